@@ -1,0 +1,41 @@
+import type { Convention } from '../conventions/types.ts';
+import type { Thresholds } from '../graph/types.ts';
+
+/** A datacenter and, optionally, the Prometheus that holds its metrics (one per datacenter). */
+export interface DatacenterConfig {
+  readonly name: string;
+  /** Base URL of this datacenter's own Prometheus; absent = the global `prometheus.url`. */
+  readonly prometheusUrl?: string;
+}
+
+export type RefreshConfig =
+  /** The scrape interval Prometheus reports in /api/v1/status/config, else `fallbackMs`. */
+  | { readonly mode: 'auto'; readonly fallbackMs: number }
+  | { readonly mode: 'fixed'; readonly intervalMs: number };
+
+/** The validated runtime config (public/config.json), with defaults filled in. */
+export interface AppConfig {
+  readonly title: string;
+  readonly prometheus: {
+    /** Base URL of the Prometheus HTTP API (without /api/v1), absolute or relative to the page. */
+    readonly url: string;
+    readonly timeoutMs: number;
+  };
+  /** Listed datacenters, or discovered from the values of the convention's datacenter label. */
+  readonly datacenters:
+    | { readonly mode: 'listed'; readonly list: readonly DatacenterConfig[] }
+    | { readonly mode: 'discover' };
+  readonly convention: Convention;
+  /** PromQL rate window, e.g. "1m". */
+  readonly rateWindow: string;
+  /** Latency quantile shown on nodes and edges, e.g. 0.95. */
+  readonly latencyQuantile: number;
+  readonly refresh: RefreshConfig;
+  readonly thresholds: Thresholds;
+  readonly links: {
+    /** URL template with {service} and {datacenter} placeholders (values URL-encoded). */
+    readonly dashboard?: string;
+  };
+  /** Views with more nodes than this show the busiest ones and say so. */
+  readonly maxNodesPerView: number;
+}

@@ -1,0 +1,95 @@
+/** The traffic graph: pure data built from query results, read by the renderer and the table. */
+
+export type StatusClass = '1xx' | '2xx' | '3xx' | '4xx' | '5xx' | 'none';
+export const STATUS_CLASSES: readonly StatusClass[] = ['1xx', '2xx', '3xx', '4xx', '5xx', 'none'];
+
+export type Health = 'normal' | 'warning' | 'danger';
+
+/** Node ids are unique within a view; they are also the names Vizceral shows. */
+export type NodeId = string & { readonly __brand: 'NodeId' };
+export type DatacenterId = string & { readonly __brand: 'DatacenterId' };
+
+export const INTERNET = 'INTERNET' as NodeId;
+
+/** Request rate (req/s) per status class, error share and latency of one edge or node. */
+export interface TrafficStats {
+  /** Total requests per second. */
+  readonly rate: number;
+  /** Requests per second per status class ("none": no response). */
+  readonly byClass: Readonly<Record<StatusClass, number>>;
+  /** Share of rate counted as errors (see Thresholds.errorClasses), 0..1; NaN when rate is 0. */
+  readonly errorShare: number;
+  /** Latency at the configured quantile, in seconds; NaN when unknown. */
+  readonly latency: number;
+}
+
+export type NodeKind =
+  /** A service of ours in the view's datacenter. */
+  | 'service'
+  /** Traffic from outside: the internet, or callers that are not instrumented. */
+  | 'internet'
+  /** A datacenter in the global view. */
+  | 'datacenter'
+  /** A service of ours in another datacenter (its traffic crosses datacenters). */
+  | 'remote'
+  /** A callee that reports no metrics itself (a database, a payment provider). */
+  | 'external';
+
+export interface TrafficNode {
+  readonly id: NodeId;
+  readonly kind: NodeKind;
+  /** For 'remote' nodes and services: the datacenter the node lives in. */
+  readonly datacenter?: DatacenterId;
+  /** What the node receives (sum of its incoming edges). */
+  readonly incoming: TrafficStats;
+  /** What the node sends (sum of its outgoing edges). */
+  readonly outgoing: TrafficStats;
+  readonly health: Health;
+  /** A short text for unhealthy nodes, e.g. "12.5% errors". */
+  readonly notice?: string;
+}
+
+export interface TrafficEdge {
+  readonly source: NodeId;
+  readonly target: NodeId;
+  readonly stats: TrafficStats;
+  readonly health: Health;
+  readonly notice?: string;
+}
+
+export type ViewKind = 'global' | 'datacenter' | 'focus';
+
+export interface TrafficView {
+  readonly kind: ViewKind;
+  /** '' for the global view; the datacenter otherwise. */
+  readonly datacenter: string;
+  /** For focus views: the focused service. */
+  readonly focus?: NodeId;
+  readonly nodes: readonly TrafficNode[];
+  readonly edges: readonly TrafficEdge[];
+}
+
+/** Data problems are values, shown in the problems panel, never thrown. */
+export type DataProblem =
+  | { readonly kind: 'missing-label'; readonly query: string; readonly label: string; readonly count: number; readonly example: string }
+  | { readonly kind: 'bad-sample'; readonly query: string; readonly value: string; readonly count: number; readonly example: string }
+  | { readonly kind: 'unknown-datacenter'; readonly datacenter: string; readonly count: number; readonly example: string }
+  | { readonly kind: 'duplicate-series'; readonly query: string; readonly count: number; readonly example: string }
+  | { readonly kind: 'capped'; readonly datacenter: string; readonly shown: number; readonly total: number };
+
+export interface TrafficGraph {
+  readonly global: TrafficView;
+  readonly datacenters: Readonly<Record<string, TrafficView>>;
+  readonly problems: readonly DataProblem[];
+}
+
+export interface Thresholds {
+  /** Error share (0..1) from which an edge or node is "warning". */
+  readonly warning: number;
+  /** Error share (0..1) from which an edge or node is "danger". */
+  readonly danger: number;
+  /** Status classes counted as errors. */
+  readonly errorClasses: readonly StatusClass[];
+  /** Below this rate (req/s) an edge is never marked unhealthy (one error in 3 requests is noise). */
+  readonly minRate: number;
+}
