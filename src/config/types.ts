@@ -39,3 +39,15 @@ export interface AppConfig {
   /** Views with more nodes than this show the busiest ones and say so. */
   readonly maxNodesPerView: number;
 }
+
+/** One thing wrong with a config file: the field (dotted path, "" = the whole file) and why. */
+export interface ConfigProblem {
+  /** e.g. "thresholds.danger", "datacenters[1].prometheus"; "" for the file as a whole. */
+  readonly path: string;
+  /** Says the expected form and shows the bad value, shortened. */
+  readonly message: string;
+}
+
+export type ConfigResult =
+  | { readonly ok: true; readonly config: AppConfig }
+  | { readonly ok: false; readonly problems: readonly ConfigProblem[] };

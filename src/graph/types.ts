@@ -93,3 +93,41 @@ export interface Thresholds {
   /** Below this rate (req/s) an edge is never marked unhealthy (one error in 3 requests is noise). */
   readonly minRate: number;
 }
+
+/** One normalised row of a rate query: requests per second of one status class on one edge. */
+export interface RateRow {
+  readonly datacenter: string;
+  readonly service: string;
+  /** '' when the series had no peer (ingress from outside). */
+  readonly peerService: string;
+  /** '' when unknown or outside every datacenter. */
+  readonly peerDatacenter: string;
+  readonly statusClass: StatusClass;
+  readonly value: number;
+}
+
+/** One normalised row of a latency query: the quantile, in seconds, on one edge (NaN allowed). */
+export interface LatencyRow {
+  readonly datacenter: string;
+  readonly service: string;
+  readonly peerService: string;
+  readonly peerDatacenter: string;
+  readonly value: number;
+}
+
+/** Everything one refresh read, already normalised; input of `buildGraph`. */
+export interface TrafficInput {
+  readonly egressRate: readonly RateRow[];
+  readonly ingressRate: readonly RateRow[];
+  readonly egressLatency: readonly LatencyRow[];
+  readonly ingressLatency: readonly LatencyRow[];
+}
+
+export interface BuildParams {
+  readonly thresholds: Thresholds;
+  /** Known datacenters; undefined = accept every datacenter seen (discovery). */
+  readonly datacenters?: readonly string[];
+  /** Peer values on ingress that mean "from the internet". */
+  readonly internetPeers: readonly string[];
+  readonly maxNodesPerView: number;
+}

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { formatPercent } from '../../graph/stats.ts';
+import type { TrafficView } from '../../graph/types.ts';
+import { formatLatency, formatRate } from '../format.ts';
+import { edgeRows } from '../tableRows.ts';
+import type { Sort, SortKey } from '../tableRows.ts';
+
+const COLUMNS: readonly { key: SortKey; label: string; numeric: boolean }[] = [
+  { key: 'source', label: 'Source', numeric: false },
+  { key: 'target', label: 'Target', numeric: false },
+  { key: 'rate', label: 'Requests', numeric: true },
+  { key: 'errorShare', label: 'Errors', numeric: true },
+  { key: 'latency', label: 'Latency', numeric: true },
+];
+
+/** The current view as text: for screen readers, copy-paste into an incident channel, and tests. */
+export function TableView({ view, quantile, onSelectEdge }: { view: TrafficView; quantile: number; onSelectEdge: (source: string, target: string) => void }) {
+  const [sort, setSort] = useState<Sort>({ key: 'rate', descending: true });
+  const rows = edgeRows(view, sort);
+  const toggle = (key: SortKey, numeric: boolean) =>
+    setSort((s) => (s.key === key ? { key, descending: !s.descending } : { key, descending: numeric }));
+  return (
+    <div className="table-view">
+      <table className="edges" data-testid="edges-table">
+        <caption>Edges ({rows.length}); latency is p{Math.round(quantile * 100)}</caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                <button type="button" onClick={() => toggle(c.key, c.numeric)}>{c.label}{sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}</button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.source}\u0000${r.target}`} className={`health-${r.health}`} data-source={r.source} data-target={r.target} data-rate={r.rate} onClick={() => onSelectEdge(r.source, r.target)}>
+              <td>{r.source}</td><td>{r.target}</td>
+              <td className="num">{formatRate(r.rate)}</td><td className="num">{formatPercent(r.errorShare)}</td><td className="num">{formatLatency(r.latency)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="nodes" data-testid="nodes-table">
+        <caption>Nodes ({view.nodes.length})</caption>
+        <thead><tr><th scope="col">Node</th><th scope="col">Kind</th><th scope="col">Received</th><th scope="col">Errors</th><th scope="col">Sent</th></tr></thead>
+        <tbody>
+          {view.nodes.map((n) => (
+            <tr key={n.id} className={`health-${n.health}`}>
+              <td>{n.id}</td><td>{n.kind}</td><td className="num">{formatRate(n.incoming.rate)}</td>
+              <td className="num">{formatPercent(n.incoming.errorShare)}</td><td className="num">{formatRate(n.outgoing.rate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { buildQueries } from '../../conventions/queries.ts';
+import { toLatencyRows, toRateRows } from '../../conventions/rows.ts';
+import type { Convention, QueryKind } from '../../conventions/types.ts';
+import type { DataProblem, LatencyRow, RateRow } from '../../graph/types.ts';
+import { describeError } from '../../prometheus/errors.ts';
+import type { PrometheusClient } from '../../prometheus/client.ts';
+import type { InstantSample } from '../../prometheus/types.ts';
+import type { ServerPlan } from './servers.ts';
+
+export interface ServerFailure {
+  readonly url: string;
+  readonly datacenters: readonly string[] | null;
+  readonly message: string;
+}
+
+/** What one refresh read from every server, normalised, plus what went wrong on the way. */
+export interface TrafficRead {
+  readonly egressRate: RateRow[];
+  readonly ingressRate: RateRow[];
+  readonly egressLatency: LatencyRow[];
+  readonly ingressLatency: LatencyRow[];
+  readonly problems: DataProblem[];
+  readonly warnings: string[];
+  readonly failures: ServerFailure[];
+  /** Evaluation time of every query, unix seconds. */
+  readonly time: number;
+  queryCount: number;
+}
+
+export interface ReadParams {
+  readonly convention: Convention;
+  readonly rateWindow: string;
+  readonly latencyQuantile: number;
+  readonly time: number;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Runs the four queries on every server in parallel, all at the same evaluation time. A server
+ * that fails is reported (its datacenters are marked unavailable); only when every server fails
+ * does the read fail, so the caller keeps its last good graph.
+ */
+export async function readTraffic(servers: readonly { plan: ServerPlan; client: PrometheusClient }[], params: ReadParams): Promise<TrafficRead> {
+  const read: TrafficRead = {
+    egressRate: [], ingressRate: [], egressLatency: [], ingressLatency: [],
+    problems: [], warnings: [], failures: [], time: params.time, queryCount: 0,
+  };
+  const restrict = servers.length > 1;
+  const results = await Promise.allSettled(servers.map(async ({ plan, client }) => {
+    const queries = buildQueries(params.convention, {
+      rateWindow: params.rateWindow,
+      latencyQuantile: params.latencyQuantile,
+      ...(restrict && plan.datacenters ? { datacenters: plan.datacenters } : {}),
+    });
+    read.queryCount += queries.length;
+    const answers = await Promise.all(queries.map(async (q) => ({ kind: q.kind, answer: await client.query(q.promql, { time: params.time, ...(params.signal ? { signal: params.signal } : {}) }) })));
+    return { plan, answers };
+  }));
+  results.forEach((result, i) => {
+    const plan = servers[i]?.plan;
+    if (!plan) return;
+    if (result.status === 'rejected') {
+      read.failures.push({ url: plan.url, datacenters: plan.datacenters, message: describeError(result.reason) });
+      return;
+    }
+    for (const { kind, answer } of result.value.answers) {
+      const prefix = servers.length > 1 ? `${plan.url}: ` : '';
+      for (const w of answer.warnings) read.warnings.push(`${prefix}${w}`);
+      const samples = answer.data.resultType === 'vector' ? answer.data.result : [];
+      addRows(read, params.convention, kind, samples);
+    }
+  });
+  if (read.failures.length === servers.length) {
+    const first = read.failures[0];
+    throw new Error(read.failures.length === 1 && first ? first.message : read.failures.map((f) => f.message).join('; '));
+  }
+  return read;
+}
+
+function addRows(read: TrafficRead, convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): void {
+  if (kind === 'egressRate' || kind === 'ingressRate') {
+    const { rows, problems } = toRateRows(convention, kind, samples);
+    for (const row of rows) read[kind].push(row);
+    for (const p of problems) read.problems.push(p);
+  } else {
+    const { rows, problems } = toLatencyRows(convention, kind, samples);
+    for (const row of rows) read[kind].push(row);
+    for (const p of problems) read.problems.push(p);
+  }
+}

@@ -1,0 +1,66 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { AppConfig } from '../../config/types.ts';
+import { createPrometheusClient } from '../../prometheus/client.ts';
+import type { PrometheusClient } from '../../prometheus/client.ts';
+import { readTraffic } from './readTraffic.ts';
+import { planServers } from './servers.ts';
+import type { ServerPlan } from './servers.ts';
+
+export interface Servers {
+  readonly list: readonly { readonly plan: ServerPlan; readonly client: PrometheusClient }[];
+}
+
+export function createServers(config: AppConfig): Servers {
+  return {
+    list: planServers(config).map((plan) => ({
+      plan,
+      client: createPrometheusClient({ baseUrl: plan.url, timeoutMs: config.prometheus.timeoutMs }),
+    })),
+  };
+}
+
+export type IntervalSource = 'scrape-interval' | 'configured' | 'fallback';
+
+export interface RefreshInterval {
+  readonly ms: number;
+  readonly source: IntervalSource;
+}
+
+/** The refresh interval: the scrape interval Prometheus reports (`auto`), else the configured one. */
+export function refreshIntervalOptions(config: AppConfig, servers: Servers) {
+  return queryOptions({
+    queryKey: ['refresh-interval', servers.list.map((s) => s.plan.url), config.refresh],
+    queryFn: async ({ signal }): Promise<RefreshInterval> => {
+      if (config.refresh.mode === 'fixed') return { ms: config.refresh.intervalMs, source: 'configured' };
+      const first = servers.list[0];
+      const ms = first ? await first.client.scrapeInterval({ signal }).catch(() => null) : null;
+      return ms ? { ms, source: 'scrape-interval' } : { ms: config.refresh.fallbackMs, source: 'fallback' };
+    },
+    staleTime: 10 * 60_000,
+    refetchInterval: 10 * 60_000,
+    retry: false,
+  });
+}
+
+/**
+ * One refresh of the traffic: polled every interval, in the background too (a wall screen is
+ * often an unfocused window), keeping the last good data while a refresh fails.
+ */
+export function trafficOptions(config: AppConfig, servers: Servers, intervalMs: number) {
+  return queryOptions({
+    queryKey: ['traffic', servers.list.map((s) => s.plan.url), config.convention, config.rateWindow, config.latencyQuantile, intervalMs],
+    queryFn: ({ signal }) => readTraffic(servers.list, {
+      convention: config.convention,
+      rateWindow: config.rateWindow,
+      latencyQuantile: config.latencyQuantile,
+      time: Math.floor(Date.now() / 1000),
+      signal,
+    }),
+    refetchInterval: intervalMs,
+    refetchIntervalInBackground: true,
+    placeholderData: keepPreviousData,
+    // A failed refresh shows at once; the next interval is the retry.
+    retry: false,
+    gcTime: 60_000,
+  });
+}

@@ -1,0 +1,31 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { loadConfig } from '../config/load.ts';
+import { createVizceralRenderer } from '../vizceral/vizceralRenderer.ts';
+import { App } from './App.tsx';
+import { ConfigErrorPage } from './components/ConfigErrorPage.tsx';
+import './styles.css';
+
+const CONFIG_URL = './config.json';
+
+async function start(): Promise<void> {
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  try {
+    if (__DEMO__) {
+      const { startDemoWorker } = await import('../mocks/browser.ts');
+      await startDemoWorker();
+    }
+    const result = await loadConfig(CONFIG_URL);
+    root.render(
+      <StrictMode>
+        {result.ok
+          ? <App config={result.config} createRenderer={createVizceralRenderer} />
+          : <ConfigErrorPage problems={result.problems} url={CONFIG_URL} />}
+      </StrictMode>,
+    );
+  } catch (e) {
+    root.render(<ConfigErrorPage problems={[{ path: '', message: `the app could not start: ${e instanceof Error ? e.message : String(e)}` }]} url={CONFIG_URL} />);
+  }
+}
+
+void start();

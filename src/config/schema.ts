@@ -1,0 +1,189 @@
+import * as z from 'zod';
+import { parseDurationMs } from '../prometheus/duration.ts';
+import { CONVENTION_FIELDS, conventionSchema } from './convention.ts';
+import { DEFAULTS } from './defaults.ts';
+import {
+  checkedString,
+  duration,
+  durationMs,
+  isPositiveDuration,
+  nonEmptyText,
+  nonNegative,
+  numberIn,
+  positiveInteger,
+  prometheusUrl,
+  share,
+  statusClass,
+} from './fields.ts';
+import { checkLinkTemplate } from './links.ts';
+import { DEFAULT_PRESET, PRESETS } from './presets.ts';
+import type { AppConfig, DatacenterConfig } from './types.ts';
+
+const prometheusSchema = z.strictObject(
+  {
+    /** Base URL of the Prometheus HTTP API (without /api/v1), absolute or relative to the page. */
+    url: prometheusUrl.optional(),
+    /** Timeout of each request, a duration; default "10s". */
+    timeout: durationMs('10s').optional(),
+  },
+  { error: 'expected an object such as {"url": "http://prometheus:9090"}' },
+);
+
+const datacenterName = nonEmptyText('expected a datacenter name (a value of the datacenter label)');
+
+const datacenterItem = z.union(
+  [
+    datacenterName,
+    z.strictObject(
+      {
+        /** The value of the datacenter label. */
+        name: datacenterName,
+        /** This datacenter's own Prometheus; default: the global prometheus.url. */
+        prometheus: prometheusUrl.optional(),
+      },
+      { error: 'expected {"name": "eu-west", "prometheus": "http://prom-eu:9090"}' },
+    ),
+  ],
+  { error: 'expected a datacenter name or {"name": ..., "prometheus": ...}' },
+);
+
+const datacentersSchema = z.union(
+  [
+    z.literal('discover', { error: 'expected "discover"' }),
+    z
+      .array(datacenterItem, { error: 'expected a list of datacenters' })
+      .min(1, { error: 'expected at least one datacenter, or "discover"' }),
+  ],
+  { error: 'expected "discover" or a list of datacenters such as ["eu-west", "us-east"]' },
+);
+
+const thresholdsSchema = z.strictObject(
+  {
+    /** Error share (0..1] from which an edge or node is "warning"; default 0.01. */
+    warning: share.optional(),
+    /** Error share (0..1] from which it is "danger"; above warning; default 0.05. */
+    danger: share.optional(),
+    /** Status classes counted as errors ("1xx".."5xx", "none" = no response); default ["5xx", "none"]. */
+    errorClasses: z.array(statusClass, { error: 'expected a list such as ["5xx", "none"]' }).optional(),
+    /** Below this rate (req/s) nothing is marked unhealthy; default 0.05. */
+    minRate: nonNegative.optional(),
+  },
+  { error: 'expected an object such as {"warning": 0.01, "danger": 0.05}' },
+);
+
+const linksSchema = z.strictObject(
+  {
+    /** http(s) URL template with {service} and {datacenter} placeholders (values URL-encoded). */
+    dashboard: checkedString('expected an http(s) URL template with {service} and {datacenter}', checkLinkTemplate).optional(),
+  },
+  { error: 'expected an object such as {"dashboard": "https://grafana/d/x?var-service={service}"}' },
+);
+
+const ROOT_SHAPE = {
+  /** Shown in the header and the browser tab; default "Traffic Map". */
+  title: nonEmptyText('expected a non-empty title').optional(),
+  /** The Prometheus to query. Only `url` is required (unless every datacenter has its own). */
+  prometheus: prometheusSchema.optional(),
+  /** A list of datacenters (names, or {name, prometheus}), or "discover"; default "discover". */
+  datacenters: datacentersSchema.optional(),
+  /** Metric convention: a preset name, or {preset, metrics, labels, internetPeers}; default "standard". */
+  convention: conventionSchema.optional(),
+  /** PromQL rate window, a duration; default "1m". */
+  rateWindow: duration('1m').optional(),
+  /** Latency quantile shown on nodes and edges, between 0 and 1; default 0.95. */
+  latencyQuantile: numberIn(0, 1, { minOpen: true, maxOpen: true }).optional(),
+  /** "auto" (the scrape interval Prometheus reports, else 15s) or a duration; default "auto". */
+  refreshInterval: checkedString('expected "auto" or a duration such as "15s"', (s) =>
+    s === 'auto' || isPositiveDuration(s) ? null : 'expected "auto" or a duration such as "15s"',
+  )
+    .transform((s) => (s === 'auto' ? s : (parseDurationMs(s) ?? 0)))
+    .optional(),
+  /** Health colouring of edges and nodes. */
+  thresholds: thresholdsSchema.optional(),
+  /** Links to other tools. */
+  links: linksSchema.optional(),
+  /** Views with more nodes show the busiest ones and say so; default 150. */
+  maxNodesPerView: positiveInteger(150).optional(),
+};
+
+/** The known field names per object path ("[]" for list items), for "did you mean" hints. */
+export const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  '': Object.keys(ROOT_SHAPE),
+  prometheus: Object.keys(prometheusSchema.shape),
+  'datacenters[]': ['name', 'prometheus'],
+  thresholds: Object.keys(thresholdsSchema.shape),
+  links: Object.keys(linksSchema.shape),
+  ...CONVENTION_FIELDS,
+};
+
+type ConfigInput = z.output<z.ZodObject<typeof ROOT_SHAPE>>;
+
+/** public/config.json: validated, cross-checked, and turned into an `AppConfig` with defaults. */
+export const configSchema = z
+  .strictObject(ROOT_SHAPE, {
+    error: 'expected a JSON object such as {"prometheus": {"url": "http://prometheus:9090"}}',
+  })
+  .superRefine((input, ctx) => {
+    if (input.prometheus?.url === undefined && !everyDatacenterHasPrometheus(input)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['prometheus', 'url'],
+        message: 'expected the URL of Prometheus (required unless every datacenter has its own "prometheus")',
+        input: undefined,
+      });
+    }
+    if (Array.isArray(input.datacenters)) {
+      const names = input.datacenters.map((d) => (typeof d === 'string' ? d : d.name));
+      names.forEach((name, i) => {
+        if (names.indexOf(name) !== i) {
+          ctx.addIssue({ code: 'custom', path: ['datacenters', i], message: 'expected each datacenter once (a duplicate)', input: name });
+        }
+      });
+    }
+    const warning = input.thresholds?.warning ?? DEFAULTS.warning;
+    const danger = input.thresholds?.danger ?? DEFAULTS.danger;
+    if (warning >= danger) {
+      const field = input.thresholds?.danger === undefined ? 'warning' : 'danger';
+      ctx.addIssue({
+        code: 'custom',
+        path: ['thresholds', field],
+        message: `expected thresholds.warning (${warning}) below thresholds.danger (${danger})`,
+        input: field === 'danger' ? danger : warning,
+      });
+    }
+  })
+  .transform(toAppConfig);
+
+function everyDatacenterHasPrometheus(input: ConfigInput): boolean {
+  const list = input.datacenters;
+  return Array.isArray(list) && list.every((d) => typeof d !== 'string' && d.prometheus !== undefined);
+}
+
+function toAppConfig(input: ConfigInput): AppConfig {
+  const list: DatacenterConfig[] | null = Array.isArray(input.datacenters)
+    ? input.datacenters.map((d) =>
+        typeof d === 'string' ? { name: d } : d.prometheus === undefined ? { name: d.name } : { name: d.name, prometheusUrl: d.prometheus },
+      )
+    : null;
+  // Every datacenter has its own Prometheus: the first one also serves as the default.
+  const url = input.prometheus?.url ?? list?.[0]?.prometheusUrl ?? '';
+  const refresh = input.refreshInterval ?? DEFAULTS.refreshInterval;
+  const dashboard = input.links?.dashboard;
+  return {
+    title: input.title?.trim() ?? DEFAULTS.title,
+    prometheus: { url, timeoutMs: input.prometheus?.timeout ?? DEFAULTS.prometheusTimeoutMs },
+    datacenters: list ? { mode: 'listed', list } : { mode: 'discover' },
+    convention: input.convention ?? PRESETS[DEFAULT_PRESET],
+    rateWindow: input.rateWindow ?? DEFAULTS.rateWindow,
+    latencyQuantile: input.latencyQuantile ?? DEFAULTS.latencyQuantile,
+    refresh: refresh === 'auto' ? { mode: 'auto', fallbackMs: DEFAULTS.refreshFallbackMs } : { mode: 'fixed', intervalMs: refresh },
+    thresholds: {
+      warning: input.thresholds?.warning ?? DEFAULTS.warning,
+      danger: input.thresholds?.danger ?? DEFAULTS.danger,
+      errorClasses: [...new Set(input.thresholds?.errorClasses ?? DEFAULTS.errorClasses)],
+      minRate: input.thresholds?.minRate ?? DEFAULTS.minRate,
+    },
+    links: dashboard === undefined ? {} : { dashboard },
+    maxNodesPerView: input.maxNodesPerView ?? DEFAULTS.maxNodesPerView,
+  };
+}

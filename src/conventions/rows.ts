@@ -1,0 +1,115 @@
+import type { InstantSample } from '../prometheus/types.ts';
+import type { DataProblem, LatencyRow, RateRow, StatusClass } from '../graph/types.ts';
+import { STATUS_CLASS_LABEL } from './types.ts';
+import type { Convention, QueryKind } from './types.ts';
+
+export interface RowsResult<R> {
+  readonly rows: R[];
+  readonly problems: DataProblem[];
+}
+
+const CLASSES: Readonly<Record<string, StatusClass>> = {
+  '1xx': '1xx', '2xx': '2xx', '3xx': '3xx', '4xx': '4xx', '5xx': '5xx',
+};
+
+/** Turns the samples of a rate query into rows, reporting (not throwing on) bad series. */
+export function toRateRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): RowsResult<RateRow> {
+  const collector = new ProblemCollector(kind);
+  const rows: RateRow[] = [];
+  for (const sample of samples) {
+    const edge = readEdge(convention, kind, sample, collector);
+    if (!edge) continue;
+    const value = readValue(sample, collector, false);
+    if (value === null) continue;
+    const cls = sample.metric[STATUS_CLASS_LABEL];
+    // Own keys only: a stray label value such as "toString" must not find Object.prototype.
+    const statusClass = cls !== undefined && Object.hasOwn(CLASSES, cls) ? CLASSES[cls] : undefined;
+    rows.push({ ...edge, statusClass: statusClass ?? 'none', value });
+  }
+  return { rows, problems: collector.problems() };
+}
+
+/** Turns the samples of a latency query into rows; NaN (no requests in the window) is kept. */
+export function toLatencyRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): RowsResult<LatencyRow> {
+  const collector = new ProblemCollector(kind);
+  const rows: LatencyRow[] = [];
+  for (const sample of samples) {
+    const edge = readEdge(convention, kind, sample, collector);
+    if (!edge) continue;
+    const value = readValue(sample, collector, true);
+    if (value === null) continue;
+    rows.push({ ...edge, value });
+  }
+  return { rows, problems: collector.problems() };
+}
+
+type Edge = Omit<LatencyRow, 'value'>;
+
+function readEdge(convention: Convention, kind: QueryKind, sample: InstantSample, collector: ProblemCollector): Edge | null {
+  const l = convention.labels;
+  const m = sample.metric ?? {};
+  const service = m[l.service];
+  const datacenter = m[l.datacenter];
+  const peerService = m[l.peerService] ?? '';
+  const egress = kind === 'egressRate' || kind === 'egressLatency';
+  const missing = !service ? l.service : !datacenter ? l.datacenter : egress && !peerService ? l.peerService : null;
+  if (missing !== null || !service || !datacenter) {
+    collector.add('missing-label', missing ?? l.service, sample);
+    return null;
+  }
+  return { datacenter, service, peerService, peerDatacenter: m[l.peerDatacenter] ?? '' };
+}
+
+/**
+ * A float as Prometheus writes it (Go `strconv.FormatFloat`): "12.5", "1e-07", "NaN", "+Inf".
+ * `Number()` alone would also accept "", " 3 " and "0x10" (as 0, 3 and 16).
+ */
+const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function readValue(sample: InstantSample, collector: ProblemCollector, nanAllowed: boolean): number | null {
+  const raw: unknown = Array.isArray(sample.value) ? sample.value[1] : undefined;
+  if (nanAllowed && raw === 'NaN') return NaN;
+  const value = typeof raw === 'string' && FLOAT.test(raw) ? Number(raw) : NaN;
+  if (!Number.isFinite(value) || value < 0) {
+    collector.add('bad-sample', shorten(String(raw), 80), sample);
+    return null;
+  }
+  return value;
+}
+
+/** Counts problems by kind and label/value, keeping one example series each. */
+class ProblemCollector {
+  private readonly byKey = new Map<string, DataProblem>();
+  constructor(private readonly query: string) {}
+
+  add(kind: 'missing-label' | 'bad-sample', detail: string, sample: InstantSample): void {
+    const key = `${kind}\u0000${detail}`;
+    const existing = this.byKey.get(key);
+    if (existing && existing.kind === kind) {
+      this.byKey.set(key, { ...existing, count: existing.count + 1 });
+      return;
+    }
+    const example = formatSeries(sample.metric ?? {});
+    this.byKey.set(key, kind === 'missing-label'
+      ? { kind, query: this.query, label: detail, count: 1, example }
+      : { kind, query: this.query, value: detail, count: 1, example });
+  }
+
+  problems(): DataProblem[] {
+    return [...this.byKey.values()];
+  }
+}
+
+/** `{a="x", b="y"}`, shortened: an example for a problem message, never markup. */
+export function formatSeries(labels: Readonly<Record<string, string>>): string {
+  const parts = Object.entries(labels).map(([k, v]) => `${shorten(k, 80)}=${JSON.stringify(shorten(String(v), 80))}`);
+  const text = `{${parts.join(', ')}}`;
+  return text.length > 300 ? `${shorten(text, 300)}}` : text;
+}
+
+/** At most `max` code points (never half of a surrogate pair), with "…" when cut. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const points = Array.from(text);
+  return points.length > max ? `${points.slice(0, max).join('')}…` : text;
+}

@@ -1,0 +1,65 @@
+import { collectEdges } from './edges.ts';
+import { datacenterFilter, instrumentation } from './endpoints.ts';
+import { capView } from './cap.ts';
+import { datacenterView, globalView } from './views.ts';
+import type { BuildParams, DataProblem, Health, TrafficGraph, TrafficInput, TrafficNode, TrafficView } from './types.ts';
+
+/**
+ * From one refresh's normalised rows to the whole graph: the global view, one view per
+ * datacenter, and the data problems met on the way. Pure; never throws on odd data.
+ */
+export function buildGraph(input: TrafficInput, params: BuildParams): TrafficGraph {
+  const problems: DataProblem[] = [];
+  const accept = datacenterFilter(params.datacenters, problems);
+  const accepted: TrafficInput = {
+    egressRate: input.egressRate.filter(accept),
+    ingressRate: input.ingressRate.filter(accept),
+    egressLatency: input.egressLatency,
+    ingressLatency: input.ingressLatency,
+  };
+  const inst = instrumentation(accepted, () => true);
+  const edges = collectEdges(accepted, inst, params.internetPeers, problems);
+  const dcs = params.datacenters ? [...params.datacenters] : [...inst.datacenters].sort();
+
+  const servicesByDc = new Map<string, string[]>(dcs.map((dc) => [dc, []]));
+  for (const key of inst.services) {
+    const [dc = '', name = ''] = key.split('\u0000');
+    servicesByDc.get(dc)?.push(name);
+  }
+
+  // Maps and Object.fromEntries, not `record[dc] = ...`: a datacenter label is data, and
+  // "__proto__" would otherwise set the prototype instead of adding a view.
+  const fullViews = new Map<string, TrafficView>();
+  const shown: [string, TrafficView][] = [];
+  for (const dc of dcs) {
+    const full = datacenterView(dc, edges, servicesByDc.get(dc) ?? [], params.thresholds);
+    const capped = capView(full, params.maxNodesPerView);
+    if (capped.nodes.length < full.nodes.length) {
+      problems.push({ kind: 'capped', datacenter: dc, shown: capped.nodes.length, total: full.nodes.length });
+    }
+    fullViews.set(dc, full);
+    shown.push([dc, capped]);
+  }
+  // Health is judged on the full views: a failing service the cap hides must still colour its datacenter.
+  const global = markDatacenterHealth(globalView(dcs, edges, params.thresholds), fullViews);
+  return { global, datacenters: Object.fromEntries(shown), problems };
+}
+
+const RANK: Readonly<Record<Health, number>> = { normal: 0, warning: 1, danger: 2 };
+
+/** A datacenter in the global view is as unhealthy as its worst service, and says which. */
+function markDatacenterHealth(global: TrafficView, datacenters: ReadonlyMap<string, TrafficView>): TrafficView {
+  const nodes = global.nodes.map((node): TrafficNode => {
+    const view = node.kind === 'datacenter' ? datacenters.get(node.id) : undefined;
+    if (!view) return node;
+    let worst: TrafficNode | undefined;
+    for (const n of view.nodes) {
+      if (n.kind !== 'service' || (n.datacenter as string | undefined) !== (node.id as string)) continue;
+      if (!worst || RANK[n.health] > RANK[worst.health] || (n.health === worst.health && n.incoming.errorShare > worst.incoming.errorShare)) worst = n;
+    }
+    if (!worst || RANK[worst.health] <= RANK[node.health]) return node;
+    return { ...node, health: worst.health, notice: `${worst.id}: ${worst.notice ?? worst.health}` };
+  });
+  return { ...global, nodes };
+}
+

@@ -1,0 +1,85 @@
+import type { DataProblem, RateRow, TrafficInput } from './types.ts';
+
+/** One end of a call, before it is placed in a view. */
+export type Endpoint =
+  | { readonly kind: 'internet' }
+  | { readonly kind: 'service'; readonly dc: string; readonly name: string }
+  /** Not instrumented: a database, a provider outside (dc ''), or a caller we have no metrics of. */
+  | { readonly kind: 'external'; readonly dc: string; readonly name: string };
+
+export function endpointKey(e: Endpoint): string {
+  return e.kind === 'internet' ? 'internet' : `${e.kind}\u0000${e.dc}\u0000${e.name}`;
+}
+
+const SEP = '\u0000';
+export const serviceKey = (dc: string, name: string): string => `${dc}${SEP}${name}`;
+
+/** Which services report metrics, and which of them report what they send. */
+export interface Instrumentation {
+  readonly services: ReadonlySet<string>;
+  readonly senders: ReadonlySet<string>;
+  readonly datacenters: ReadonlySet<string>;
+}
+
+export function instrumentation(input: TrafficInput, accepted: (row: RateRow) => boolean): Instrumentation {
+  const services = new Set<string>();
+  const senders = new Set<string>();
+  const datacenters = new Set<string>();
+  for (const row of input.egressRate) {
+    if (!accepted(row)) continue;
+    services.add(serviceKey(row.datacenter, row.service));
+    senders.add(serviceKey(row.datacenter, row.service));
+    datacenters.add(row.datacenter);
+  }
+  for (const row of input.ingressRate) {
+    if (!accepted(row)) continue;
+    services.add(serviceKey(row.datacenter, row.service));
+    datacenters.add(row.datacenter);
+  }
+  return { services, senders, datacenters };
+}
+
+/** Caller and callee of an egress row (the caller's view of the call). */
+export function egressEnds(row: RateRow | { datacenter: string; service: string; peerService: string; peerDatacenter: string }, inst: Instrumentation): [Endpoint, Endpoint] {
+  const caller: Endpoint = { kind: 'service', dc: row.datacenter, name: row.service };
+  const calleeDc = row.peerDatacenter || (inst.services.has(serviceKey(row.datacenter, row.peerService)) ? row.datacenter : '');
+  const callee: Endpoint = inst.services.has(serviceKey(calleeDc, row.peerService))
+    ? { kind: 'service', dc: calleeDc, name: row.peerService }
+    : { kind: 'external', dc: calleeDc, name: row.peerService };
+  return [caller, callee];
+}
+
+/**
+ * Caller and callee of an ingress row, or null when the caller reports the same call on egress
+ * (the caller's view wins, so a call is never counted twice).
+ */
+export function ingressEnds(
+  row: { datacenter: string; service: string; peerService: string; peerDatacenter: string },
+  inst: Instrumentation,
+  internetPeers: readonly string[],
+): [Endpoint, Endpoint] | null {
+  const callee: Endpoint = { kind: 'service', dc: row.datacenter, name: row.service };
+  if (row.peerService === '' || internetPeers.includes(row.peerService)) return [{ kind: 'internet' }, callee];
+  const callerDc = row.peerDatacenter || row.datacenter;
+  if (inst.senders.has(serviceKey(callerDc, row.peerService))) return null;
+  return [{ kind: 'external', dc: row.peerDatacenter, name: row.peerService }, callee];
+}
+
+/** Rows of a known datacenter pass; others are reported once per datacenter. */
+export function datacenterFilter(known: readonly string[] | undefined, problems: DataProblem[]): (row: RateRow) => boolean {
+  if (!known) return () => true;
+  const allowed = new Set(known);
+  const reported = new Map<string, number>();
+  return (row) => {
+    if (allowed.has(row.datacenter)) return true;
+    const index = reported.get(row.datacenter);
+    if (index === undefined) {
+      reported.set(row.datacenter, problems.length);
+      problems.push({ kind: 'unknown-datacenter', datacenter: row.datacenter, count: 1, example: `${row.service} -> ${row.peerService}` });
+    } else {
+      const p = problems[index];
+      if (p && p.kind === 'unknown-datacenter') problems[index] = { ...p, count: p.count + 1 };
+    }
+    return false;
+  };
+}

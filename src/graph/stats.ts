@@ -1,0 +1,87 @@
+import { STATUS_CLASSES } from './types.ts';
+import type { Health, StatusClass, Thresholds, TrafficStats } from './types.ts';
+
+/** A mutable accumulator of rate per status class and a rate-weighted latency. */
+export interface StatsAccumulator {
+  byClass: Record<StatusClass, number>;
+  latency: number;
+}
+
+export function emptyAccumulator(): StatsAccumulator {
+  return { byClass: { '1xx': 0, '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0, none: 0 }, latency: NaN };
+}
+
+export function addRate(acc: StatsAccumulator, cls: StatusClass, value: number): void {
+  acc.byClass[cls] += value;
+}
+
+export function totalRate(byClass: Readonly<Record<StatusClass, number>>): number {
+  let sum = 0;
+  for (const cls of STATUS_CLASSES) sum += byClass[cls];
+  return sum;
+}
+
+export function errorShare(byClass: Readonly<Record<StatusClass, number>>, errorClasses: readonly StatusClass[]): number {
+  const rate = totalRate(byClass);
+  if (rate <= 0) return NaN;
+  let errors = 0;
+  for (const cls of errorClasses) errors += byClass[cls];
+  return errors / rate;
+}
+
+export function finishStats(acc: StatsAccumulator, thresholds: Thresholds): TrafficStats {
+  const byClass = { ...acc.byClass };
+  return {
+    rate: totalRate(byClass),
+    byClass,
+    errorShare: errorShare(byClass, thresholds.errorClasses),
+    latency: acc.latency,
+  };
+}
+
+/**
+ * Sums several stats into one; latency is the rate-weighted mean of the parts' quantiles (an
+ * approximation, labelled as such in the UI: quantiles cannot be summed exactly).
+ */
+export function sumStats(parts: readonly TrafficStats[], thresholds: Thresholds): TrafficStats {
+  const acc = emptyAccumulator();
+  let weighted = 0;
+  let weight = 0;
+  for (const part of parts) {
+    for (const cls of STATUS_CLASSES) acc.byClass[cls] += part.byClass[cls];
+    if (Number.isFinite(part.latency) && part.rate > 0) {
+      weighted += part.latency * part.rate;
+      weight += part.rate;
+    }
+  }
+  acc.latency = weight > 0 ? weighted / weight : NaN;
+  return finishStats(acc, thresholds);
+}
+
+export const EMPTY_STATS: TrafficStats = {
+  rate: 0,
+  byClass: { '1xx': 0, '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0, none: 0 },
+  errorShare: NaN,
+  latency: NaN,
+};
+
+export interface HealthVerdict {
+  readonly health: Health;
+  readonly notice?: string;
+}
+
+/** Health from the error share; traffic under `minRate` is never flagged (too few requests to judge). */
+export function healthOf(stats: TrafficStats, thresholds: Thresholds): HealthVerdict {
+  if (!(stats.rate >= thresholds.minRate) || !Number.isFinite(stats.errorShare)) return { health: 'normal' };
+  const notice = `${formatPercent(stats.errorShare)} errors`;
+  if (stats.errorShare >= thresholds.danger) return { health: 'danger', notice };
+  if (stats.errorShare >= thresholds.warning) return { health: 'warning', notice };
+  return { health: 'normal' };
+}
+
+export function formatPercent(share: number): string {
+  if (!Number.isFinite(share)) return '–';
+  const pct = share * 100;
+  const digits = pct >= 10 ? 0 : pct >= 1 ? 1 : 2;
+  return `${pct.toFixed(digits)}%`;
+}

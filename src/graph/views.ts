@@ -1,0 +1,113 @@
+import type { Endpoint } from './endpoints.ts';
+import type { RawEdge } from './edges.ts';
+import { EMPTY_STATS, finishStats, healthOf, sumStats } from './stats.ts';
+import { INTERNET } from './types.ts';
+import type {
+  DatacenterId, NodeId, NodeKind, Thresholds, TrafficEdge, TrafficNode, TrafficStats, TrafficView, ViewKind,
+} from './types.ts';
+
+/** The id of the node standing for a whole other datacenter inside a datacenter view. */
+export function remoteNodeId(dc: string): NodeId {
+  return `dc:${dc}` as NodeId;
+}
+
+interface PlacedNode {
+  readonly id: NodeId;
+  readonly kind: NodeKind;
+  readonly datacenter?: DatacenterId;
+}
+
+/** Collects edges (summing those that land on the same pair of nodes) and assembles a view. */
+export class ViewBuilder {
+  private readonly nodes = new Map<NodeId, PlacedNode>();
+  private readonly edges = new Map<string, { source: NodeId; target: NodeId; parts: TrafficStats[] }>();
+
+  constructor(private readonly thresholds: Thresholds) {}
+
+  addNode(node: PlacedNode): void {
+    if (!this.nodes.has(node.id)) this.nodes.set(node.id, node);
+  }
+
+  addEdge(source: PlacedNode, target: PlacedNode, stats: TrafficStats): void {
+    this.addNode(source);
+    this.addNode(target);
+    const key = `${source.id}\u0001${target.id}`;
+    const edge = this.edges.get(key);
+    if (edge) edge.parts.push(stats);
+    else this.edges.set(key, { source: source.id, target: target.id, parts: [stats] });
+  }
+
+  build(kind: ViewKind, datacenter: string): TrafficView {
+    const edges: TrafficEdge[] = [];
+    const incoming = new Map<NodeId, TrafficStats[]>();
+    const outgoing = new Map<NodeId, TrafficStats[]>();
+    for (const e of this.edges.values()) {
+      const stats = e.parts.length === 1 && e.parts[0] ? e.parts[0] : sumStats(e.parts, this.thresholds);
+      edges.push({ source: e.source, target: e.target, stats, ...healthOf(stats, this.thresholds) });
+      push(incoming, e.target, stats);
+      push(outgoing, e.source, stats);
+    }
+    const nodes: TrafficNode[] = [];
+    for (const n of this.nodes.values()) {
+      const inStats = statsOf(incoming.get(n.id), this.thresholds);
+      const outStats = statsOf(outgoing.get(n.id), this.thresholds);
+      // A node is judged on what it serves; a pure source (the internet) on what it sends.
+      const verdict = healthOf(incoming.has(n.id) ? inStats : outStats, this.thresholds);
+      nodes.push({ ...n, incoming: inStats, outgoing: outStats, ...verdict });
+    }
+    nodes.sort((a, b) => a.id.localeCompare(b.id));
+    edges.sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
+    return { kind, datacenter, nodes, edges };
+  }
+}
+
+function push(map: Map<NodeId, TrafficStats[]>, id: NodeId, stats: TrafficStats): void {
+  const list = map.get(id);
+  if (list) list.push(stats);
+  else map.set(id, [stats]);
+}
+
+function statsOf(parts: TrafficStats[] | undefined, thresholds: Thresholds): TrafficStats {
+  if (!parts || parts.length === 0) return EMPTY_STATS;
+  return sumStats(parts, thresholds);
+}
+
+/** Where an endpoint stands in the view of datacenter `dc`. */
+export function placeInDatacenter(e: Endpoint, dc: string): PlacedNode {
+  if (e.kind === 'internet') return { id: INTERNET, kind: 'internet' };
+  if (e.dc === dc) return { id: e.name as NodeId, kind: e.kind, datacenter: dc as DatacenterId };
+  if (e.dc === '') return { id: e.name as NodeId, kind: e.kind === 'service' ? 'service' : 'external' };
+  return { id: remoteNodeId(e.dc), kind: 'remote', datacenter: e.dc as DatacenterId };
+}
+
+export function belongsTo(e: Endpoint, dc: string): boolean {
+  return e.kind !== 'internet' && e.dc === dc;
+}
+
+/** The datacenter view: every call that starts or ends in `dc`. */
+export function datacenterView(dc: string, edges: readonly RawEdge[], services: readonly string[], thresholds: Thresholds): TrafficView {
+  const view = new ViewBuilder(thresholds);
+  for (const name of services) view.addNode({ id: name as NodeId, kind: 'service', datacenter: dc as DatacenterId });
+  for (const edge of edges) {
+    if (!belongsTo(edge.source, dc) && !belongsTo(edge.target, dc)) continue;
+    view.addEdge(placeInDatacenter(edge.source, dc), placeInDatacenter(edge.target, dc), finishStats(edge.acc, thresholds));
+  }
+  return view.build('datacenter', dc);
+}
+
+/** The global view: the internet and the datacenters, with the traffic between them. */
+export function globalView(datacenters: readonly string[], edges: readonly RawEdge[], thresholds: Thresholds): TrafficView {
+  const view = new ViewBuilder(thresholds);
+  const dcNode = (dc: string): PlacedNode => ({ id: dc as NodeId, kind: 'datacenter', datacenter: dc as DatacenterId });
+  const known = new Set(datacenters);
+  view.addNode({ id: INTERNET, kind: 'internet' });
+  for (const dc of datacenters) view.addNode(dcNode(dc));
+  for (const edge of edges) {
+    const from = edge.source.kind === 'internet' ? INTERNET : edge.source.dc;
+    const to = edge.target.kind === 'internet' ? '' : edge.target.dc;
+    if (!to || from === to || !known.has(to) || (from !== INTERNET && !known.has(from))) continue;
+    const source: PlacedNode = from === INTERNET ? { id: INTERNET, kind: 'internet' } : dcNode(from);
+    view.addEdge(source, dcNode(to), finishStats(edge.acc, thresholds));
+  }
+  return view.build('global', '');
+}

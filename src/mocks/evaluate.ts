@@ -1,0 +1,90 @@
+/**
+ * Evaluates a recognised traffic-map query against the platform model at one time: rates are
+ * averaged over the rate window (sampled on the 5 s scrape grid), histograms go through the real
+ * bucket bounds and `histogramQuantile`, and labels come out as Prometheus writes them
+ * (sorted; empty values dropped; no status class for status "0").
+ */
+import { STATUS_CLASS_LABEL } from '../conventions/types.ts';
+import { standardConvention } from '../conventions/standard.ts';
+import type { PlatformSnapshot, SeriesTraffic } from './platform/model.ts';
+import { LATENCY_BUCKETS } from './platform/latency.ts';
+import { totalRate } from './platform/status-codes.ts';
+import { histogramQuantile } from './histogram-quantile.ts';
+import type { TrafficQuery } from './query-parser.ts';
+
+export type TrafficModel = (timeMs: number) => PlatformSnapshot;
+
+export interface EvaluatedSample {
+  /** Labels sorted by name, as in Prometheus answers. */
+  readonly metric: Readonly<Record<string, string>>;
+  readonly value: number;
+}
+
+/** The interval of the simulated scrapes: the model is sampled on this grid. */
+export const SCRAPE_INTERVAL_MS = 5000;
+const MAX_SAMPLES_PER_WINDOW = 4;
+const BOUNDS = [...LATENCY_BUCKETS, Infinity];
+
+export function evaluateQuery(query: TrafficQuery, timeMs: number, model: TrafficModel): readonly EvaluatedSample[] {
+  // Like Prometheus, rate() needs two scrapes inside the window: a shorter window gives nothing.
+  if (query.windowMs < 2 * SCRAPE_INTERVAL_MS) return [];
+  const snapshots = windowTimes(timeMs, query.windowMs).map(model);
+  const egress = query.kind === 'egressRate' || query.kind === 'egressLatency';
+  const allowed = query.datacenters ? new Set(query.datacenters) : undefined;
+  const seriesOf = (s: PlatformSnapshot): readonly SeriesTraffic[] =>
+    (egress ? s.egress : s.ingress).filter((x) => !allowed || allowed.has(x.datacenter));
+  const weight = 1 / snapshots.length;
+  const groups = new Map<string, { labels: Record<string, string>; sums: number[] }>();
+  const add = (labels: Record<string, string>, values: readonly number[]): void => {
+    const key = JSON.stringify(labels);
+    const group = groups.get(key) ?? { labels, sums: values.map(() => 0) };
+    groups.set(key, group);
+    values.forEach((v, i) => (group.sums[i] = (group.sums[i] ?? 0) + v * weight));
+  };
+  const latency = query.kind === 'egressLatency' || query.kind === 'ingressLatency';
+  for (const snapshot of snapshots) {
+    for (const series of seriesOf(snapshot)) {
+      if (latency) {
+        const total = totalRate(series.ratesByStatus);
+        add(groupLabels(series), BOUNDS.map((le) => total * series.latency.bucketFraction(le)));
+      } else {
+        for (const [code, rate] of Object.entries(series.ratesByStatus)) add(groupLabels(series, statusClass(code)), [rate]);
+      }
+    }
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, { labels, sums }]) => ({
+      metric: labels,
+      value: latency
+        ? histogramQuantile(query.quantile, BOUNDS.map((le, i) => ({ le, count: sums[i] ?? 0 })))
+        : (sums[0] ?? 0),
+    }));
+}
+
+/** "5xx" for "503"; undefined for "0" and anything else label_replace's regex does not match. */
+export function statusClass(code: string): string | undefined {
+  return /^[1-5][0-9][0-9]$/.test(code) ? `${code[0]}xx` : undefined;
+}
+
+/** The scrape times inside (timeMs - windowMs, timeMs] the rate is averaged over. */
+function windowTimes(timeMs: number, windowMs: number): readonly number[] {
+  const end = Math.floor(timeMs / SCRAPE_INTERVAL_MS) * SCRAPE_INTERVAL_MS;
+  const count = Math.max(1, Math.min(MAX_SAMPLES_PER_WINDOW, Math.floor(windowMs / SCRAPE_INTERVAL_MS) - 1));
+  const spacing = Math.max(SCRAPE_INTERVAL_MS, Math.round(windowMs / count / SCRAPE_INTERVAL_MS) * SCRAPE_INTERVAL_MS);
+  return Array.from({ length: count }, (_, i) => end - i * spacing);
+}
+
+function groupLabels(series: SeriesTraffic, statusClassValue?: string): Record<string, string> {
+  const l = standardConvention.labels;
+  const labels: [string, string | undefined][] = [
+    [l.datacenter, series.datacenter],
+    [l.service, series.service],
+    [l.peerDatacenter, series.peerDatacenter],
+    [l.peerService, series.peerService],
+    [STATUS_CLASS_LABEL, statusClassValue],
+  ];
+  const out: Record<string, string> = {};
+  for (const [name, value] of labels.sort(([a], [b]) => (a < b ? -1 : 1))) if (value) out[name] = value;
+  return out;
+}

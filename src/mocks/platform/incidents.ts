@@ -1,0 +1,157 @@
+/**
+ * Faults of the simulated platform: a deterministic schedule of incidents (at most one per
+ * `INCIDENT_SLOT_MS` window, starting and ending with a short ramp) and faults forced by the
+ * caller (demo scenarios, tests). Both reduce to `FaultEffects` that the model applies.
+ */
+import { SERVICES } from './platform.ts';
+import { DEFAULT_SEED, generator, hash32 } from './random.ts';
+
+export type Fault =
+  /** The service answers 5xx to `share` (0..1) of its requests; `datacenter` absent = everywhere. */
+  | { readonly kind: 'errors'; readonly service: string; readonly share: number; readonly datacenter?: string }
+  /** The service is `factor` times slower (its callers are slowed down too, less). */
+  | { readonly kind: 'latency'; readonly service: string; readonly factor: number; readonly datacenter?: string }
+  /** Calls from `fromDc` to `toDc` get no response (timeouts); `share` defaults to 1 (all of them). */
+  | { readonly kind: 'link-down'; readonly fromDc: string; readonly toDc: string; readonly share?: number };
+
+export interface Incident {
+  readonly id: string;
+  readonly fault: Fault;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly description: string;
+}
+
+/** One incident at most per window of this length. */
+export const INCIDENT_SLOT_MS = 4 * 60_000;
+/** Incidents grow to full strength (and fade) over this long. */
+export const INCIDENT_RAMP_MS = 15_000;
+
+const INCIDENT_PROBABILITY = 0.75;
+
+/** The scheduled incident of slot `slot` (= floor(timeMs / INCIDENT_SLOT_MS)), if any. */
+export function scheduledIncident(slot: number, seed: number = DEFAULT_SEED): Incident | undefined {
+  const next = generator(hash32(seed, 'incident', slot));
+  if (next() >= INCIDENT_PROBABILITY) return undefined;
+  const startMs = slot * INCIDENT_SLOT_MS + Math.round(next() * 0.3 * INCIDENT_SLOT_MS);
+  const endMs = startMs + Math.round(60_000 + next() * 90_000);
+  const fault = drawFault(next);
+  return { id: `incident-${slot}`, fault, startMs, endMs, description: describeFault(fault) };
+}
+
+/** Scheduled incidents overlapping [fromMs, toMs), oldest first. */
+export function incidentsBetween(fromMs: number, toMs: number, seed: number = DEFAULT_SEED): readonly Incident[] {
+  const out: Incident[] = [];
+  const last = Math.floor(toMs / INCIDENT_SLOT_MS);
+  for (let slot = Math.floor(fromMs / INCIDENT_SLOT_MS); slot <= last; slot++) {
+    const incident = scheduledIncident(slot, seed);
+    if (incident && incident.startMs < toMs && incident.endMs > fromMs) out.push(incident);
+  }
+  return out;
+}
+
+/** Scheduled incidents in effect at `timeMs`. */
+export function activeIncidents(timeMs: number, seed: number = DEFAULT_SEED): readonly Incident[] {
+  const incident = scheduledIncident(Math.floor(timeMs / INCIDENT_SLOT_MS), seed);
+  return incident && timeMs >= incident.startMs && timeMs < incident.endMs ? [incident] : [];
+}
+
+/** 0..1: how strong the incident is at `timeMs` (ramps up after the start, down before the end). */
+export function incidentIntensity(incident: Incident, timeMs: number): number {
+  const fromStart = (timeMs - incident.startMs) / INCIDENT_RAMP_MS;
+  const toEnd = (incident.endMs - timeMs) / INCIDENT_RAMP_MS;
+  return Math.max(0, Math.min(1, fromStart, toEnd));
+}
+
+export function describeFault(fault: Fault): string {
+  switch (fault.kind) {
+    case 'errors':
+      return `${fault.service}${where(fault.datacenter)} answers 5xx to ${Math.round(fault.share * 100)}% of requests`;
+    case 'latency':
+      return `${fault.service}${where(fault.datacenter)} is ${fault.factor.toFixed(1)}x slower`;
+    case 'link-down':
+      return `calls from ${fault.fromDc} to ${fault.toDc} time out (${Math.round((fault.share ?? 1) * 100)}%)`;
+  }
+}
+
+/** What a set of faults (each at some intensity) does to the platform. */
+export interface FaultEffects {
+  /** Extra share (0..1) of requests to this service answered 5xx. */
+  errorShare(service: string, datacenter: string): number;
+  /** Multiplier (>= 1) of this service's own latency. */
+  latencyFactor(service: string, datacenter: string): number;
+  /** Share (0..1) of calls from one datacenter to another that get no response. */
+  linkLoss(fromDc: string, toDc: string): number;
+}
+
+export interface WeightedFault {
+  readonly fault: Fault;
+  readonly intensity: number;
+}
+
+export function faultEffects(faults: readonly WeightedFault[]): FaultEffects {
+  const targets = (service: string, dc: string, f: { service: string; datacenter?: string }): boolean =>
+    f.service === service && (f.datacenter === undefined || f.datacenter === dc);
+  return {
+    errorShare(service, dc) {
+      let healthy = 1;
+      for (const { fault, intensity } of faults) {
+        if (fault.kind === 'errors' && targets(service, dc, fault)) healthy *= 1 - clamp01(fault.share) * intensity;
+      }
+      return 1 - healthy;
+    },
+    latencyFactor(service, dc) {
+      let factor = 1;
+      for (const { fault, intensity } of faults) {
+        if (fault.kind === 'latency' && targets(service, dc, fault)) factor *= 1 + (Math.max(1, fault.factor) - 1) * intensity;
+      }
+      return factor;
+    },
+    linkLoss(fromDc, toDc) {
+      let through = 1;
+      for (const { fault, intensity } of faults) {
+        if (fault.kind === 'link-down' && fault.fromDc === fromDc && fault.toDc === toDc) {
+          through *= 1 - clamp01(fault.share ?? 1) * intensity;
+        }
+      }
+      return 1 - through;
+    },
+  };
+}
+
+const ERROR_TARGETS = SERVICES.filter((s) => s.kind === 'java' || s.kind === 'legacy' || s.kind === 'external' || s.kind === 'frontend');
+const LATENCY_TARGETS = SERVICES.filter((s) => s.kind === 'java' || s.kind === 'legacy' || s.kind === 'database');
+const LINK_DCS = [...new Set(SERVICES.map((s) => s.datacenter).filter((dc) => dc !== ''))];
+
+function drawFault(next: () => number): Fault {
+  const kind = next();
+  if (kind < 0.45) {
+    const target = pick(ERROR_TARGETS, next);
+    return { kind: 'errors', service: target.name, datacenter: target.datacenter, share: round2(0.1 + next() * 0.3) };
+  }
+  if (kind < 0.8) {
+    const target = pick(LATENCY_TARGETS, next);
+    return { kind: 'latency', service: target.name, datacenter: target.datacenter, factor: round2(3 + next() * 7) };
+  }
+  const from = pick(LINK_DCS, next);
+  const others = LINK_DCS.filter((dc) => dc !== from);
+  return { kind: 'link-down', fromDc: from, toDc: pick(others, next), share: round2(0.3 + next() * 0.5) };
+}
+
+function pick<T>(items: readonly T[], next: () => number): T {
+  const item = items[Math.floor(next() * items.length)] ?? items[0];
+  if (item === undefined) throw new Error('incidents: nothing to pick from');
+  return item;
+}
+
+function where(datacenter: string | undefined): string {
+  return datacenter ? ` in ${datacenter}` : '';
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function clamp01(x: number): number {
+  return Math.min(1, Math.max(0, Number.isFinite(x) ? x : 0));
+}

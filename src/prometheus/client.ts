@@ -1,0 +1,98 @@
+import { isPrometheusError } from './errors.ts';
+import { apiRequest } from './request.ts';
+import type { RequestContext } from './request.ts';
+import { parseGlobalScrapeInterval } from './scrapeConfig.ts';
+import type { ApiSuccess, BuildInfo, QueryData } from './types.ts';
+import { checkBuildInfo, checkConfigYaml, checkQueryData, checkStringList } from './validate.ts';
+
+export interface PrometheusClientOptions {
+  /** Base URL of the Prometheus HTTP API, without /api/v1; absolute or relative to the page. */
+  readonly baseUrl: string;
+  /** Per-request timeout, after which the call fails with kind 'timeout'. */
+  readonly timeoutMs: number;
+  /** Defaults to the global fetch, looked up at call time (so test interceptors apply). */
+  readonly fetch?: typeof fetch;
+  /** Extra headers on every request (e.g. a tenant header for a multi-tenant proxy). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface Cancellable {
+  readonly signal?: AbortSignal;
+}
+
+export interface InstantQueryOptions extends Cancellable {
+  /** Evaluation time, unix seconds; default: now (as Prometheus sees it). */
+  readonly time?: number;
+}
+
+export interface RangeQueryOptions extends Cancellable {
+  /** Unix seconds. */
+  readonly start: number;
+  readonly end: number;
+  /** Seconds, or a Prometheus duration such as "15s". */
+  readonly step: number | string;
+}
+
+export interface LabelValuesOptions extends Cancellable {
+  /** Series selectors restricting the values, e.g. `up{job="api"}`. */
+  readonly match?: string | readonly string[];
+}
+
+export interface PrometheusClient {
+  query(promql: string, options?: InstantQueryOptions): Promise<ApiSuccess<QueryData>>;
+  queryRange(promql: string, options: RangeQueryOptions): Promise<ApiSuccess<QueryData>>;
+  /**
+   * The global scrape interval in ms from /api/v1/status/config (1m when the config sets none,
+   * as Prometheus does), or null when the endpoint is not served (404/405, e.g. behind some
+   * proxies and Prometheus-compatible stores) or the value cannot be read. Other failures throw.
+   */
+  scrapeInterval(options?: Cancellable): Promise<number | null>;
+  labelValues(label: string, options?: LabelValuesOptions): Promise<ApiSuccess<readonly string[]>>;
+  buildInfo(options?: Cancellable): Promise<ApiSuccess<BuildInfo>>;
+}
+
+/** A framework-free client of the Prometheus HTTP API; every call goes through `apiRequest`. */
+export function createPrometheusClient(options: PrometheusClientOptions): PrometheusClient {
+  const ctx: RequestContext = {
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs,
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    headers: options.headers ?? {},
+  };
+
+  return {
+    query: (promql, { time, signal } = {}) =>
+      apiRequest(ctx, { method: 'POST', path: 'api/v1/query', params: { query: promql, time }, signal, check: checkQueryData }),
+
+    queryRange: (promql, { start, end, step, signal }) =>
+      apiRequest(ctx, {
+        method: 'POST',
+        path: 'api/v1/query_range',
+        params: { query: promql, start, end, step },
+        signal,
+        check: checkQueryData,
+      }),
+
+    scrapeInterval: async ({ signal } = {}) => {
+      try {
+        const answer = await apiRequest(ctx, { method: 'GET', path: 'api/v1/status/config', signal, check: checkConfigYaml });
+        return parseGlobalScrapeInterval(answer.data);
+      } catch (e) {
+        if (isPrometheusError(e) && (e.status === 404 || e.status === 405)) return null;
+        throw e;
+      }
+    },
+
+    labelValues: (label, { match, signal } = {}) =>
+      apiRequest(ctx, {
+        method: 'GET',
+        path: `api/v1/label/${encodeURIComponent(label)}/values`,
+        params: { 'match[]': typeof match === 'string' ? [match] : match },
+        signal,
+        check: checkStringList,
+      }),
+
+    buildInfo: ({ signal } = {}) =>
+      apiRequest(ctx, { method: 'GET', path: 'api/v1/status/buildinfo', signal, check: checkBuildInfo }),
+  };
+}

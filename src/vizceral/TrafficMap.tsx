@@ -1,0 +1,74 @@
+import { useEffect, useRef, useState } from 'react';
+import type { MapHit, MapRenderer, RendererFactory } from './renderer.ts';
+import type { VizNode } from './traffic.ts';
+
+export interface TrafficMapProps {
+  readonly traffic: VizNode;
+  /** [] global, [dc] datacenter, [dc, service] focus. */
+  readonly view: readonly string[];
+  /** A node name or `source--target` connection to highlight in the current view. */
+  readonly highlight?: string;
+  readonly onClick: (hit: MapHit | null) => void;
+  readonly createRenderer: RendererFactory;
+  /** Greyed out (the data is stale or failed), still showing the last good graph. */
+  readonly dimmed?: boolean;
+}
+
+/**
+ * The only component that touches the renderer. Data and view changes are applied in place
+ * (`updateData`, `setView`), so a refresh never re-creates the scene: no flicker, and the view
+ * and highlight survive. Drawing stops when the tab is hidden or the component unmounts.
+ */
+export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, dimmed }: TrafficMapProps) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [renderer, setRenderer] = useState<MapRenderer | null>(null);
+  const [updates, setUpdates] = useState(0);
+  const onClickRef = useRef(onClick);
+  onClickRef.current = onClick;
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return undefined;
+    let disposed = false;
+    let created: MapRenderer | null = null;
+    let frame = 0;
+    const loop = (time: number) => {
+      if (disposed || !created) return;
+      created.render(time);
+      frame = requestAnimationFrame(loop);
+    };
+    void createRenderer(canvas).then((r) => {
+      if (disposed) { r.dispose(); return; }
+      created = r;
+      r.onClick((hit) => onClickRef.current(hit));
+      r.onUpdated(() => setUpdates((n) => n + 1));
+      setRenderer(r);
+      frame = requestAnimationFrame(loop);
+    });
+    return () => {
+      disposed = true;
+      cancelAnimationFrame(frame);
+      created?.dispose();
+    };
+  }, [createRenderer]);
+
+  useEffect(() => {
+    renderer?.updateData(traffic);
+  }, [renderer, traffic]);
+
+  const viewKey = view.join('\u0000');
+  useEffect(() => {
+    renderer?.setView(viewKey ? viewKey.split('\u0000') : [], highlight);
+  }, [renderer, viewKey, highlight, traffic.updated]);
+
+  useEffect(() => {
+    if (!renderer) return;
+    (window as unknown as { __trafficMapRenderer?: MapRenderer }).__trafficMapRenderer = renderer;
+  }, [renderer]);
+
+  return (
+    <div className={`map-canvas${dimmed ? ' map-canvas--dimmed' : ''}`} data-testid="map" data-map-ready={renderer ? 'true' : 'false'} data-map-updates={updates} data-view={viewKey.replace('\u0000', '/')}>
+      <canvas ref={canvasRef} aria-label="Traffic map; the table view lists the same data as text" />
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { VizNode } from './traffic.ts';
+
+/** What the map component needs from a renderer: Vizceral in the app, a fake in tests. */
+export interface MapRenderer {
+  updateData(traffic: VizNode): void;
+  /** ['eu-west'] for a datacenter, ['eu-west', 'checkout'] for a focus view; highlight a node or `a--b` connection. */
+  setView(view: readonly string[], highlight?: string): void;
+  /** What was clicked: a node or a connection of the current view, or nothing. */
+  onClick(handler: (hit: MapHit | null) => void): void;
+  /** Called when the current view was laid out and redrawn with new data (Vizceral's viewUpdated). */
+  onUpdated(handler: () => void): void;
+  /** Draws one frame. */
+  render(timeMs: number): void;
+  /** Screen position (CSS px, relative to the canvas) of a node of the current view, for tests and tooltips. */
+  nodePosition(name: string): { x: number; y: number } | null;
+  dispose(): void;
+}
+
+export type MapHit =
+  | { readonly type: 'node'; readonly name: string }
+  | { readonly type: 'connection'; readonly source: string; readonly target: string };
+
+export type RendererFactory = (canvas: HTMLCanvasElement) => Promise<MapRenderer>;
