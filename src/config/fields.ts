@@ -41,16 +41,15 @@ export function durationMs(example: string) {
   return duration(example).transform((s) => parseDurationMs(s) ?? 0);
 }
 
+const URL_EXPECTED =
+  'expected an http(s) URL such as "http://prometheus:9090" or a path on this site such as "/prometheus"';
+
 /** The base URL of a Prometheus: absolute http(s), or a path on this site such as "/prometheus". */
-export const prometheusUrl = checkedString(
-  'expected an http(s) URL such as "http://prometheus:9090" or a path on this site such as "/prometheus"',
-  (s) => {
-    const expected = 'expected an http(s) URL such as "http://prometheus:9090" or a path on this site such as "/prometheus"';
-    if (!isHttpUrl(s) && !/^(\/|\.\.?\/)/.test(s)) return expected;
-    if (/\/api\/v1\/?$/.test(s)) return 'expected the base URL of Prometheus, without /api/v1';
-    return null;
-  },
-);
+export const prometheusUrl = checkedString(URL_EXPECTED, (s) => {
+  if (!isHttpUrl(s) && !/^(\/|\.\.?\/)/.test(s)) return URL_EXPECTED;
+  if (/\/api\/v1\/?$/.test(s)) return 'expected the base URL of Prometheus, without /api/v1';
+  return null;
+});
 
 export function numberIn(min: number, max: number, opts: { minOpen?: boolean; maxOpen?: boolean } = {}) {
   const excluded = [opts.minOpen ? String(min) : null, opts.maxOpen ? String(max) : null].filter((x) => x !== null);

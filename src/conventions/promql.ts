@@ -41,5 +41,4 @@ export function oneOfMatcher(label: string, values: readonly string[]): string {
   return `${label}=~${escapeLabelValue(alternatives)}`;
 }
 
-/** A Prometheus duration such as 30s, 1m, 1h30m. */
-export const DURATION = /^(\d+(ms|s|m|h|d|w|y))+$/;
+export { DURATION } from '../prometheus/duration.ts';

@@ -34,28 +34,31 @@ export function evaluateQuery(query: TrafficQuery, timeMs: number, model: Traffi
   const seriesOf = (s: PlatformSnapshot): readonly SeriesTraffic[] =>
     (egress ? s.egress : s.ingress).filter((x) => !allowed || allowed.has(x.datacenter));
   const weight = 1 / snapshots.length;
-  const groups = new Map<string, { labels: Record<string, string>; sums: number[] }>();
-  const add = (labels: Record<string, string>, values: readonly number[]): void => {
-    const key = JSON.stringify(labels);
-    const group = groups.get(key) ?? { labels, sums: values.map(() => 0) };
-    groups.set(key, group);
-    values.forEach((v, i) => (group.sums[i] = (group.sums[i] ?? 0) + v * weight));
+  const groups = new Map<string, { series: SeriesTraffic; statusClass?: string; sums: number[] }>();
+  const add = (series: SeriesTraffic, cls: string | undefined, values: readonly number[]): void => {
+    const key = `${series.datacenter}\u0000${series.service}\u0000${series.peerDatacenter}\u0000${series.peerService}\u0000${cls ?? ''}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { series, statusClass: cls, sums: values.map(() => 0) };
+      groups.set(key, group);
+    }
+    for (let i = 0; i < values.length; i++) group.sums[i] = (group.sums[i] ?? 0) + (values[i] ?? 0) * weight;
   };
   const latency = query.kind === 'egressLatency' || query.kind === 'ingressLatency';
   for (const snapshot of snapshots) {
     for (const series of seriesOf(snapshot)) {
       if (latency) {
         const total = totalRate(series.ratesByStatus);
-        add(groupLabels(series), BOUNDS.map((le) => total * series.latency.bucketFraction(le)));
+        add(series, undefined, BOUNDS.map((le) => total * series.latency.bucketFraction(le)));
       } else {
-        for (const [code, rate] of Object.entries(series.ratesByStatus)) add(groupLabels(series, statusClass(code)), [rate]);
+        for (const code in series.ratesByStatus) add(series, statusClass(code), [series.ratesByStatus[code] ?? 0]);
       }
     }
   }
   return [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, { labels, sums }]) => ({
-      metric: labels,
+    .map(([, { series, statusClass: cls, sums }]) => ({
+      metric: groupLabels(series, cls),
       value: latency
         ? histogramQuantile(query.quantile, BOUNDS.map((le, i) => ({ le, count: sums[i] ?? 0 })))
         : (sums[0] ?? 0),

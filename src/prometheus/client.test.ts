@@ -32,7 +32,7 @@ async function failure(promise: Promise<unknown>): Promise<PrometheusError> {
     await promise;
   } catch (e) {
     if (e instanceof PrometheusError) return e;
-    throw new Error(`expected a PrometheusError, got ${String(e)}`);
+    throw new Error(`expected a PrometheusError, got ${String(e)}`, { cause: e });
   }
   throw new Error('expected the call to fail');
 }

@@ -1,4 +1,5 @@
-import { DURATION } from '../conventions/promql.ts';
+/** A Prometheus duration such as 30s, 1m, 1h30m. */
+export const DURATION = /^(\d+(ms|s|m|h|d|w|y))+$/;
 
 const UNIT_MS: Readonly<Record<string, number>> = {
   ms: 1,

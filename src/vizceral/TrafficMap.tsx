@@ -20,15 +20,21 @@ export interface TrafficMapProps {
  * and highlight survive. Drawing stops when the tab is hidden or the component unmounts.
  */
 export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, dimmed }: TrafficMapProps) {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const containerRef = useRef<HTMLDivElement>(null);
   const [renderer, setRenderer] = useState<MapRenderer | null>(null);
   const [updates, setUpdates] = useState(0);
+  const [failure, setFailure] = useState<string | null>(null);
   const onClickRef = useRef(onClick);
   onClickRef.current = onClick;
 
   useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return undefined;
+    const container = containerRef.current;
+    if (!container) return undefined;
+    // A canvas per renderer: a disposed renderer loses its WebGL context, which must never be
+    // the context of its successor (React mounts effects twice in development).
+    const canvas = document.createElement('canvas');
+    canvas.setAttribute('aria-label', 'Traffic map; the table view lists the same data as text');
+    container.appendChild(canvas);
     let disposed = false;
     let created: MapRenderer | null = null;
     let frame = 0;
@@ -37,18 +43,21 @@ export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, 
       created.render(time);
       frame = requestAnimationFrame(loop);
     };
-    void createRenderer(canvas).then((r) => {
+    createRenderer(canvas).then((r) => {
       if (disposed) { r.dispose(); return; }
       created = r;
       r.onClick((hit) => onClickRef.current(hit));
       r.onUpdated(() => setUpdates((n) => n + 1));
       setRenderer(r);
       frame = requestAnimationFrame(loop);
+    }, (e: unknown) => {
+      if (!disposed) setFailure(e instanceof Error ? e.message : String(e));
     });
     return () => {
       disposed = true;
       cancelAnimationFrame(frame);
       created?.dispose();
+      canvas.remove();
     };
   }, [createRenderer]);
 
@@ -66,9 +75,10 @@ export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, 
     (window as unknown as { __trafficMapRenderer?: MapRenderer }).__trafficMapRenderer = renderer;
   }, [renderer]);
 
+  if (failure) {
+    return <p className="placeholder" role="alert">The map cannot be drawn here ({failure}); the Table view shows the same data.</p>;
+  }
   return (
-    <div className={`map-canvas${dimmed ? ' map-canvas--dimmed' : ''}`} data-testid="map" data-map-ready={renderer ? 'true' : 'false'} data-map-updates={updates} data-view={viewKey.replace('\u0000', '/')}>
-      <canvas ref={canvasRef} aria-label="Traffic map; the table view lists the same data as text" />
-    </div>
+    <div ref={containerRef} className={`map-canvas${dimmed ? ' map-canvas--dimmed' : ''}`} data-testid="map" data-map-ready={renderer ? 'true' : 'false'} data-map-updates={updates} data-view={viewKey.replace('\u0000', '/')} />
   );
 }

@@ -24,7 +24,7 @@ interface VizVector {
 interface VizInstance {
   updateData(data: VizNode): void;
   setView(view: string[], highlight?: string): void;
-  updateStyles(styles: Record<string, string>): void;
+  updateStyles(styles: typeof MAP_STYLES): void;
   setOptions(options: { showLabels: boolean; allowDraggingOfNodes: boolean }): void;
   calculateIntersectedObject(x: number, y: number): VizObject | undefined;
   render(time: number): void;
@@ -34,22 +34,29 @@ interface VizInstance {
   onDocumentDoubleClick: (event: { center: { x: number; y: number } }) => void;
   currentGraph?: VizGraph;
   camera: { position: { clone(): VizVector } };
-  renderer: { domElement: HTMLCanvasElement; dispose(): void; forceContextLoss(): void };
+  renderer: { domElement: HTMLCanvasElement; dispose(): void; forceContextLoss(): void; setClearColor(color: number, alpha: number): void };
   hammertime?: { destroy(): void };
 }
 type VizConstructor = new (canvas: HTMLCanvasElement, targetFramerate?: number) => VizInstance;
 
 /** Colours tuned for a wall screen: a dark background and high-contrast health colours. */
-export const MAP_STYLES: Record<string, string> = {
+export const PAGE_BACKGROUND = 0x11141a;
+export const MAP_STYLES = {
+  colorText: 'rgb(226, 230, 236)',
+  colorTextDisabled: 'rgb(130, 138, 150)',
+  colorTraffic: {
+    normal: 'rgb(120, 190, 240)',
+    normalDonut: 'rgb(70, 80, 96)',
+    warning: 'rgb(255, 184, 48)',
+    danger: 'rgb(255, 64, 64)',
+  },
+  colorNormalDimmed: 'rgb(90, 110, 130)',
   colorBackgroundDark: 'rgb(17, 20, 26)',
-  colorText: 'rgb(214, 219, 227)',
-  colorTextDisabled: 'rgb(120, 128, 140)',
-  colorNormal: 'rgb(120, 190, 240)',
-  colorWarning: 'rgb(255, 184, 48)',
-  colorDanger: 'rgb(255, 64, 64)',
-  colorNormalDimmed: 'rgb(80, 110, 140)',
-  colorConnectionLine: 'rgb(90, 100, 115)',
-  colorTraffic: 'rgb(120, 190, 240)',
+  colorDonutInternalColor: 'rgb(17, 20, 26)',
+  colorConnectionLine: 'rgb(92, 104, 120)',
+  colorPageBackground: 'rgb(17, 20, 26)',
+  colorPageBackgroundTransparent: 'rgba(17, 20, 26, 0)',
+  colorArcBackground: 'rgb(52, 60, 72)',
 };
 
 export const createVizceralRenderer: RendererFactory = async (canvas) => {
@@ -58,6 +65,7 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
   const Vizceral = (inner.default ?? inner) as VizConstructor;
   const viz = new Vizceral(canvas);
   viz.updateStyles(MAP_STYLES);
+  viz.renderer.setClearColor(PAGE_BACKGROUND, 1);
   viz.setOptions({ showLabels: true, allowDraggingOfNodes: false });
 
   let clickHandler: (hit: MapHit | null) => void = () => {};

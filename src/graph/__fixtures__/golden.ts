@@ -1,0 +1,104 @@
+/**
+ * The recorded-fixture path shared by `build.golden.test.ts` and `scripts/update-golden.ts`:
+ * every folder here holding a `params.json` is one case, made of the four /api/v1/query answers
+ * (`egressRate.json`, `ingressRate.json`, `egressLatency.json`, `ingressLatency.json`) and two
+ * golden files, `graph.json` (the `buildGraph` output) and `problems.json` (the problems met while
+ * turning samples into rows). Non-finite numbers are written "NaN", "+Inf", "-Inf", as Prometheus does.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { toLatencyRows, toRateRows } from '../../conventions/rows.ts';
+import { standardConvention } from '../../conventions/standard.ts';
+import type { QueryKind } from '../../conventions/types.ts';
+import type { InstantSample } from '../../prometheus/types.ts';
+import { checkQueryData, isRecord } from '../../prometheus/validate.ts';
+import { buildGraph } from '../build.ts';
+import type { BuildParams, DataProblem, Thresholds, TrafficGraph, TrafficInput } from '../types.ts';
+
+export const FIXTURES_DIR = dirname(fileURLToPath(import.meta.url));
+export const QUERY_KINDS: readonly QueryKind[] = ['egressRate', 'ingressRate', 'egressLatency', 'ingressLatency'];
+export const GRAPH_FILE = 'graph.json';
+export const PROBLEMS_FILE = 'problems.json';
+
+/** params.json: BuildParams as JSON can hold it (`datacenters: null` = discovery). */
+export interface FixtureParams {
+  readonly thresholds: Thresholds;
+  readonly datacenters: readonly string[] | null;
+  readonly internetPeers: readonly string[];
+  readonly maxNodesPerView: number;
+}
+
+export interface FixtureResult {
+  readonly graph: TrafficGraph;
+  /** Problems of the samples -> rows step, per query, in query order. */
+  readonly rowProblems: readonly DataProblem[];
+}
+
+/** The case folders, sorted. */
+export function fixtureCases(): string[] {
+  return readdirSync(FIXTURES_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(FIXTURES_DIR, e.name, 'params.json')))
+    .map((e) => e.name)
+    .sort();
+}
+
+export function caseDir(name: string): string {
+  return join(FIXTURES_DIR, name);
+}
+
+function readJson(dir: string, file: string): unknown {
+  return JSON.parse(readFileSync(join(dir, file), 'utf8'));
+}
+
+/** One recorded /api/v1/query body, checked the way the client checks it. */
+export function readSamples(dir: string, kind: QueryKind): readonly InstantSample[] {
+  const body = readJson(dir, `${kind}.json`);
+  if (!isRecord(body) || body.status !== 'success') throw new Error(`${dir}/${kind}.json: not a successful API answer`);
+  const checked = checkQueryData(body.data);
+  if (!checked.ok) throw new Error(`${dir}/${kind}.json: ${checked.reason}`);
+  if (checked.value.resultType !== 'vector') throw new Error(`${dir}/${kind}.json: not a vector`);
+  return checked.value.result;
+}
+
+export function readParams(dir: string): BuildParams {
+  const p = readJson(dir, 'params.json') as FixtureParams;
+  return {
+    thresholds: p.thresholds,
+    internetPeers: p.internetPeers,
+    maxNodesPerView: p.maxNodesPerView,
+    ...(p.datacenters === null ? {} : { datacenters: p.datacenters }),
+  };
+}
+
+/** The app's path: API JSON -> rows (standard convention) -> buildGraph. */
+export function runFixture(dir: string): FixtureResult {
+  const c = standardConvention;
+  const egressRate = toRateRows(c, 'egressRate', readSamples(dir, 'egressRate'));
+  const ingressRate = toRateRows(c, 'ingressRate', readSamples(dir, 'ingressRate'));
+  const egressLatency = toLatencyRows(c, 'egressLatency', readSamples(dir, 'egressLatency'));
+  const ingressLatency = toLatencyRows(c, 'ingressLatency', readSamples(dir, 'ingressLatency'));
+  const input: TrafficInput = {
+    egressRate: egressRate.rows,
+    ingressRate: ingressRate.rows,
+    egressLatency: egressLatency.rows,
+    ingressLatency: ingressLatency.rows,
+  };
+  return {
+    graph: buildGraph(input, readParams(dir)),
+    rowProblems: [...egressRate.problems, ...ingressRate.problems, ...egressLatency.problems, ...ingressLatency.problems],
+  };
+}
+
+/** Stable, readable JSON: 2-space indent, trailing newline, NaN/±Inf as Prometheus writes them. */
+export function toGoldenJson(value: unknown): string {
+  return `${JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v !== 'number' || Number.isFinite(v)) return v;
+    return Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
+  }, 2)}\n`;
+}
+
+/** The two golden texts of a case, as the update script writes them. */
+export function goldenTexts(result: FixtureResult): { readonly graph: string; readonly problems: string } {
+  return { graph: toGoldenJson(result.graph), problems: toGoldenJson(result.rowProblems) };
+}

@@ -1,0 +1,132 @@
+/**
+ * Named demo scenarios: MSW handler overrides put in front of the happy path with `.use()`.
+ * `live` is the happy path itself; the others break Prometheus in the ways a wall screen meets
+ * (down, erroring, slow, behind a login page, without /status/config) or inject faults into the
+ * simulated platform.
+ */
+import { delay, http, HttpResponse } from 'msw';
+import type { HttpHandler } from 'msw';
+import { createHandlers } from './handlers.ts';
+import type { HandlerOptions } from './handlers.ts';
+import type { Fault } from './platform/incidents.ts';
+
+export interface DemoScenario {
+  readonly name: string;
+  readonly description: string;
+  /** Overrides, in front of the happy-path handlers; empty for `live`. */
+  readonly handlers: readonly HttpHandler[];
+}
+
+export const DEFAULT_SCENARIO = 'live';
+/** How long the `slow` scenario makes every API request wait. */
+export const SLOW_DELAY_MS = 30_000;
+
+const API = '*/api/v1/*';
+const QUERY_PATHS = ['*/api/v1/query', '*/api/v1/query_range'];
+
+const LOGIN_PAGE = `<!doctype html>
+<html><head><title>Sign in - Corporate SSO</title></head>
+<body><form method="post" action="/oauth2/sign_in"><h1>Sign in</h1>
+<input name="username"><input name="password" type="password"><button>Sign in</button></form></body></html>`;
+
+/** Faults injected by the incident scenarios (scheduled incidents stay off, for a stable picture). */
+const INCIDENTS: Readonly<Record<string, { description: string; faults: readonly Fault[] }>> = {
+  'incident:checkout-errors': {
+    description: 'checkout answers 5xx to 30% of requests in both datacenters',
+    faults: [{ kind: 'errors', service: 'checkout', share: 0.3 }],
+  },
+  'incident:search-latency': {
+    description: 'search in eu-west is 8x slower',
+    faults: [{ kind: 'latency', service: 'search', datacenter: 'eu-west', factor: 8 }],
+  },
+  'incident:payment-outage': {
+    description: 'the payment provider (outside, uninstrumented) answers 5xx to 60% of requests',
+    faults: [{ kind: 'errors', service: 'payment-provider', share: 0.6 }],
+  },
+  'incident:dc-link-down': {
+    description: 'calls from us-east to eu-west time out (inventory, legacy-erp)',
+    faults: [{ kind: 'link-down', fromDc: 'us-east', toDc: 'eu-west' }],
+  },
+};
+
+export function buildScenarios(options: { readonly slowDelayMs?: number; readonly now?: () => number } = {}): readonly DemoScenario[] {
+  const withModel = (extra: HandlerOptions): readonly HttpHandler[] => createHandlers({ now: options.now, ...extra });
+  return [
+    { name: 'live', description: 'the simulated platform, with an incident every few minutes', handlers: [] },
+    {
+      name: 'calm',
+      description: 'the simulated platform without scheduled incidents',
+      handlers: withModel({ traffic: { schedule: false } }),
+    },
+    {
+      name: 'prometheus-down',
+      description: 'every API request answers HTTP 503 with a text body',
+      handlers: [http.all(API, () => new HttpResponse('Service Unavailable', { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }))],
+    },
+    {
+      name: 'api-error',
+      description: 'queries fail with status "error", errorType "execution"',
+      handlers: QUERY_PATHS.map((path) =>
+        http.all(path, () =>
+          HttpResponse.json(
+            { status: 'error', errorType: 'execution', error: 'query processing would load too many samples into memory in query execution' },
+            { status: 422 },
+          ),
+        ),
+      ),
+    },
+    {
+      name: 'slow',
+      description: `every API request answers after ${(options.slowDelayMs ?? SLOW_DELAY_MS) / 1000} s`,
+      // No response: after the delay the request falls through to the happy-path handlers.
+      handlers: [http.all(API, async () => { await delay(options.slowDelayMs ?? SLOW_DELAY_MS); })],
+    },
+    {
+      name: 'warnings',
+      description: 'queries succeed with warnings (a partial response)',
+      handlers: withModel({
+        warnings: ['partial response: store eu-west-store-1 (10.0.3.7:10901) is unreachable: context deadline exceeded'],
+      }),
+    },
+    {
+      name: 'html-login',
+      description: 'a proxy in front of Prometheus answers 200 with an HTML login page',
+      handlers: [http.all(API, () => HttpResponse.html(LOGIN_PAGE))],
+    },
+    {
+      name: 'no-status-config',
+      description: '/api/v1/status/config is 404, as on VictoriaMetrics or Thanos',
+      handlers: [http.get('*/api/v1/status/config', () => new HttpResponse('404 page not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }))],
+    },
+    ...Object.entries(INCIDENTS).map(([name, { description, faults }]) => ({
+      name,
+      description,
+      handlers: withModel({ traffic: { faults, schedule: false } }),
+    })),
+  ];
+}
+
+export const scenarios: readonly DemoScenario[] = buildScenarios();
+
+export const SCENARIO_NAMES: readonly string[] = scenarios.map((s) => s.name);
+
+export function findScenario(name: string, list: readonly DemoScenario[] = scenarios): DemoScenario | undefined {
+  return list.find((s) => s.name === name);
+}
+
+/** What `setScenario` needs of an MSW worker or server. */
+export interface HandlerTarget {
+  resetHandlers(): void;
+  use(...handlers: HttpHandler[]): void;
+}
+
+/**
+ * Switches `target` to a scenario: back to the happy path, then the scenario's overrides.
+ * Throws on an unknown name, listing the known ones.
+ */
+export function applyScenario(target: HandlerTarget, name: string, list: readonly DemoScenario[] = scenarios): void {
+  const scenario = findScenario(name, list);
+  if (!scenario) throw new Error(`unknown demo scenario ${JSON.stringify(name)}; known: ${list.map((s) => s.name).join(', ')}`);
+  target.resetHandlers();
+  if (scenario.handlers.length > 0) target.use(...scenario.handlers);
+}
