@@ -55,26 +55,33 @@ export function TrafficPage({ config, servers, createRenderer }: Props) {
   const onClick = useCallback((hit: MapHit | null) => navigate(stateAfterClick(state, hit, graph)), [navigate, state, graph]);
   const unavailable = traffic.data?.failures ?? [];
   const notes = unavailable.map((f) => `${f.datacenters ? f.datacenters.join(', ') : 'Some datacenters'} unavailable: ${f.message}`);
+  const problems = useMemo(() => [...(traffic.data?.problems ?? []), ...(graph?.problems ?? [])], [traffic.data, graph]);
+  const hasNotices = notes.length + problems.length + (traffic.data?.warnings.length ?? 0) > 0;
 
   return (
     <div className="page" data-liveness={live.kind}>
       <Header title={config.title} state={state} navigate={navigate} liveness={live} servers={servers.list.map((s) => s.plan.url)} {...(interval.data ? { interval: interval.data } : {})} />
       <Banner liveness={live} lastGoodAt={traffic.dataUpdatedAt} />
       <main className="main">
-        {!graph && live.kind === 'loading' && <p className="placeholder">Loading traffic from Prometheus…</p>}
-        {!graph && live.kind === 'failed' && <p className="placeholder">No traffic could be read yet. The map appears as soon as Prometheus answers.</p>}
-        {vizTraffic && state.view === 'map' && (
-          <TrafficMap traffic={vizTraffic} view={toRendererView(state)} {...(state.edge ? { highlight: `${state.edge[0]}--${state.edge[1]}` } : {})}
-            onClick={onClick} createRenderer={createRenderer} dimmed={live.kind !== 'live'} />
-        )}
-        {view && state.view === 'table' && (
-          <TableView view={view} quantile={config.latencyQuantile} onSelectEdge={(source, target) => navigate({ ...state, edge: [source, target] })} />
-        )}
-        <div className="side">
-          {selected && <DetailsPanel selection={selected} datacenter={state.dc} quantile={config.latencyQuantile} {...(config.links.dashboard ? { dashboardTemplate: config.links.dashboard } : {})} />}
-          {traffic.data && <ProblemsPanel problems={[...traffic.data.problems, ...(graph?.problems ?? [])]} warnings={traffic.data.warnings} notes={notes} />}
+        <div className="stage">
+          {!graph && live.kind === 'loading' && <p className="placeholder">Loading traffic from Prometheus…</p>}
+          {!graph && live.kind === 'failed' && <p className="placeholder">No traffic could be read yet. The map appears as soon as Prometheus answers.</p>}
+          {vizTraffic && state.view === 'map' && (
+            <TrafficMap traffic={vizTraffic} view={toRendererView(state)} {...(state.edge ? { highlight: `${state.edge[0]}--${state.edge[1]}` } : {})}
+              onClick={onClick} createRenderer={createRenderer} dimmed={live.kind !== 'live'} />
+          )}
+          {view && traffic.data && state.view === 'table' && (
+            <TableView view={view} quantile={config.latencyQuantile} evaluatedAt={traffic.data.time} dimmed={live.kind !== 'live'}
+              onSelectEdge={(source, target) => navigate({ ...state, edge: [source, target] })} />
+          )}
+          {state.view === 'map' && graph && <Legend />}
         </div>
-        {state.view === 'map' && <Legend />}
+        {(selected || hasNotices) && (
+          <div className="side">
+            {selected && <DetailsPanel selection={selected} datacenter={state.dc} quantile={config.latencyQuantile} {...(config.links.dashboard ? { dashboardTemplate: config.links.dashboard } : {})} />}
+            {hasNotices && <ProblemsPanel problems={problems} warnings={traffic.data?.warnings ?? []} notes={notes} />}
+          </div>
+        )}
       </main>
     </div>
   );

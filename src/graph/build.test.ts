@@ -201,10 +201,14 @@ describe('buildGraph: datacenter health in the global view', () => {
     {
       desc: 'worst service decides and is named',
       input: input({
-        ingressRate: rate('eu/lb', '/internet', { '2xx': 100 }),
         egressRate: [...rate('eu/lb', 'eu/web', { '2xx': 100 }), ...rate('eu/web', 'eu/checkout', { '2xx': 8, '5xx': 2 }), ...rate('eu/web', 'eu/cart', { '2xx': 97, '5xx': 3 })],
         // The callees report ingress too (which the callers' egress outranks): they are services.
-        ingressRate: [...rate('eu/checkout', 'eu/web', { '2xx': 10 }), ...rate('eu/cart', 'eu/web', { '2xx': 100 }), ...rate('eu/web', 'eu/lb', { '2xx': 100 })],
+        ingressRate: [
+          ...rate('eu/lb', '/internet', { '2xx': 100 }),
+          ...rate('eu/web', 'eu/lb', { '2xx': 100 }),
+          ...rate('eu/checkout', 'eu/web', { '2xx': 10 }),
+          ...rate('eu/cart', 'eu/web', { '2xx': 100 }),
+        ],
       }),
       health: 'danger',
       notice: 'checkout: 20% errors',

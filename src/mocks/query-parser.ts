@@ -7,7 +7,7 @@
 import { buildQuery } from '../conventions/queries.ts';
 import { standardConvention } from '../conventions/standard.ts';
 import type { QueryKind } from '../conventions/types.ts';
-import { parseDurationMs } from './api-params.ts';
+import { parseDurationMs } from '../prometheus/duration.ts';
 
 export interface TrafficQuery {
   readonly kind: QueryKind;
@@ -45,7 +45,7 @@ export function parseTrafficQuery(promql: string): ParsedQuery {
   if (!selector || !kind) return unknown;
   const rateWindow = selector[3] ?? '';
   const windowMs = parseDurationMs(rateWindow);
-  if (windowMs === undefined || windowMs === 0) {
+  if (windowMs === null || windowMs === 0) {
     return { ok: false, error: `1:1: parse error: bad duration syntax: ${JSON.stringify(rateWindow)}` };
   }
   let datacenters: readonly string[] | undefined;

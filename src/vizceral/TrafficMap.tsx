@@ -24,6 +24,7 @@ export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, 
   const [renderer, setRenderer] = useState<MapRenderer | null>(null);
   const [updates, setUpdates] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
+  const [shownView, setShownView] = useState<string | null>(null);
   const onClickRef = useRef(onClick);
   onClickRef.current = onClick;
 
@@ -48,6 +49,7 @@ export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, 
       created = r;
       r.onClick((hit) => onClickRef.current(hit));
       r.onUpdated(() => setUpdates((n) => n + 1));
+      r.onViewChanged((v) => setShownView(v.join('/')));
       setRenderer(r);
       frame = requestAnimationFrame(loop);
     }, (e: unknown) => {
@@ -79,6 +81,6 @@ export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, 
     return <p className="placeholder" role="alert">The map cannot be drawn here ({failure}); the Table view shows the same data.</p>;
   }
   return (
-    <div ref={containerRef} className={`map-canvas${dimmed ? ' map-canvas--dimmed' : ''}`} data-testid="map" data-map-ready={renderer ? 'true' : 'false'} data-map-updates={updates} data-view={viewKey.replace('\u0000', '/')} />
+    <div ref={containerRef} className={`map-canvas${dimmed ? ' map-canvas--dimmed' : ''}`} data-testid="map" data-map-ready={renderer ? 'true' : 'false'} data-map-updates={updates} data-view={viewKey.replace('\u0000', '/')} data-renderer-view={shownView ?? ''} />
   );
 }

@@ -9,6 +9,8 @@ export interface MapRenderer {
   onClick(handler: (hit: MapHit | null) => void): void;
   /** Called when the current view was laid out and redrawn with new data (Vizceral's viewUpdated). */
   onUpdated(handler: () => void): void;
+  /** Called when the renderer shows another view ([] global, [dc], [dc, service]). */
+  onViewChanged(handler: (view: readonly string[]) => void): void;
   /** Draws one frame. */
   render(timeMs: number): void;
   /** Screen position (CSS px, relative to the canvas) of a node of the current view, for tests and tooltips. */

@@ -74,12 +74,18 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
   viz.onDocumentClick = (event) => clickHandler(toHit(viz.calculateIntersectedObject(event.center.x, event.center.y)));
   viz.onDocumentDoubleClick = () => {};
   viz.on('viewUpdated', () => updatedHandlers.forEach((h) => h()));
+  const viewHandlers: ((view: readonly string[]) => void)[] = [];
+  viz.on('viewChanged', (event) => {
+    const view = (event as { view?: string[] } | undefined)?.view ?? [];
+    viewHandlers.forEach((h) => h(view));
+  });
 
   return {
     updateData: (traffic) => viz.updateData(traffic),
     setView: (view, highlight) => viz.setView([...view], highlight),
     onClick: (handler) => { clickHandler = handler; },
     onUpdated: (handler) => { updatedHandlers.push(handler); },
+    onViewChanged: (handler) => { viewHandlers.push(handler); },
     render: (time) => viz.render(time),
     nodePosition: (name) => {
       const container = viz.currentGraph?.nodes[name]?.view?.container;

@@ -14,15 +14,24 @@ const COLUMNS: readonly { key: SortKey; label: string; numeric: boolean }[] = [
 ];
 
 /** The current view as text: for screen readers, copy-paste into an incident channel, and tests. */
-export function TableView({ view, quantile, onSelectEdge }: { view: TrafficView; quantile: number; onSelectEdge: (source: string, target: string) => void }) {
+interface Props {
+  readonly view: TrafficView;
+  readonly quantile: number;
+  /** Evaluation time of the data (unix s), for people and for tests that compare with PromQL. */
+  readonly evaluatedAt: number;
+  readonly dimmed: boolean;
+  readonly onSelectEdge: (source: string, target: string) => void;
+}
+
+export function TableView({ view, quantile, evaluatedAt, dimmed, onSelectEdge }: Props) {
   const [sort, setSort] = useState<Sort>({ key: 'rate', descending: true });
   const rows = edgeRows(view, sort);
   const toggle = (key: SortKey, numeric: boolean) =>
     setSort((s) => (s.key === key ? { key, descending: !s.descending } : { key, descending: numeric }));
   return (
-    <div className="table-view">
-      <table className="edges" data-testid="edges-table">
-        <caption>Edges ({rows.length}); latency is p{Math.round(quantile * 100)}</caption>
+    <div className={`table-view${dimmed ? ' table-view--dimmed' : ''}`}>
+      <table className="edges" data-testid="edges-table" data-evaluated-at={evaluatedAt}>
+        <caption>Edges ({rows.length}) at {new Date(evaluatedAt * 1000).toLocaleTimeString()}; latency is p{Math.round(quantile * 100)}</caption>
         <thead>
           <tr>
             {COLUMNS.map((c) => (

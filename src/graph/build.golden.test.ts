@@ -1,0 +1,202 @@
+/**
+ * Whole-graph golden tests: every folder of src/graph/__fixtures__/ holding a params.json is run
+ * through the app's path (recorded /api/v1/query JSON -> toRateRows/toLatencyRows -> buildGraph)
+ * and compared with its graph.json and problems.json.
+ *
+ * After an intended change of the output, regenerate the golden files and review the diff:
+ *
+ *   npx tsx scripts/update-golden.ts            # every case (or name cases: ... odd-labels capped)
+ *
+ * The spot checks below were verified by hand; they catch a golden file regenerated from wrong code.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  caseDir, fixtureCases, GRAPH_FILE, goldenTexts, PROBLEMS_FILE, QUERY_KINDS, runFixture,
+} from './__fixtures__/golden.ts';
+import type { FixtureResult } from './__fixtures__/golden.ts';
+import type { TrafficEdge, TrafficGraph, TrafficNode, TrafficView } from './types.ts';
+
+const REQUIRED = ['capped', 'discovery', 'odd-labels', 'two-datacenters', 'uninstrumented-caller'];
+const cases = fixtureCases();
+
+it('has the required fixture cases', () => {
+  expect(cases).toEqual(expect.arrayContaining(REQUIRED));
+});
+
+describe.each(cases)('fixture %s', (name) => {
+  const dir = caseDir(name);
+
+  it.each(QUERY_KINDS)('%s.json is an /api/v1/query vector answer', (kind) => {
+    const body = JSON.parse(readFileSync(join(dir, `${kind}.json`), 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(body)).toEqual(['status', 'data']);
+    expect(body.status).toBe('success');
+    expect(body.data).toEqual({ resultType: 'vector', result: expect.any(Array) });
+  });
+
+  it('matches graph.json and problems.json', () => {
+    const texts = goldenTexts(runFixture(dir));
+    expect(JSON.parse(texts.graph)).toEqual(JSON.parse(readFileSync(join(dir, GRAPH_FILE), 'utf8')));
+    expect(JSON.parse(texts.problems)).toEqual(JSON.parse(readFileSync(join(dir, PROBLEMS_FILE), 'utf8')));
+  });
+});
+
+// ---------------------------------------------------------------- hand-checked facts
+
+const run = (name: string): FixtureResult => runFixture(caseDir(name));
+const view = (g: TrafficGraph, dc: string): TrafficView => (dc === '' ? g.global : (g.datacenters[dc] as TrafficView));
+const edge = (v: TrafficView, s: string, t: string): TrafficEdge | undefined => v.edges.find((e) => e.source === s && e.target === t);
+const node = (v: TrafficView, id: string): TrafficNode | undefined => v.nodes.find((n) => n.id === id);
+const rates = (v: TrafficView): Record<string, number> =>
+  Object.fromEntries(v.edges.map((e) => [`${e.source}->${e.target}`, Math.round(e.stats.rate * 1e6) / 1e6]));
+
+describe('two-datacenters (hand-checked)', () => {
+  const { graph, rowProblems } = run('two-datacenters');
+  const eu = view(graph, 'eu-west');
+
+  it('global: internet and cross-datacenter traffic only; egress (14.8) wins over ingress (14.75)', () => {
+    expect(rates(graph.global)).toEqual({ 'INTERNET->eu-west': 102.66, 'INTERNET->us-east': 71.8, 'eu-west->us-east': 14.8 });
+  });
+
+  it('eu-west is as unhealthy as checkout and names it', () => {
+    expect(node(graph.global, 'eu-west')).toMatchObject({ health: 'danger', notice: 'checkout: 15% errors' });
+    expect(node(graph.global, 'us-east')).toMatchObject({ health: 'normal' });
+  });
+
+  it('eu-west view: every call once, the caller view winning', () => {
+    expect(rates(eu)).toEqual({
+      'INTERNET->edge-lb': 102.66,
+      'catalog->postgres': 140.5,
+      'checkout->payment-gateway.example': 4,
+      'checkout->postgres': 22,
+      'edge-lb->frontend-ssr': 101.75,
+      'frontend-ssr->catalog': 61.65,
+      'frontend-ssr->checkout': 10,
+      'frontend-ssr->dc:us-east': 14.8,
+      'frontend-ssr->recommendations': 0,
+      'frontend-ssr->user-profile': 18,
+    });
+  });
+
+  it('health: 5xx edge danger, 4xx-only edge normal, no-response (egress only) warning', () => {
+    expect(edge(eu, 'frontend-ssr', 'checkout')).toMatchObject({ health: 'danger', notice: '15% errors' });
+    expect(edge(eu, 'frontend-ssr', 'user-profile')).toMatchObject({ health: 'normal', stats: { byClass: { '4xx': 6 } } });
+    expect(edge(eu, 'checkout', 'payment-gateway.example')).toMatchObject({ health: 'warning', notice: '2.5% errors', stats: { byClass: { none: 0.1 } } });
+    expect(edge(eu, 'frontend-ssr', 'recommendations')?.stats.errorShare).toBeNaN();
+    expect(edge(eu, 'frontend-ssr', 'recommendations')?.stats.latency).toBeNaN();
+  });
+
+  it('node kinds', () => {
+    expect(eu.nodes.map((n) => `${n.id} ${n.kind} ${n.datacenter ?? '-'}`)).toEqual([
+      'catalog service eu-west',
+      'checkout service eu-west',
+      'dc:us-east remote us-east',
+      'edge-lb service eu-west',
+      'frontend-ssr service eu-west',
+      'INTERNET internet -',
+      'payment-gateway.example external -',
+      'postgres external eu-west',
+      'recommendations service eu-west',
+      'user-profile service eu-west',
+    ]);
+    expect(node(eu, 'postgres')?.incoming.rate).toBe(162.5);
+    expect(rates(view(graph, 'us-east'))).toMatchObject({ 'dc:eu-west->search': 14.8, 'frontend-ssr->search': 41.72 });
+  });
+
+  it('no data problems', () => {
+    expect(graph.problems).toEqual([]);
+    expect(rowProblems).toEqual([]);
+  });
+});
+
+describe('discovery (hand-checked)', () => {
+  const { graph } = run('discovery');
+
+  it('datacenters come from the series; a peer-only datacenter is a remote node, not a datacenter', () => {
+    expect(Object.keys(graph.datacenters)).toEqual(['ams1', 'fra1']);
+    expect(graph.global.nodes.map((n) => n.id)).toEqual(['ams1', 'fra1', 'INTERNET']);
+    expect(node(view(graph, 'fra1'), 'dc:lon1')).toMatchObject({ kind: 'remote', datacenter: 'lon1', incoming: { rate: 3 } });
+    expect(rates(graph.global)).toEqual({ 'INTERNET->ams1': 40.5, 'INTERNET->fra1': 27, 'ams1->fra1': 5 });
+  });
+
+  it('fra1 names its worst service', () => {
+    expect(node(graph.global, 'fra1')).toMatchObject({ health: 'danger', notice: 'gateway: 7.4% errors' });
+  });
+});
+
+describe('odd-labels (hand-checked)', () => {
+  const { graph, rowProblems } = run('odd-labels');
+  const eu = view(graph, 'eu-west');
+
+  it('odd values are node ids, as data', () => {
+    expect(eu.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['<img src=x onerror=alert(1)>', 'say "hi"', 'café-☕-サービス', 'line1\nline2']));
+  });
+
+  it('duplicate series counted once; "internet" and no peer_service summed', () => {
+    expect(edge(eu, 'web', 'api')?.stats.rate).toBe(10);
+    expect(edge(eu, 'INTERNET', 'web')?.stats.rate).toBe(12.5);
+  });
+
+  it('graph problems', () => {
+    expect(graph.problems).toEqual([
+      { kind: 'unknown-datacenter', datacenter: 'mars-1', count: 3, example: 'rover -> api' },
+      { kind: 'duplicate-series', query: 'egressRate', count: 1, example: 'eu-west/web -> eu-west/api 2xx' },
+    ]);
+  });
+
+  it('row problems: every bad sample and missing label reported, examples bounded', () => {
+    expect(rowProblems.map((p) => `${p.kind} ${'query' in p ? p.query : ''} ${'label' in p ? p.label : 'value' in p ? p.value : ''} ${'count' in p ? p.count : ''}`)).toEqual([
+      'bad-sample egressRate NaN 1',
+      'bad-sample egressRate +Inf 1',
+      'bad-sample egressRate -Inf 1',
+      'bad-sample egressRate -0.5 1',
+      'missing-label egressRate service 1',
+      'missing-label egressRate datacenter 2',
+      'missing-label egressRate peer_service 1',
+      'bad-sample ingressRate 12abc 1',
+      'bad-sample ingressRate  1',
+      'bad-sample egressLatency -Inf 1',
+      'bad-sample egressLatency +Inf 1',
+      'missing-label egressLatency datacenter 1',
+    ]);
+    for (const p of rowProblems) if ('example' in p) expect(p.example.length).toBeLessThan(310);
+  });
+});
+
+describe('capped (hand-checked)', () => {
+  const { graph } = run('capped');
+  const eu = view(graph, 'eu-west');
+
+  it('keeps INTERNET, the remote datacenter and the busiest services, and says so', () => {
+    expect(eu.nodes.map((n) => n.id)).toEqual(['catalog', 'dc:us-east', 'edge-lb', 'frontend', 'INTERNET', 'search']);
+    expect(graph.problems).toEqual([{ kind: 'capped', datacenter: 'eu-west', shown: 6, total: 12 }]);
+  });
+
+  it('node totals still count the hidden edges; the hidden failing service still colours eu-west', () => {
+    expect(node(eu, 'frontend')?.outgoing.rate).toBeCloseTo(220.5, 9);
+    expect(node(graph.global, 'eu-west')).toMatchObject({ health: 'danger', notice: 'feature-flags: 40% errors' });
+  });
+});
+
+describe('uninstrumented-caller (hand-checked)', () => {
+  const { graph } = run('uninstrumented-caller');
+  const eu = view(graph, 'eu-west');
+
+  it('callers without egress metrics come from ingress; callers with egress are not counted twice', () => {
+    expect(rates(eu)).toEqual({
+      'INTERNET->api': 30,
+      'INTERNET->web': 5,
+      'api->notifier': 1.5,
+      'api->postgres': 33,
+      'batch-reports->api': 2.3,
+      'legacy-erp->api': 1.2,
+      'notifier->api': 0.6,
+      'web->api': 4,
+    });
+    expect(node(eu, 'batch-reports')).toMatchObject({ kind: 'external', datacenter: 'eu-west', health: 'danger', notice: '13% errors' });
+    expect(node(eu, 'legacy-erp')).toMatchObject({ kind: 'external' });
+    expect(node(eu, 'legacy-erp')?.datacenter).toBeUndefined();
+    expect(node(eu, 'notifier')?.kind).toBe('service');
+  });
+});
