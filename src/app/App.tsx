@@ -6,14 +6,21 @@ import { createServers } from './data/trafficQueries.ts';
 import { TrafficPage } from './TrafficPage.tsx';
 
 /** Providers around the page. Query defaults suit a wall screen: keep data, refetch on reconnect. */
-export function App({ config, createRenderer }: { config: AppConfig; createRenderer: RendererFactory }) {
+interface Props {
+  readonly config: AppConfig;
+  readonly createRenderer: RendererFactory;
+  /** Shown instead of the Prometheus URLs (the demo says its data is simulated). */
+  readonly sourceLabel?: string;
+}
+
+export function App({ config, createRenderer, sourceLabel }: Props) {
   const [client] = useState(() => new QueryClient({
     defaultOptions: { queries: { refetchOnWindowFocus: false, refetchOnReconnect: true } },
   }));
   const [servers] = useState(() => createServers(config));
   return (
     <QueryClientProvider client={client}>
-      <TrafficPage config={config} servers={servers} createRenderer={createRenderer} />
+      <TrafficPage config={config} servers={servers} createRenderer={createRenderer} {...(sourceLabel ? { sourceLabel } : {})} />
     </QueryClientProvider>
   );
 }

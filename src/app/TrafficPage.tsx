@@ -24,9 +24,10 @@ interface Props {
   readonly config: AppConfig;
   readonly servers: Servers;
   readonly createRenderer: RendererFactory;
+  readonly sourceLabel?: string;
 }
 
-export function TrafficPage({ config, servers, createRenderer }: Props) {
+export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Props) {
   const [state, navigate] = useUrlState();
   const now = useNow();
   const interval = useQuery(refreshIntervalOptions(config, servers));
@@ -60,7 +61,7 @@ export function TrafficPage({ config, servers, createRenderer }: Props) {
 
   return (
     <div className="page" data-liveness={live.kind}>
-      <Header title={config.title} state={state} navigate={navigate} liveness={live} servers={servers.list.map((s) => s.plan.url)} {...(interval.data ? { interval: interval.data } : {})} />
+      <Header title={config.title} state={state} navigate={navigate} liveness={live} servers={sourceLabel ? [sourceLabel] : servers.list.map((s) => s.plan.url)} {...(interval.data ? { interval: interval.data } : {})} />
       <Banner liveness={live} lastGoodAt={traffic.dataUpdatedAt} />
       <main className="main">
         <div className="stage">

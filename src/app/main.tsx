@@ -19,7 +19,7 @@ async function start(): Promise<void> {
     root.render(
       <StrictMode>
         {result.ok
-          ? <App config={result.config} createRenderer={createVizceralRenderer} />
+          ? <App config={result.config} createRenderer={createVizceralRenderer} {...(__DEMO__ ? { sourceLabel: 'simulated Prometheus (demo)' } : {})} />
           : <ConfigErrorPage problems={result.problems} url={CONFIG_URL} />}
       </StrictMode>,
     );

@@ -1,0 +1,64 @@
+/** The command line of `npm run simulate` (no dependency: a dozen flags do not need one). */
+import { parseFaultFlag } from './faults.ts';
+import type { SimulatorOptions } from './start.ts';
+
+export const USAGE = `Usage: npm run simulate -- [options]
+
+  --port N             control endpoint on N, targets on N+1, N+2, ... (default 9400; 0 = free ports)
+  --datacenters A,B    serve only these datacenters' services (default: all: eu-west, us-east)
+  --instances one|model  one target per service (default) or the model's instance count
+  --speed X            run the model's day and incidents X times faster (default 1)
+  --schedule on|off    scheduled incidents (default on; off for deterministic runs)
+  --seed N             another deterministic world (default 1)
+  --fault SPEC         a fault from the start (repeatable):
+                         errors:SERVICE:SHARE[:DC]     latency:SERVICE:FACTOR[:DC]
+                         link-down:FROM_DC:TO_DC[:SHARE]
+                         scrape-down:SERVICE[:DC[:INSTANCE]][:hang|503]
+  --help
+`;
+
+export type CliResult = { readonly help: true } | { readonly help: false; readonly options: SimulatorOptions };
+
+export function parseArgs(argv: readonly string[]): CliResult {
+  const faults = [];
+  let options: { -readonly [K in keyof SimulatorOptions]: SimulatorOptions[K] } = { port: 9400 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--help' || arg === '-h') return { help: true };
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = (): string => {
+      const v = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+      if (v === undefined || v === '') throw new Error(`${name}: expected a value`);
+      return v;
+    };
+    switch (name) {
+      case '--port': options = { ...options, port: integer(name, value()) }; break;
+      case '--datacenters': options = { ...options, datacenters: value().split(',').map((s) => s.trim()).filter(Boolean) }; break;
+      case '--instances': options = { ...options, instances: oneOf(name, value(), ['one', 'model'] as const) }; break;
+      case '--speed': options = { ...options, speed: positive(name, value()) }; break;
+      case '--schedule': options = { ...options, schedule: oneOf(name, value(), ['on', 'off'] as const) === 'on' }; break;
+      case '--seed': options = { ...options, seed: integer(name, value()) }; break;
+      case '--fault': faults.push(parseFaultFlag(value())); break;
+      default: throw new Error(`unknown option ${arg}\n\n${USAGE}`);
+    }
+  }
+  return { help: false, options: faults.length > 0 ? { ...options, faults } : options };
+}
+
+function integer(name: string, v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name}: expected a whole number, got "${v}"`);
+  return n;
+}
+
+function positive(name: string, v: string): number {
+  const n = Number(v);
+  if (!(n > 0) || !Number.isFinite(n)) throw new Error(`${name}: expected a positive number, got "${v}"`);
+  return n;
+}
+
+function oneOf<T extends string>(name: string, v: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(v)) throw new Error(`${name}: expected ${allowed.join(' or ')}, got "${v}"`);
+  return v as T;
+}
