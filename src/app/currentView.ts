@@ -4,7 +4,8 @@ import type { UrlState } from './urlState.ts';
 
 /** The view the URL asks for; falls back to the nearest existing one (a service that vanished). */
 export function currentView(graph: TrafficGraph, state: UrlState): TrafficView {
-  const dcView = state.dc ? graph.datacenters[state.dc] : undefined;
+  // Own keys only: `dc` comes from the URL, and "constructor" or "__proto__" must not find Object.prototype.
+  const dcView = state.dc && Object.hasOwn(graph.datacenters, state.dc) ? graph.datacenters[state.dc] : undefined;
   if (!dcView) return graph.global;
   if (state.service) return focusView(dcView, state.service as NodeId) ?? dcView;
   return dcView;

@@ -3,6 +3,8 @@ export type Liveness =
   | { readonly kind: 'loading' }
   | { readonly kind: 'failed'; readonly message: string }
   | { readonly kind: 'live'; readonly ageMs: number }
+  /** A past moment, pinned: correct as of then, deliberately not refreshing. */
+  | { readonly kind: 'pinned'; readonly time: number }
   | { readonly kind: 'stale'; readonly ageMs: number; readonly message?: string }
   | { readonly kind: 'failing'; readonly ageMs: number; readonly message: string };
 
@@ -14,6 +16,8 @@ export interface LivenessInput {
   readonly errorUpdatedAt: number;
   readonly errorMessage?: string;
   readonly intervalMs: number;
+  /** The pinned moment (unix s) or null when live. */
+  readonly pinnedTime?: number | null;
 }
 
 /**
@@ -21,9 +25,12 @@ export interface LivenessInput {
  * stays, greyed). stale: data older than two refresh intervals, failing or not (a hung request).
  */
 export function liveness(input: LivenessInput): Liveness {
-  const { now, dataUpdatedAt, errorUpdatedAt, errorMessage, intervalMs } = input;
+  const { now, dataUpdatedAt, errorUpdatedAt, errorMessage, intervalMs, pinnedTime } = input;
   const failing = errorUpdatedAt > dataUpdatedAt && errorMessage !== undefined;
   if (!dataUpdatedAt) return failing ? { kind: 'failed', message: errorMessage } : { kind: 'loading' };
+  if (pinnedTime !== undefined && pinnedTime !== null) {
+    return failing ? { kind: 'failing', ageMs: Math.max(0, now - dataUpdatedAt), message: errorMessage } : { kind: 'pinned', time: pinnedTime };
+  }
   const ageMs = Math.max(0, now - dataUpdatedAt);
   if (ageMs > 2 * intervalMs) return failing ? { kind: 'stale', ageMs, message: errorMessage } : { kind: 'stale', ageMs };
   if (failing) return { kind: 'failing', ageMs, message: errorMessage };

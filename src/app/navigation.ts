@@ -12,10 +12,13 @@ export function stateAfterClick(state: UrlState, hit: MapHit | null, graph: Traf
   if (!hit) return { ...state, edge: null };
   if (hit.type === 'connection') return { ...state, edge: [hit.source, hit.target] };
   const name = hit.name;
-  if (!state.dc) {
-    return graph?.datacenters[name] ? { ...state, dc: name, service: '', edge: null } : state;
+  // Own keys only (names are data, "__proto__" is not a datacenter); a `dc` the graph does not
+  // have shows the global view (currentView), so clicks act on the global view then.
+  const isDatacenter = (dc: string): boolean => !!graph && Object.hasOwn(graph.datacenters, dc);
+  if (!state.dc || !isDatacenter(state.dc)) {
+    return isDatacenter(name) ? { ...state, dc: name, service: '', edge: null } : state;
   }
-  if (name.startsWith('dc:') && graph?.datacenters[name.slice(3)]) {
+  if (name.startsWith('dc:') && isDatacenter(name.slice(3))) {
     return { ...state, dc: name.slice(3), service: '', edge: null };
   }
   const node = graph?.datacenters[state.dc]?.nodes.find((n) => n.id === name);

@@ -2,7 +2,18 @@
  * The view state that lives in the URL, so a pasted link reopens the same view. Pure encode and
  * decode with stable defaults; unknown parameters are kept untouched (other tools add their own).
  */
+import { formatDurationParam, formatTime, parseDurationParam, parseTime } from './urlValues.ts';
+
 export type ViewMode = 'map' | 'table';
+
+export interface Filters {
+  /** Hide edges (and nodes left without edges) whose health is normal. */
+  readonly hideHealthy: boolean;
+  /** Hide edges under this many req/s; 0 = show all. */
+  readonly minRate: number;
+  /** Show only nodes whose name contains this text (case-insensitive; `*` matches anything). */
+  readonly match: string;
+}
 
 export interface UrlState {
   /** Datacenter shown; '' = the global view. */
@@ -12,18 +23,44 @@ export interface UrlState {
   /** Selected edge as [source, target] in the current view, or null. */
   readonly edge: readonly [string, string] | null;
   readonly view: ViewMode;
+  /** Pinned moment (unix seconds): the map as it was then, not refreshing. null = live. */
+  readonly time: number | null;
+  /** Wall-screen mode: no controls, large type. */
+  readonly kiosk: boolean;
+  /** Rotate through the global view and each datacenter every so many ms; 0 = off. */
+  readonly rotateMs: number;
+  readonly filters: Filters;
 }
 
-export const DEFAULT_URL_STATE: UrlState = { dc: '', service: '', edge: null, view: 'map' };
+export const DEFAULT_FILTERS: Filters = { hideHealthy: false, minRate: 0, match: '' };
+
+export const DEFAULT_URL_STATE: UrlState = {
+  dc: '', service: '', edge: null, view: 'map', time: null, kiosk: false, rotateMs: 0, filters: DEFAULT_FILTERS,
+};
 
 const EDGE_SEPARATOR = ' -> ';
+const TRUE = new Set(['1', 'true', 'yes', 'on']);
 
 export function decodeUrlState(search: string): UrlState {
   const p = new URLSearchParams(search);
   const dc = p.get('dc') ?? '';
   const service = dc ? (p.get('service') ?? '') : '';
   const view: ViewMode = p.get('view') === 'table' ? 'table' : 'map';
-  return { dc, service, edge: decodeEdge(p.get('edge')), view };
+  const minRate = Number(p.get('minRate') ?? '');
+  return {
+    dc,
+    service,
+    edge: decodeEdge(p.get('edge')),
+    view,
+    time: parseTime(p.get('time')),
+    kiosk: TRUE.has(p.get('kiosk') ?? ''),
+    rotateMs: parseDurationParam(p.get('rotate')),
+    filters: {
+      hideHealthy: TRUE.has(p.get('hideHealthy') ?? ''),
+      minRate: Number.isFinite(minRate) && minRate > 0 ? minRate : 0,
+      match: p.get('match') ?? '',
+    },
+  };
 }
 
 function decodeEdge(raw: string | null): readonly [string, string] | null {
@@ -40,6 +77,12 @@ export function encodeUrlState(state: UrlState, search = ''): string {
   setOrDelete(p, 'service', state.dc ? state.service : '');
   setOrDelete(p, 'edge', state.edge ? `${state.edge[0]}${EDGE_SEPARATOR}${state.edge[1]}` : '');
   setOrDelete(p, 'view', state.view === 'map' ? '' : state.view);
+  setOrDelete(p, 'time', state.time === null ? '' : formatTime(state.time));
+  setOrDelete(p, 'kiosk', state.kiosk ? '1' : '');
+  setOrDelete(p, 'rotate', state.rotateMs > 0 ? formatDurationParam(state.rotateMs) : '');
+  setOrDelete(p, 'hideHealthy', state.filters.hideHealthy ? '1' : '');
+  setOrDelete(p, 'minRate', state.filters.minRate > 0 ? String(state.filters.minRate) : '');
+  setOrDelete(p, 'match', state.filters.match);
   const text = p.toString();
   return text ? `?${text}` : '';
 }
@@ -53,4 +96,8 @@ function setOrDelete(p: URLSearchParams, key: string, value: string): void {
 export function toRendererView(state: UrlState): string[] {
   if (!state.dc) return [];
   return state.service ? [state.dc, state.service] : [state.dc];
+}
+
+export function hasFilters(filters: Filters): boolean {
+  return filters.hideHealthy || filters.minRate > 0 || filters.match !== '';
 }

@@ -3,14 +3,17 @@ import { formatAge } from '../liveness.ts';
 import type { Liveness } from '../liveness.ts';
 import type { UrlState } from '../urlState.ts';
 import type { RefreshInterval } from '../data/trafficQueries.ts';
+import type { Navigate } from '../useUrlState.ts';
+import { SearchBox } from './SearchBox.tsx';
 
 interface Props {
   readonly title: string;
   readonly state: UrlState;
-  readonly navigate: (next: UrlState) => void;
+  readonly navigate: Navigate;
   readonly liveness: Liveness;
   readonly servers: readonly string[];
   readonly interval?: RefreshInterval;
+  readonly search: Parameters<typeof SearchBox>[0];
 }
 
 const INTERVAL_SOURCE: Readonly<Record<RefreshInterval['source'], string>> = {
@@ -20,7 +23,7 @@ const INTERVAL_SOURCE: Readonly<Record<RefreshInterval['source'], string>> = {
 };
 
 /** Title, where we are (breadcrumbs), how fresh the data is, and the map/table switch. */
-export function Header({ title, state, navigate, liveness, servers, interval }: Props) {
+export function Header({ title, state, navigate, liveness, servers, interval, search }: Props) {
   const crumbs = breadcrumbs(state);
   return (
     <header className="header">
@@ -29,24 +32,28 @@ export function Header({ title, state, navigate, liveness, servers, interval }: 
         {crumbs.map((c, i) => (
           <span key={c.label + i}>
             {i > 0 && <span className="crumbs__sep" aria-hidden="true">›</span>}
-            {i === crumbs.length - 1
-              ? <span className="crumbs__here" aria-current="page">{c.label}</span>
+            {i === crumbs.length - 1 || state.kiosk
+              ? <span className={i === crumbs.length - 1 ? 'crumbs__here' : ''} aria-current={i === crumbs.length - 1 ? 'page' : undefined}>{c.label}</span>
               : <button type="button" className="crumbs__link" onClick={() => navigate(c.state)}>{c.label}</button>}
           </span>
         ))}
       </nav>
+      {!state.kiosk && <SearchBox {...search} />}
       <div className="header__status" data-testid="freshness" data-liveness={liveness.kind}>
         <span className={`dot dot--${liveness.kind}`} aria-hidden="true" />
         {liveness.kind === 'loading' && 'loading…'}
         {liveness.kind === 'failed' && 'no data'}
+        {liveness.kind === 'pinned' && `past view: ${new Date(liveness.time * 1000).toLocaleString()}`}
         {(liveness.kind === 'live' || liveness.kind === 'failing' || liveness.kind === 'stale') && `updated ${formatAge(liveness.ageMs)} ago`}
         {interval && <span className="header__meta" title={INTERVAL_SOURCE[interval.source]}> · every {formatAge(interval.ms)}{interval.source === 'fallback' ? ' (fallback)' : ''}</span>}
         <span className="header__meta" data-testid="prometheus-url"> · {servers.join(', ')}</span>
       </div>
-      <div className="header__switch" role="group" aria-label="View">
-        <button type="button" aria-pressed={state.view === 'map'} onClick={() => navigate({ ...state, view: 'map' })}>Map</button>
-        <button type="button" aria-pressed={state.view === 'table'} onClick={() => navigate({ ...state, view: 'table' })}>Table</button>
-      </div>
+      {!state.kiosk && (
+        <div className="header__switch" role="group" aria-label="View">
+          <button type="button" aria-pressed={state.view === 'map'} onClick={() => navigate({ ...state, view: 'map' })}>Map</button>
+          <button type="button" aria-pressed={state.view === 'table'} onClick={() => navigate({ ...state, view: 'table' })}>Table</button>
+        </div>
+      )}
     </header>
   );
 }

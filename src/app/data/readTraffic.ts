@@ -65,7 +65,8 @@ export async function readTraffic(servers: readonly { plan: ServerPlan; client: 
     }
     for (const { kind, answer } of result.value.answers) {
       const prefix = servers.length > 1 ? `${plan.url}: ` : '';
-      for (const w of answer.warnings) read.warnings.push(`${prefix}${w}`);
+      // Prometheus repeats a warning (e.g. an unreachable store) on each of the four answers: keep it once.
+      for (const w of answer.warnings) if (!read.warnings.includes(`${prefix}${w}`)) read.warnings.push(`${prefix}${w}`);
       const samples = answer.data.resultType === 'vector' ? answer.data.result : [];
       addRows(read, params.convention, kind, samples);
     }

@@ -44,19 +44,21 @@ export function refreshIntervalOptions(config: AppConfig, servers: Servers) {
 
 /**
  * One refresh of the traffic: polled every interval, in the background too (a wall screen is
- * often an unfocused window), keeping the last good data while a refresh fails.
+ * often an unfocused window), keeping the last good data while a refresh fails. With a pinned
+ * time (unix s) it reads that moment once: a past view does not refresh.
  */
-export function trafficOptions(config: AppConfig, servers: Servers, intervalMs: number) {
+export function trafficOptions(config: AppConfig, servers: Servers, intervalMs: number, pinnedTime: number | null) {
   return queryOptions({
-    queryKey: ['traffic', servers.list.map((s) => s.plan.url), config.convention, config.rateWindow, config.latencyQuantile, intervalMs],
+    queryKey: ['traffic', servers.list.map((s) => s.plan.url), config.convention, config.rateWindow, config.latencyQuantile, intervalMs, pinnedTime],
     queryFn: ({ signal }) => readTraffic(servers.list, {
       convention: config.convention,
       rateWindow: config.rateWindow,
       latencyQuantile: config.latencyQuantile,
-      time: Math.floor(Date.now() / 1000),
+      time: pinnedTime ?? Math.floor(Date.now() / 1000),
       signal,
     }),
-    refetchInterval: intervalMs,
+    refetchInterval: pinnedTime === null ? intervalMs : false,
+    staleTime: pinnedTime === null ? 0 : Infinity,
     refetchIntervalInBackground: true,
     placeholderData: keepPreviousData,
     // A failed refresh shows at once; the next interval is the retry.

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_URL_STATE, decodeUrlState, encodeUrlState, toRendererView } from './urlState.ts';
+import type { UrlState } from './urlState.ts';
+
+const state = (parts: Partial<UrlState>): UrlState => ({ ...DEFAULT_URL_STATE, ...parts });
+
+describe('decodeUrlState(encodeUrlState(s)) is s', () => {
+  const cases: { desc: string; state: UrlState }[] = [
+    { desc: 'the defaults', state: DEFAULT_URL_STATE },
+    { desc: 'table view of the global view', state: state({ view: 'table' }) },
+    { desc: 'a datacenter', state: state({ dc: 'eu-west' }) },
+    { desc: 'a focus view', state: state({ dc: 'eu-west', service: 'checkout' }) },
+    { desc: 'an edge of the global view', state: state({ edge: ['INTERNET', 'eu-west'] }) },
+    { desc: 'everything at once', state: state({ dc: 'us-east', service: 'search', edge: ['frontend', 'search'], view: 'table' }) },
+    { desc: 'an edge to a remote datacenter node', state: state({ dc: 'eu', edge: ['web', 'dc:us'] }) },
+    { desc: 'spaces and plus signs', state: state({ dc: 'eu west', service: 'a b+c', edge: ['a b', 'c+d'] }) },
+    { desc: '& and = (query syntax)', state: state({ dc: 'a&dc=b', service: 'x=y&view=table', edge: ['p&q', 'r=s'] }) },
+    { desc: '# and ? (URL syntax)', state: state({ dc: '#dc', service: 'svc?x#y', edge: ['#a', '?b'] }) },
+    { desc: 'percent signs and escapes', state: state({ dc: '%41', service: '%E2%82%AC', edge: ['100%', '%zz'] }) },
+    { desc: 'unicode', state: state({ dc: 'Zürich', service: 'καλάθι 🛒', edge: ['東京', 'كاش'] }) },
+    { desc: '-> without spaces inside names', state: state({ dc: 'eu', edge: ['a->b', 'c->d'] }) },
+    { desc: 'the separator " -> " inside the source', state: state({ dc: 'eu', edge: ['a -> b', 'c'] }) },
+    { desc: 'the separator " -> " inside the target', state: state({ dc: 'eu', edge: ['a', 'b -> c'] }) },
+    { desc: 'the separator inside both, twice', state: state({ edge: [' -> -> ', 'x -> y -> z'] }) },
+    { desc: 'names ending in a space or a dash', state: state({ edge: ['a ', ' -'] }) },
+    { desc: 'backslashes, alone and before the separator', state: state({ edge: ['a\\', '\\ -> \\\\'] }) },
+    { desc: 'quotes', state: state({ dc: '"eu"', service: "o'brien", edge: ['"a"', '`b`'] }) },
+    { desc: 'markup', state: state({ dc: '<b>eu</b>', service: '<script>alert(1)</script>', edge: ['<img src=x onerror=alert(1)>', '</a>'] }) },
+    { desc: 'a javascript: label value', state: state({ dc: 'javascript:alert(1)', service: 'javascript:alert(1)' }) },
+    { desc: 'prototype names', state: state({ dc: '__proto__', service: 'constructor', edge: ['toString', '__proto__'] }) },
+    { desc: 'control characters and newlines', state: state({ dc: 'a\nb', service: 'tab\there', edge: ['nul\u0000', 'cr\r'] }) },
+  ];
+
+  it.each(cases)('$desc', ({ state: s }) => {
+    expect(decodeUrlState(encodeUrlState(s))).toEqual(s);
+  });
+
+  it.each(cases)('$desc, through a real URL with a fragment', ({ state: s }) => {
+    // What the browser does with the string: the URL parser must not cut it at "#" or drop parts.
+    const url = new URL(`https://wall.example/traffic/${encodeUrlState(s, '?kiosk=1')}#top`);
+    expect(decodeUrlState(url.search)).toEqual(s);
+    expect(url.hash).toBe('#top');
+    expect(url.searchParams.get('kiosk')).toBe('1');
+  });
+});
+
+describe('encodeUrlState', () => {
+  const cases: { desc: string; state: UrlState; search?: string; want: string }[] = [
+    { desc: 'the defaults give an empty query', state: DEFAULT_URL_STATE, want: '' },
+    { desc: 'the default view (map) is omitted', state: state({ dc: 'eu' }), want: '?dc=eu' },
+    { desc: 'table is written', state: state({ view: 'table' }), want: '?view=table' },
+    { desc: 'service without a datacenter is dropped', state: state({ service: 'api' }), want: '' },
+    { desc: 'the edge is "source -> target"', state: state({ edge: ['a', 'b'] }), want: '?edge=a+-%3E+b' },
+    { desc: 'a source containing the separator is escaped', state: state({ edge: ['a -> b', 'c'] }), want: '?edge=a+%5C-%3E+b+-%3E+c' },
+    { desc: 'unknown parameters are kept, in place', state: state({ dc: 'eu' }), search: '?kiosk=1&theme=dark', want: '?kiosk=1&theme=dark&dc=eu' },
+    { desc: 'owned parameters at defaults are removed, others kept', state: DEFAULT_URL_STATE, search: '?dc=eu&service=api&kiosk=1&edge=a+-%3E+b&view=table', want: '?kiosk=1' },
+    { desc: 'an old value is replaced, not repeated', state: state({ dc: 'us' }), search: '?dc=eu&dc=eu2', want: '?dc=us' },
+    { desc: 'a stale service is removed when leaving the datacenter', state: state({ service: 'api' }), search: '?dc=eu&service=api', want: '' },
+    { desc: 'a search without "?" is read too', state: state({ view: 'table' }), search: 'x=1', want: '?x=1&view=table' },
+  ];
+  it.each(cases)('$desc', ({ state: s, search, want }) => {
+    expect(encodeUrlState(s, search)).toBe(want);
+  });
+
+  it('does not change the search string it is given', () => {
+    const search = '?kiosk=1';
+    encodeUrlState(state({ dc: 'eu' }), search);
+    expect(search).toBe('?kiosk=1');
+  });
+});
+
+describe('decodeUrlState', () => {
+  const cases: { desc: string; search: string; want: UrlState }[] = [
+    { desc: 'empty', search: '', want: DEFAULT_URL_STATE },
+    { desc: 'just "?"', search: '?', want: DEFAULT_URL_STATE },
+    { desc: 'unknown parameters only', search: '?kiosk=1&foo', want: DEFAULT_URL_STATE },
+    { desc: 'service is ignored without dc', search: '?service=api', want: DEFAULT_URL_STATE },
+    { desc: 'service is ignored with an empty dc', search: '?dc=&service=api', want: DEFAULT_URL_STATE },
+    { desc: 'a focus view', search: '?dc=eu&service=api', want: state({ dc: 'eu', service: 'api' }) },
+    { desc: 'the first of repeated parameters wins', search: '?dc=eu&dc=us', want: state({ dc: 'eu' }) },
+    { desc: 'view=table', search: '?view=table', want: state({ view: 'table' }) },
+    { desc: 'an unknown view is the map', search: '?view=chart', want: DEFAULT_URL_STATE },
+    { desc: 'view is case-sensitive', search: '?view=TABLE', want: DEFAULT_URL_STATE },
+    { desc: 'an edge', search: '?edge=web+-%3E+api', want: state({ edge: ['web', 'api'] }) },
+    { desc: 'an edge written by hand, unencoded', search: '?edge=web -> api', want: state({ edge: ['web', 'api'] }) },
+    { desc: 'an edge survives without dc (global view edges)', search: '?edge=INTERNET+-%3E+eu', want: state({ edge: ['INTERNET', 'eu'] }) },
+  ];
+  it.each(cases)('$desc', ({ search, want }) => {
+    expect(decodeUrlState(search)).toEqual(want);
+  });
+
+  it.each([
+    { desc: 'empty', edge: '' },
+    { desc: 'no separator', edge: 'web' },
+    { desc: '"->" without spaces', edge: 'web->api' },
+    { desc: 'a dash without ">"', edge: 'web - api' },
+    { desc: 'no source', edge: ' -> api' },
+    { desc: 'no target', edge: 'web -> ' },
+    { desc: 'only the separator', edge: ' -> ' },
+  ])('a malformed edge is ignored: $desc', ({ edge }) => {
+    const search = `?dc=eu&edge=${encodeURIComponent(edge)}&view=table`;
+    expect(decodeUrlState(search)).toEqual(state({ dc: 'eu', view: 'table' }));
+  });
+});
+
+describe('toRendererView', () => {
+  it.each([
+    { desc: 'global', state: DEFAULT_URL_STATE, want: [] },
+    { desc: 'a datacenter', state: state({ dc: 'eu' }), want: ['eu'] },
+    { desc: 'a focus view', state: state({ dc: 'eu', service: 'api' }), want: ['eu', 'api'] },
+    { desc: 'the edge and the table do not change the view', state: state({ dc: 'eu', edge: ['a', 'b'], view: 'table' }), want: ['eu'] },
+    { desc: 'a service without a datacenter is the global view', state: state({ service: 'api' }), want: [] },
+  ])('$desc', ({ state: s, want }) => {
+    expect(toRendererView(s)).toEqual(want);
+  });
+
+  it('is the view of the decoded URL', () => {
+    expect(toRendererView(decodeUrlState('?service=api&dc=eu%20west'))).toEqual(['eu west', 'api']);
+  });
+});
