@@ -4,6 +4,7 @@ import { loadConfig } from '../config/load.ts';
 import { createVizceralRenderer } from '../vizceral/vizceralRenderer.ts';
 import { App } from './App.tsx';
 import { ConfigErrorPage } from './components/ConfigErrorPage.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import './styles.css';
 
 const CONFIG_URL = './config.json';
@@ -18,9 +19,11 @@ async function start(): Promise<void> {
     const result = await loadConfig(CONFIG_URL);
     root.render(
       <StrictMode>
-        {result.ok
-          ? <App config={result.config} createRenderer={createVizceralRenderer} {...(__DEMO__ ? { sourceLabel: 'simulated Prometheus (demo)' } : {})} />
-          : <ConfigErrorPage problems={result.problems} url={CONFIG_URL} />}
+        <ErrorBoundary>
+          {result.ok
+            ? <App config={result.config} createRenderer={createVizceralRenderer} {...(__DEMO__ ? { sourceLabel: 'simulated Prometheus (demo)' } : {})} />
+            : <ConfigErrorPage problems={result.problems} url={CONFIG_URL} />}
+        </ErrorBoundary>
       </StrictMode>,
     );
   } catch (e) {
