@@ -43,6 +43,19 @@ describe('liveness', () => {
     expect(liveness(i)).toStrictEqual(want);
   });
 
+  const PIN = 1_790_000_000;
+  it.each([
+    { desc: 'pinned: old data is the point, never stale', input: { ...input(10 * INTERVAL, null), pinnedTime: PIN }, want: { kind: 'pinned', time: PIN } },
+    { desc: 'pinned: fresh data', input: { ...input(1000, null), pinnedTime: PIN }, want: { kind: 'pinned', time: PIN } },
+    { desc: 'pinned: a recovered error is not shown', input: { ...input(1000, 5000, 'old'), pinnedTime: PIN }, want: { kind: 'pinned', time: PIN } },
+    { desc: 'pinned: a failed read of the pinned moment says so', input: { ...input(10 * INTERVAL, 1000, 'timeout'), pinnedTime: PIN }, want: { kind: 'failing', ageMs: 10 * INTERVAL, message: 'timeout' } },
+    { desc: 'pinned: nothing read yet is loading', input: { ...input(null, null), pinnedTime: PIN }, want: { kind: 'loading' } },
+    { desc: 'pinned: the first read failed', input: { ...input(null, 1000, 'down'), pinnedTime: PIN }, want: { kind: 'failed', message: 'down' } },
+    { desc: 'pinnedTime null is live', input: { ...input(25_000, null), pinnedTime: null }, want: { kind: 'stale', ageMs: 25_000 } },
+  ] satisfies { desc: string; input: LivenessInput; want: Liveness }[])('$desc', ({ input: i, want }) => {
+    expect(liveness(i)).toStrictEqual(want);
+  });
+
   it('a longer interval moves the stale boundary', () => {
     expect(liveness({ ...input(25_000, null), intervalMs: 15_000 }).kind).toBe('live');
     expect(liveness({ ...input(30_001, null), intervalMs: 15_000 }).kind).toBe('stale');

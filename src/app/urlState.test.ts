@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_URL_STATE, decodeUrlState, encodeUrlState, toRendererView } from './urlState.ts';
+import { DEFAULT_FILTERS, DEFAULT_URL_STATE, decodeUrlState, encodeUrlState, toRendererView } from './urlState.ts';
 import type { UrlState } from './urlState.ts';
 
 const state = (parts: Partial<UrlState>): UrlState => ({ ...DEFAULT_URL_STATE, ...parts });
@@ -29,6 +29,21 @@ describe('decodeUrlState(encodeUrlState(s)) is s', () => {
     { desc: 'a javascript: label value', state: state({ dc: 'javascript:alert(1)', service: 'javascript:alert(1)' }) },
     { desc: 'prototype names', state: state({ dc: '__proto__', service: 'constructor', edge: ['toString', '__proto__'] }) },
     { desc: 'control characters and newlines', state: state({ dc: 'a\nb', service: 'tab\there', edge: ['nul\u0000', 'cr\r'] }) },
+    { desc: 'a pinned time', state: state({ dc: 'eu', time: 1_790_000_000 }) },
+    { desc: 'the earliest pinned time', state: state({ time: 1 }) },
+    { desc: 'the latest pinned time (year 9999)', state: state({ time: 253_402_300_799 }) },
+    { desc: 'kiosk', state: state({ kiosk: true }) },
+    { desc: 'rotation at the bounds', state: state({ rotateMs: 5000 }) },
+    { desc: 'rotation of a day', state: state({ rotateMs: 24 * 3_600_000 }) },
+    { desc: 'rotation of 1h 1m 1s', state: state({ rotateMs: 3_661_000 }) },
+    { desc: 'every filter', state: state({ filters: { hideHealthy: true, minRate: 0.25, match: 'check*out' } }) },
+    { desc: 'a tiny minRate', state: state({ filters: { ...DEFAULT_FILTERS, minRate: 1e-7 } }) },
+    { desc: 'a huge minRate (exponent with "+")', state: state({ filters: { ...DEFAULT_FILTERS, minRate: 1e21 } }) },
+    { desc: 'a match with markup and query syntax', state: state({ filters: { ...DEFAULT_FILTERS, match: '<b>&x=1#y</b> -> z' } }) },
+    {
+      desc: 'everything set',
+      state: { dc: 'eu', service: 'api', edge: ['web', 'api'], view: 'table', time: 1_790_000_000, kiosk: true, rotateMs: 30_000, filters: { hideHealthy: true, minRate: 2, match: 'a' } },
+    },
   ];
 
   it.each(cases)('$desc', ({ state: s }) => {
@@ -37,10 +52,10 @@ describe('decodeUrlState(encodeUrlState(s)) is s', () => {
 
   it.each(cases)('$desc, through a real URL with a fragment', ({ state: s }) => {
     // What the browser does with the string: the URL parser must not cut it at "#" or drop parts.
-    const url = new URL(`https://wall.example/traffic/${encodeUrlState(s, '?kiosk=1')}#top`);
+    const url = new URL(`https://wall.example/traffic/${encodeUrlState(s, '?theme=dark')}#top`);
     expect(decodeUrlState(url.search)).toEqual(s);
     expect(url.hash).toBe('#top');
-    expect(url.searchParams.get('kiosk')).toBe('1');
+    expect(url.searchParams.get('theme')).toBe('dark');
   });
 });
 
@@ -52,8 +67,18 @@ describe('encodeUrlState', () => {
     { desc: 'service without a datacenter is dropped', state: state({ service: 'api' }), want: '' },
     { desc: 'the edge is "source -> target"', state: state({ edge: ['a', 'b'] }), want: '?edge=a+-%3E+b' },
     { desc: 'a source containing the separator is escaped', state: state({ edge: ['a -> b', 'c'] }), want: '?edge=a+%5C-%3E+b+-%3E+c' },
-    { desc: 'unknown parameters are kept, in place', state: state({ dc: 'eu' }), search: '?kiosk=1&theme=dark', want: '?kiosk=1&theme=dark&dc=eu' },
-    { desc: 'owned parameters at defaults are removed, others kept', state: DEFAULT_URL_STATE, search: '?dc=eu&service=api&kiosk=1&edge=a+-%3E+b&view=table', want: '?kiosk=1' },
+    { desc: 'unknown parameters are kept, in place', state: state({ dc: 'eu' }), search: '?theme=dark&lang=de', want: '?theme=dark&lang=de&dc=eu' },
+    {
+      desc: 'owned parameters at defaults are removed, others kept',
+      state: DEFAULT_URL_STATE,
+      search: '?dc=eu&service=api&theme=dark&edge=a+-%3E+b&view=table&time=1790000000&kiosk=1&rotate=30s&hideHealthy=1&minRate=2&match=x',
+      want: '?theme=dark',
+    },
+    { desc: 'a pinned time is RFC 3339 in UTC', state: state({ time: 1_790_000_000 }), want: '?time=2026-09-21T14%3A13%3A20Z' },
+    { desc: 'kiosk is 1', state: state({ kiosk: true }), want: '?kiosk=1' },
+    { desc: 'rotation as a duration', state: state({ rotateMs: 90_000 }), want: '?rotate=1m30s' },
+    { desc: 'filters', state: state({ filters: { hideHealthy: true, minRate: 0.5, match: 'pay' } }), want: '?hideHealthy=1&minRate=0.5&match=pay' },
+    { desc: 'filters at their defaults are omitted', state: state({ filters: DEFAULT_FILTERS }), want: '' },
     { desc: 'an old value is replaced, not repeated', state: state({ dc: 'us' }), search: '?dc=eu&dc=eu2', want: '?dc=us' },
     { desc: 'a stale service is removed when leaving the datacenter', state: state({ service: 'api' }), search: '?dc=eu&service=api', want: '' },
     { desc: 'a search without "?" is read too', state: state({ view: 'table' }), search: 'x=1', want: '?x=1&view=table' },
@@ -73,7 +98,22 @@ describe('decodeUrlState', () => {
   const cases: { desc: string; search: string; want: UrlState }[] = [
     { desc: 'empty', search: '', want: DEFAULT_URL_STATE },
     { desc: 'just "?"', search: '?', want: DEFAULT_URL_STATE },
-    { desc: 'unknown parameters only', search: '?kiosk=1&foo', want: DEFAULT_URL_STATE },
+    { desc: 'unknown parameters only', search: '?theme=dark&foo', want: DEFAULT_URL_STATE },
+    { desc: 'a pinned time in unix seconds', search: '?time=1790000000', want: state({ time: 1_790_000_000 }) },
+    { desc: 'a pinned time in RFC 3339 with an offset', search: '?time=2026-09-21T16:13:20%2B02:00', want: state({ time: 1_790_000_000 }) },
+    { desc: 'a pinned time with a fraction is floored', search: '?time=1790000000.9', want: state({ time: 1_790_000_000 }) },
+    { desc: 'a bad time is live', search: '?time=yesterday', want: DEFAULT_URL_STATE },
+    { desc: 'time 0 is live', search: '?time=0', want: DEFAULT_URL_STATE },
+    { desc: 'a time after year 9999 is live', search: '?time=253402300800', want: DEFAULT_URL_STATE },
+    { desc: 'kiosk=true', search: '?kiosk=true', want: state({ kiosk: true }) },
+    { desc: 'kiosk=0 is off', search: '?kiosk=0', want: DEFAULT_URL_STATE },
+    { desc: 'rotate in plain seconds', search: '?rotate=45', want: state({ rotateMs: 45_000 }) },
+    { desc: 'rotate under 5 s is off', search: '?rotate=4s', want: DEFAULT_URL_STATE },
+    { desc: 'rotate over a day is off', search: '?rotate=25h', want: DEFAULT_URL_STATE },
+    { desc: 'a malformed rotate is off', search: '?rotate=soon', want: DEFAULT_URL_STATE },
+    { desc: 'a negative minRate is no filter', search: '?minRate=-1', want: DEFAULT_URL_STATE },
+    { desc: 'a non-number minRate is no filter', search: '?minRate=abc', want: DEFAULT_URL_STATE },
+    { desc: 'an infinite minRate is no filter', search: '?minRate=Infinity', want: DEFAULT_URL_STATE },
     { desc: 'service is ignored without dc', search: '?service=api', want: DEFAULT_URL_STATE },
     { desc: 'service is ignored with an empty dc', search: '?dc=&service=api', want: DEFAULT_URL_STATE },
     { desc: 'a focus view', search: '?dc=eu&service=api', want: state({ dc: 'eu', service: 'api' }) },

@@ -39,6 +39,11 @@ export const DEFAULT_URL_STATE: UrlState = {
 };
 
 const EDGE_SEPARATOR = ' -> ';
+// Node names are label values and may contain the separator: inside a name, a backslash is
+// doubled and a space before "->" gets a backslash after it, so the first " -> " of the parameter
+// is always the separator. Names without a backslash or " ->" are written as they are.
+const escapeName = (name: string): string => name.replace(/\\/g, '\\\\').replace(/ (?=->)/g, ' \\');
+const unescapeName = (text: string): string => text.replace(/\\([\s\S])/g, '$1');
 const TRUE = new Set(['1', 'true', 'yes', 'on']);
 
 export function decodeUrlState(search: string): UrlState {
@@ -67,7 +72,7 @@ function decodeEdge(raw: string | null): readonly [string, string] | null {
   if (!raw) return null;
   const at = raw.indexOf(EDGE_SEPARATOR);
   if (at <= 0 || at + EDGE_SEPARATOR.length >= raw.length) return null;
-  return [raw.slice(0, at), raw.slice(at + EDGE_SEPARATOR.length)];
+  return [unescapeName(raw.slice(0, at)), unescapeName(raw.slice(at + EDGE_SEPARATOR.length))];
 }
 
 /** Writes the state into `search`, keeping parameters this module does not own. */
@@ -75,7 +80,7 @@ export function encodeUrlState(state: UrlState, search = ''): string {
   const p = new URLSearchParams(search);
   setOrDelete(p, 'dc', state.dc);
   setOrDelete(p, 'service', state.dc ? state.service : '');
-  setOrDelete(p, 'edge', state.edge ? `${state.edge[0]}${EDGE_SEPARATOR}${state.edge[1]}` : '');
+  setOrDelete(p, 'edge', state.edge ? `${escapeName(state.edge[0])}${EDGE_SEPARATOR}${escapeName(state.edge[1])}` : '');
   setOrDelete(p, 'view', state.view === 'map' ? '' : state.view);
   setOrDelete(p, 'time', state.time === null ? '' : formatTime(state.time));
   setOrDelete(p, 'kiosk', state.kiosk ? '1' : '');

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, render } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectInert, textOf } from '../__fixtures__/dom.ts';
 import { HOSTILE } from '../__fixtures__/graph.ts';
 import type { Liveness } from '../liveness.ts';
@@ -16,7 +16,7 @@ describe('Banner', () => {
     { desc: 'loading', liveness: { kind: 'loading' } as Liveness },
     { desc: 'live', liveness: { kind: 'live', ageMs: 1000 } as Liveness },
   ])('nothing while $desc', ({ liveness }) => {
-    const { container } = render(<Banner liveness={liveness} lastGoodAt={LAST_GOOD} />);
+    const { container } = render(<Banner liveness={liveness} lastGoodAt={LAST_GOOD} onBackToLive={vi.fn()} />);
     expect(container.innerHTML).toBe('');
   });
 
@@ -55,7 +55,7 @@ describe('Banner', () => {
     },
   ];
   it.each(cases)('$desc', ({ liveness, lastGoodAt, cls, has, hasNot }) => {
-    const { container } = render(<Banner liveness={liveness} lastGoodAt={lastGoodAt} />);
+    const { container } = render(<Banner liveness={liveness} lastGoodAt={lastGoodAt} onBackToLive={vi.fn()} />);
     const banner = container.querySelector('[data-testid="banner"]');
     expect(banner?.getAttribute('role')).toBe('alert');
     expect(banner?.classList.contains(cls)).toBe(true);
@@ -64,12 +64,26 @@ describe('Banner', () => {
     for (const part of hasNot) expect(text).not.toContain(part);
   });
 
+  it('pinned: a calm past-view notice with the moment and a way back to live', () => {
+    const onBackToLive = vi.fn();
+    const { container, getByRole } = render(<Banner liveness={{ kind: 'pinned', time: 1_790_000_000 }} lastGoodAt={LAST_GOOD} onBackToLive={onBackToLive} />);
+    const banner = container.querySelector('[data-testid="banner"]');
+    expect(banner?.getAttribute('role')).toBe('status');
+    expect(banner?.classList.contains('banner--danger')).toBe(false);
+    expect(textOf(container)).toContain('PAST VIEW');
+    expect(textOf(container)).toContain('(2026-09-21T14:13:20Z); not refreshing.');
+    expect(container.querySelector('time')?.getAttribute('datetime')).toBe('2026-09-21T14:13:20Z');
+    expect(textOf(container)).not.toContain('STALE');
+    fireEvent.click(getByRole('button', { name: 'Back to live' }));
+    expect(onBackToLive).toHaveBeenCalledOnce();
+  });
+
   it.each([
     { desc: 'failed', liveness: { kind: 'failed', message: HOSTILE.img } as Liveness },
     { desc: 'failing', liveness: { kind: 'failing', ageMs: 1, message: HOSTILE.script } as Liveness },
     { desc: 'stale', liveness: { kind: 'stale', ageMs: 1, message: HOSTILE.js } as Liveness },
   ])('an error message with markup is text ($desc)', ({ liveness }) => {
-    const { container } = render(<Banner liveness={liveness} lastGoodAt={LAST_GOOD} />);
+    const { container } = render(<Banner liveness={liveness} lastGoodAt={LAST_GOOD} onBackToLive={vi.fn()} />);
     expect(textOf(container)).toContain('message' in liveness ? liveness.message : '');
     expectInert(container);
   });

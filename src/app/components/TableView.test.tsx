@@ -15,7 +15,7 @@ const HOSTILE_VIEW = view(
     node(HOSTILE.js, 'service'),
   ],
   [
-    edge(HOSTILE.js, HOSTILE.img, stats({ '2xx': 10 }, 0.05)),
+    edge(HOSTILE.js, HOSTILE.img, stats({ '2xx': 20 }, 0.05)),
     edge(HOSTILE.img, HOSTILE.script, stats({ '2xx': 5, '5xx': 5 }), 'danger', '50% errors'),
   ],
 );
@@ -39,7 +39,7 @@ describe('TableView renders label values as text', () => {
     const { container } = renderTable();
     const rows = [...container.querySelectorAll('tr[data-source]')];
     expect(rows.map((r) => [r.getAttribute('data-source'), r.getAttribute('data-target')])).toEqual([
-      [HOSTILE.js, HOSTILE.img], // 10/s: first, sorted by requests descending
+      [HOSTILE.js, HOSTILE.img], // 20/s before 10/s: sorted by requests, descending
       [HOSTILE.img, HOSTILE.script],
     ]);
   });
