@@ -47,7 +47,8 @@ export function toVizceralTraffic(graph: TrafficGraph, options: TrafficOptions):
     name: ROOT_NAME,
     renderer: 'global',
     class: 'normal',
-    maxVolume: maxVolume(global) * 1.5,
+    // Vizceral's global view adds its own 1.5x headroom.
+    maxVolume: maxVolume(global),
     updated: options.updated,
     nodes: global.nodes.map((n) => {
       const region = regions.find((r) => r.name === n.id);
