@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeParams, joinUrl, withQuery } from './url.ts';
+import { encodeParams, graphPageUrl, joinUrl, withQuery } from './url.ts';
 
 describe('joinUrl', () => {
   const cases: { desc: string; base: string; path: string; expected: string }[] = [
@@ -31,5 +31,21 @@ describe('encodeParams and withQuery', () => {
   ];
   it.each(cases)('$desc', ({ url, params, expected }) => {
     expect(withQuery(url, params)).toBe(expected);
+  });
+});
+
+describe('graphPageUrl', () => {
+  it('puts the exact expression in g0.expr, encoded, with the range and the end', () => {
+    const expr = 'sum(rate(x{service="a&b \\"q\\""}[1m]))';
+    const url = new URL(graphPageUrl('http://prom:9090/', expr, { range: '1h', endUnix: 1_790_000_000 }));
+    expect(url.origin + url.pathname).toBe('http://prom:9090/graph');
+    expect(url.searchParams.get('g0.expr')).toBe(expr);
+    expect(url.searchParams.get('g0.range_input')).toBe('1h');
+    expect(url.searchParams.get('g0.end_input')).toBe('2026-09-21 14:13:20');
+    expect(url.searchParams.get('g0.tab')).toBe('0');
+  });
+  it('leaves the end out for a live view', () => {
+    const url = new URL(graphPageUrl('http://prom:9090', 'up'));
+    expect(url.searchParams.has('g0.end_input')).toBe(false);
   });
 });

@@ -33,3 +33,17 @@ export function withQuery(url: string, encodedParams: string): string {
   if (encodedParams === '') return url;
   return `${url}${url.includes('?') ? '&' : '?'}${encodedParams}`;
 }
+
+/**
+ * The Prometheus web UI's graph page for an expression (works in the classic and the new UI),
+ * ending at `endUnix` when given (a pinned moment), over `range` (a Prometheus duration).
+ */
+export function graphPageUrl(base: string, expr: string, options: { range?: string; endUnix?: number } = {}): string {
+  const params: Record<string, ParamValue> = {
+    'g0.expr': expr,
+    'g0.tab': '0',
+    'g0.range_input': options.range ?? '1h',
+    'g0.end_input': options.endUnix === undefined ? undefined : new Date(options.endUnix * 1000).toISOString().slice(0, 19).replace('T', ' '),
+  };
+  return withQuery(joinUrl(base, 'graph'), encodeParams(params));
+}
