@@ -1,82 +1,84 @@
 import * as z from 'zod';
-import type { Convention, ConventionLabels } from '../conventions/types.ts';
-import { checkedString, histogramName, labelName, metricName } from './fields.ts';
-import { DEFAULT_PRESET, PRESET_NAMES, PRESETS } from './presets.ts';
+import { isLabelName, isMetricName } from '../conventions/promql.ts';
+import { isOptionalRole, mayShareLabel } from '../conventions/roles.ts';
+import type { Convention } from '../conventions/types.ts';
+import { checkedString } from './fields.ts';
+import { DEFAULT_PRESET, isPresetName, PRESET_NAMES, PRESETS } from './presets.ts';
 import type { PresetName } from './presets.ts';
 
 const PRESET_TEXT = PRESET_NAMES.map((n) => `"${n}"`).join(', ');
+const OBJECT_TEXT = `expected a preset name (${PRESET_TEXT}) or an object {"preset": ..., "metrics": {...}, "labels": {...}}`;
 
 const presetName = checkedString(`expected a preset name: ${PRESET_TEXT}`, (s) =>
-  s in PRESETS ? null : `expected a preset name: ${PRESET_TEXT}`,
+  isPresetName(s) ? null : `expected a preset name: ${PRESET_TEXT}`,
 ).transform((s) => s as PresetName);
 
-/** Metric names replacing the preset's (each optional). */
-const metricsSchema = z.strictObject(
-  {
-    /** Counter of requests a service received. */
-    ingressRequests: metricName.optional(),
-    /** Histogram (base name, without _bucket) of the duration of received requests. */
-    ingressDuration: histogramName.optional(),
-    /** Counter of requests a service sent. */
-    egressRequests: metricName.optional(),
-    /** Histogram (base name) of the duration of sent requests. */
-    egressDuration: histogramName.optional(),
-  },
-  { error: 'expected an object of metric names such as {"ingressRequests": "http_requests_total"}' },
-);
-
-/** Label names replacing the preset's (each optional). */
-const labelsSchema = z.strictObject(
-  {
-    /** The service that exposes the series. */
-    service: labelName.optional(),
-    /** Its datacenter. */
-    datacenter: labelName.optional(),
-    /** The other end of the call (caller on ingress, callee on egress). */
-    peerService: labelName.optional(),
-    /** The datacenter of the other end. */
-    peerDatacenter: labelName.optional(),
-    /** The HTTP status code. */
-    status: labelName.optional(),
-  },
-  { error: 'expected an object of label names such as {"service": "app"}' },
-);
+/** Role -> name maps; which roles exist depends on the preset, checked below. */
+const namesSchema = (example: string) =>
+  z.record(z.string(), z.string({ error: 'expected a text' }), { error: `expected an object of names such as ${example}` });
 
 const conventionObject = z.strictObject(
   {
     /** The preset the overrides apply to; default "standard". */
     preset: presetName.optional(),
-    metrics: metricsSchema.optional(),
-    labels: labelsSchema.optional(),
+    /** Metric names replacing the preset's, by role (the roles depend on the preset). */
+    metrics: namesSchema('{"ingressRequests": "http_requests_total"}').optional(),
+    /** Label names replacing the preset's, by role; "" switches off a namespace or peer datacenter. */
+    labels: namesSchema('{"service": "app"}').optional(),
     /** Peer-service values meaning "from outside" (replaces the preset's list). */
     internetPeers: z.array(z.string({ error: 'expected a text' }), { error: 'expected a list of texts such as ["internet"]' }).optional(),
   },
-  { error: `expected a preset name (${PRESET_TEXT}) or an object {"preset": ..., "metrics": {...}, "labels": {...}}` },
+  { error: OBJECT_TEXT },
 );
 
 type ConventionInput = PresetName | z.output<typeof conventionObject>;
 
-/** The preset with the overrides merged on top. */
+/** The preset with the overrides merged on top; roles the config renamed are listed in `overridden`. */
 export function mergeConvention(input: ConventionInput): Convention {
-  if (typeof input === 'string') return PRESETS[input];
-  const base = PRESETS[input.preset ?? DEFAULT_PRESET];
-  const labels: ConventionLabels = { ...base.labels, ...defined(input.labels ?? {}) };
+  if (typeof input === 'string') return plain(PRESETS[isPresetName(input) ? input : DEFAULT_PRESET]);
+  const name = input.preset ?? DEFAULT_PRESET;
+  const base = PRESETS[isPresetName(name) ? name : DEFAULT_PRESET];
+  const labels = input.labels ?? {};
+  const overridden = Object.keys(labels).filter((role) => labels[role] !== base.labels[role]);
   return {
-    ...base,
-    ...defined(input.metrics ?? {}),
-    labels,
+    ...plain(base),
+    metrics: { ...base.metrics, ...(input.metrics ?? {}) },
+    labels: { ...base.labels, ...labels },
     internetPeers: input.internetPeers ?? base.internetPeers,
+    ...(overridden.length > 0 ? { overridden } : {}),
+  };
+}
+
+/** Only the `Convention` fields (the standard preset also carries flat names for the mocks). */
+function plain(c: Convention): Convention {
+  return {
+    name: c.name, metrics: c.metrics, labels: c.labels, egress: c.egress, ingress: c.ingress, internetPeers: c.internetPeers,
+    ...(c.virtualNode ? { virtualNode: c.virtualNode } : {}),
   };
 }
 
 /** The convention field: a preset name, or a preset with overrides. */
 export const conventionSchema = z
-  .union([presetName, conventionObject], {
-    error: `expected a preset name (${PRESET_TEXT}) or an object {"preset": ..., "metrics": {...}, "labels": {...}}`,
+  .union([presetName, conventionObject], { error: OBJECT_TEXT })
+  .superRefine((input, ctx) => {
+    if (typeof input === 'string') return;
+    const name = input.preset ?? DEFAULT_PRESET;
+    // A bad preset name is reported by its own field; zod still runs this check.
+    if (!isPresetName(name)) return;
+    const preset = PRESETS[name];
+    checkNames(ctx, 'metrics', input.metrics ?? {}, preset, (role, name) => {
+      if (!isMetricName(name)) return 'expected a metric name (letters, digits, _ and :, not starting with a digit)';
+      const histogram = role === preset.egress.duration || role === preset.ingress.duration;
+      return histogram && name.endsWith('_bucket') ? 'expected the histogram base name, without _bucket' : null;
+    });
+    checkNames(ctx, 'labels', input.labels ?? {}, preset, (role, name) => {
+      if (name === '' && isOptionalRole(preset, role)) return null;
+      return isLabelName(name) ? null : 'expected a label name (letters, digits and _, not starting with a digit)';
+    });
   })
   .transform(mergeConvention)
   .superRefine((convention, ctx) => {
-    const clash = firstClash(convention.labels);
+    const clash = firstClash(convention);
     if (clash) {
       ctx.addIssue({
         code: 'custom',
@@ -87,22 +89,44 @@ export const conventionSchema = z
     }
   });
 
+function checkNames(
+  ctx: z.RefinementCtx,
+  field: 'metrics' | 'labels',
+  names: Readonly<Record<string, string>>,
+  preset: Convention,
+  check: (role: string, name: string) => string | null,
+): void {
+  const roles = Object.keys(preset[field]);
+  for (const [role, name] of Object.entries(names)) {
+    if (!roles.includes(role)) {
+      const known = roles.map((r) => `"${r}"`).join(', ');
+      ctx.addIssue({
+        code: 'custom',
+        path: [field, role],
+        message: `unknown field "${role}" for preset "${preset.name}": expected one of ${known}`,
+        params: { showValue: false },
+      });
+      continue;
+    }
+    const why = check(role, name);
+    if (why !== null) ctx.addIssue({ code: 'custom', path: [field, role], message: why, input: name });
+  }
+}
+
+/** Field names for "did you mean" hints: every preset's roles. */
 export const CONVENTION_FIELDS = {
   convention: Object.keys(conventionObject.shape),
-  'convention.metrics': Object.keys(metricsSchema.shape),
-  'convention.labels': Object.keys(labelsSchema.shape),
+  'convention.metrics': [...new Set(Object.values(PRESETS).flatMap((p) => Object.keys(p.metrics)))],
+  'convention.labels': [...new Set(Object.values(PRESETS).flatMap((p) => Object.keys(p.labels)))],
 };
 
-function firstClash(labels: ConventionLabels): [string, string, string] | null {
+function firstClash(convention: Convention): [string, string, string] | null {
   const seen = new Map<string, string>();
-  for (const [role, name] of Object.entries(labels)) {
+  for (const [role, name] of Object.entries(convention.labels)) {
+    if (name === '') continue;
     const other = seen.get(name);
-    if (other !== undefined) return [other, role, name];
+    if (other !== undefined && !mayShareLabel(convention, other, role)) return [other, role, name];
     seen.set(name, role);
   }
   return null;
-}
-
-function defined<T extends object>(values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -88,11 +88,13 @@ describe('good files', () => {
       },
     });
     expect(c.convention).toEqual({
-      ...standardConvention,
-      ingressRequests: 'http_server_requests_total',
-      egressDuration: 'http_client_duration_seconds',
+      name: 'standard',
+      egress: standardConvention.egress,
+      ingress: standardConvention.ingress,
+      metrics: { ...standardConvention.metrics, ingressRequests: 'http_server_requests_total', egressDuration: 'http_client_duration_seconds' },
       labels: { ...standardConvention.labels, service: 'app', datacenter: 'dc' },
       internetPeers: ['internet', 'edge'],
+      overridden: ['service', 'datacenter'],
     });
   });
 
@@ -140,7 +142,7 @@ describe('bad files: each problem names its field', () => {
     { desc: 'datacenter object without name', json: { prometheus: PROM, datacenters: [{ prometheus: 'http://p' }] }, path: 'datacenters[0].name', message: /datacenter name.*missing/ },
     { desc: 'datacenter object, bad prometheus', json: { datacenters: [{ name: 'a', prometheus: 'prom-a:9090' }] }, path: 'datacenters[0].prometheus', message: /http\(s\) URL/ },
     { desc: 'duplicate datacenter', json: { prometheus: PROM, datacenters: ['a', 'b', 'a'] }, path: 'datacenters[2]', message: /each datacenter once.*got "a"/ },
-    { desc: 'unknown preset', json: { prometheus: PROM, convention: 'istio' }, path: 'convention', message: /expected a preset name: "standard", got "istio"/ },
+    { desc: 'unknown preset', json: { prometheus: PROM, convention: 'envoy' }, path: 'convention', message: /expected a preset name: "standard", "istio", .*got "envoy"/ },
     { desc: 'unknown preset in object', json: { prometheus: PROM, convention: { preset: 'std' } }, path: 'convention.preset', message: /got "std"/ },
     { desc: 'bad metric name', json: { prometheus: PROM, convention: { metrics: { egressRequests: 'http-requests' } } }, path: 'convention.metrics.egressRequests', message: /expected a metric name.*got "http-requests"/ },
     { desc: 'histogram with _bucket', json: { prometheus: PROM, convention: { metrics: { ingressDuration: 'x_seconds_bucket' } } }, path: 'convention.metrics.ingressDuration', message: /without _bucket/ },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitStringLiterals } from './__fixtures__/promqlStrings.ts';
 import { escapeRegex } from './promql.ts';
+import { PRESETS } from '../config/presets.ts';
 import { buildQueries, buildQuery } from './queries.ts';
 import { standardConvention } from './standard.ts';
 import type { Convention, QueryKind, QueryParams } from './types.ts';
@@ -91,11 +92,14 @@ describe('buildQueries: other settings', () => {
 
   it('label and metric names come from the convention', () => {
     const custom: Convention = {
+      ...standardConvention,
       name: 'custom',
-      ingressRequests: 'http_in_total',
-      ingressDuration: 'http_in_seconds',
-      egressRequests: 'http_out_total',
-      egressDuration: 'http_out_seconds',
+      metrics: {
+        ingressRequests: 'http_in_total',
+        ingressDuration: 'http_in_seconds',
+        egressRequests: 'http_out_total',
+        egressDuration: 'http_out_seconds',
+      },
       labels: { service: 'app', datacenter: 'region', peerService: 'peer_app', peerDatacenter: 'peer_region', status: 'code' },
       internetPeers: [],
     };
@@ -143,5 +147,31 @@ describe('buildQueries: a crafted datacenter value cannot change the query', () 
     const naive = `sum(rate(traffic_egress_requests_total{datacenter=~"${value}"}[1m]))`;
     const safe = 'sum(rate(traffic_egress_requests_total{datacenter=~"eu-west"}[1m]))';
     expect(splitStringLiterals(naive).skeleton).not.toBe(splitStringLiterals(safe).skeleton);
+  });
+});
+
+describe('presets: four queries, datacenter values stay data', () => {
+  const crafted = 'a"} or vector(1) or {x="';
+  it.each(Object.values(PRESETS).map((c) => ({ desc: c.name, c })))('$desc', ({ c }) => {
+    const harmless = buildQueries(c, { ...BASE, datacenters: ['eu-west'] });
+    const built = buildQueries(c, { ...BASE, datacenters: [crafted] });
+    expect(built.map((q) => q.kind)).toEqual(KINDS);
+    built.forEach((query, i) => {
+      const split = splitStringLiterals(query.promql);
+      expect(split.skeleton).toBe(splitStringLiterals(harmless[i]?.promql ?? '').skeleton);
+      expect(split.literals).toContain(escapeRegex(crafted));
+    });
+  });
+
+  it('istio: reporter picks the side, milliseconds become seconds', () => {
+    const q = asRecord({ ...BASE, datacenters: ['eu-west'] }, PRESETS.istio);
+    expect(q.egressRate).toContain('rate(istio_requests_total{reporter="source", source_cluster=~"eu-west"}[1m])');
+    expect(q.ingressRate).toContain('rate(istio_requests_total{reporter="destination", destination_cluster=~"eu-west"}[1m])');
+    expect(q.ingressLatency).toMatch(/^histogram_quantile\(0\.95, .*istio_request_duration_milliseconds_bucket.*\) \/ 1000$/);
+  });
+
+  it('an unused optional role leaves the grouping', () => {
+    const c: Convention = { ...PRESETS.istio, labels: { ...PRESETS.istio.labels, sourceNamespace: '', destinationNamespace: '' } };
+    expect(buildQuery(c, BASE, 'egressLatency')).toContain('sum by (source_cluster, source_workload, destination_cluster, destination_workload, le)');
   });
 });

@@ -1,47 +1,63 @@
 import { escapeLabelValue, oneOfMatcher } from './promql.ts';
-import { STATUS_CLASS_LABEL } from './types.ts';
-import type { BuiltQuery, Convention, QueryKind, QueryParams } from './types.ts';
+import { QUERY_KINDS, STATUS_CLASS_LABEL, labelOf, metricOf, sideOf } from './types.ts';
+import type { BuiltQuery, Convention, ConventionSide, QueryKind, QueryParams } from './types.ts';
 
 /**
  * The PromQL one refresh runs: four queries, aggregated server-side with `sum by`, so their
- * number never depends on the number of services or edges.
+ * number never depends on the number of services or edges. Every convention gets the same four
+ * kinds; the side (egress = caller's view, ingress = callee's view) says which series they read.
  */
 export function buildQueries(convention: Convention, params: QueryParams): readonly BuiltQuery[] {
-  const kinds: readonly QueryKind[] = ['egressRate', 'ingressRate', 'egressLatency', 'ingressLatency'];
-  return kinds.map((kind) => ({ kind, promql: buildQuery(convention, params, kind) }));
+  return QUERY_KINDS.map((kind) => ({ kind, promql: buildQuery(convention, params, kind) }));
 }
 
 export function buildQuery(convention: Convention, params: QueryParams, kind: QueryKind): string {
-  const l = convention.labels;
-  const groupBy = [l.datacenter, l.service, l.peerDatacenter, l.peerService].join(', ');
-  const selector = selectorFor(convention, params);
+  const side = sideOf(convention, kind);
+  const groupBy = groupLabels(convention, side).join(', ');
+  const selector = selectorFor(convention, side, params);
   const window = params.rateWindow;
-  switch (kind) {
-    case 'egressRate':
-    case 'ingressRate': {
-      const metric = kind === 'egressRate' ? convention.egressRequests : convention.ingressRequests;
-      // label_replace turns "503" into status_class="5xx"; a status that is not an HTTP code
-      // ("0": no response) gets no class, which the graph reads as "no response".
-      return (
-        `sum by (${groupBy}, ${STATUS_CLASS_LABEL}) (label_replace(` +
-        `rate(${metric}${selector}[${window}]), ` +
-        `${escapeLabelValue(STATUS_CLASS_LABEL)}, "\${1}xx", ${escapeLabelValue(l.status)}, "([1-5])[0-9][0-9]"))`
-      );
-    }
-    case 'egressLatency':
-    case 'ingressLatency': {
-      const metric = kind === 'egressLatency' ? convention.egressDuration : convention.ingressDuration;
-      return (
-        `histogram_quantile(${formatNumber(params.latencyQuantile)}, ` +
-        `sum by (${groupBy}, le) (rate(${metric}_bucket${selector}[${window}])))`
-      );
-    }
+  const metric = (role: string): string => metricOf(convention, role);
+  if (kind === 'egressLatency' || kind === 'ingressLatency') {
+    const quantile =
+      `histogram_quantile(${formatNumber(params.latencyQuantile)}, ` +
+      `sum by (${groupBy}, le) (rate(${metric(side.duration)}_bucket${selector}[${window}])))`;
+    return side.durationUnit === 'milliseconds' ? `${quantile} / 1000` : quantile;
   }
+  const outcome = side.outcome;
+  if (outcome.kind === 'failed-counter') {
+    // No status code: failed requests are "5xx", the rest "2xx" (failed may be absent: 0).
+    const sum = (m: string): string => `sum by (${groupBy}) (rate(${m}${selector}[${window}]))`;
+    const failed = sum(metric(outcome.failedRequests));
+    const total = sum(metric(side.requests));
+    const classed = (expr: string, cls: string): string =>
+      `label_replace(${expr}, ${escapeLabelValue(STATUS_CLASS_LABEL)}, "${cls}", ` +
+      `${escapeLabelValue(labelOf(convention, side.roles.service))}, ".*")`;
+    return `${classed(failed, '5xx')} or ${classed(`clamp_min(${total} - (${failed} or ${total} * 0), 0)`, '2xx')}`;
+  }
+  // label_replace turns "503" into status_class="5xx"; a status that is not an HTTP code
+  // ("0": no response) gets no class, which the graph reads as "no response".
+  const failure = outcome.failure ? labelOf(convention, outcome.failure.role) : '';
+  const rateGroup = failure ? `${groupBy}, ${failure}` : groupBy;
+  return (
+    `sum by (${rateGroup}, ${STATUS_CLASS_LABEL}) (label_replace(` +
+    `rate(${metric(side.requests)}${selector}[${window}]), ` +
+    `${escapeLabelValue(STATUS_CLASS_LABEL)}, "\${1}xx", ${escapeLabelValue(labelOf(convention, side.roles.status))}, "([1-5])[0-9][0-9]"))`
+  );
 }
 
-function selectorFor(convention: Convention, params: QueryParams): string {
-  const matcher = oneOfMatcher(convention.labels.datacenter, params.datacenters ?? []);
-  return matcher ? `{${matcher}}` : '';
+/** The labels a side's queries keep: own end, other end, then the extra ones; unused roles left out. */
+export function groupLabels(convention: Convention, side: ConventionSide): string[] {
+  const r = side.roles;
+  const roles = [r.datacenter, r.service, r.serviceNamespace, r.peerDatacenter, r.peerService, r.peerNamespace, ...(side.keep ?? [])];
+  const names = roles.map((role) => labelOf(convention, role)).filter((name) => name !== '');
+  return [...new Set(names)];
+}
+
+function selectorFor(convention: Convention, side: ConventionSide, params: QueryParams): string {
+  const matchers = side.select.map((m) => `${labelOf(convention, m.role)}=${escapeLabelValue(m.value)}`);
+  const datacenters = oneOfMatcher(labelOf(convention, side.roles.datacenter), params.datacenters ?? []);
+  if (datacenters) matchers.push(datacenters);
+  return matchers.length > 0 ? `{${matchers.join(', ')}}` : '';
 }
 
 function formatNumber(n: number): string {

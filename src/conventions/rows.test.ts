@@ -7,6 +7,9 @@ import type { QueryKind } from './types.ts';
 
 const C = standardConvention;
 const T = 1732521600.123;
+/** The standard convention names its roles after its labels, camel-cased. */
+const standardExpected = (label: string): string =>
+  `${label.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())} label "${label}" (convention standard)`;
 const EDGE = { datacenter: 'eu-west', service: 'frontend', peer_datacenter: 'eu-west', peer_service: 'catalog' };
 
 /** A sample as the API returns it: labels as given (absent ones left out), value as a string. */
@@ -81,7 +84,7 @@ describe('toRateRows / toLatencyRows: labels', () => {
     } else {
       expect(result.rows).toEqual([]);
       expect(result.problems).toEqual([
-        { kind: 'missing-label', query: kind, label: missing, count: 1, example: formatSeries(s.metric) },
+        { kind: 'missing-label', query: kind, label: missing, count: 1, example: formatSeries(s.metric), expected: standardExpected(missing ?? '') },
       ]);
     }
   });
@@ -97,8 +100,8 @@ describe('toRateRows / toLatencyRows: labels', () => {
     ]);
     expect(rows.map((r) => r.value)).toEqual([3]);
     expect(problems).toEqual([
-      { kind: 'missing-label', query: 'egressRate', label: 'datacenter', count: 3, example: '{service="frontend", peer_datacenter="eu-west", peer_service="a"}' },
-      { kind: 'missing-label', query: 'egressRate', label: 'service', count: 1, example: '{datacenter="eu-west", peer_datacenter="eu-west", peer_service="catalog"}' },
+      { kind: 'missing-label', query: 'egressRate', label: 'datacenter', count: 3, example: '{service="frontend", peer_datacenter="eu-west", peer_service="a"}', expected: standardExpected('datacenter') },
+      { kind: 'missing-label', query: 'egressRate', label: 'service', count: 1, example: '{datacenter="eu-west", peer_datacenter="eu-west", peer_service="catalog"}', expected: standardExpected('service') },
     ]);
   });
 });
@@ -162,7 +165,7 @@ describe('sample values', () => {
   it('a sample without metric is a missing label, not a crash', () => {
     const { rows, problems } = toLatencyRows(C, 'ingressLatency', [{ value: [T, '1'] } as unknown as InstantSample]);
     expect(rows).toEqual([]);
-    expect(problems).toEqual([{ kind: 'missing-label', query: 'ingressLatency', label: 'service', count: 1, example: '{}' }]);
+    expect(problems).toEqual([{ kind: 'missing-label', query: 'ingressLatency', label: 'service', count: 1, example: '{}', expected: standardExpected('service') }]);
   });
 
   it('counts bad samples per value, one example each', () => {
@@ -207,7 +210,7 @@ describe('odd label values are data', () => {
   it.each(examples)('problem example: $desc', ({ labels, example }) => {
     const s = sample(labels, '1');
     expect(toRateRows(C, 'egressRate', [s]).problems).toEqual([
-      { kind: 'missing-label', query: 'egressRate', label: 'service', count: 1, example },
+      { kind: 'missing-label', query: 'egressRate', label: 'service', count: 1, example, expected: standardExpected('service') },
     ]);
   });
 

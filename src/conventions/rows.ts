@@ -1,6 +1,6 @@
 import type { InstantSample } from '../prometheus/types.ts';
 import type { DataProblem, LatencyRow, RateRow, StatusClass } from '../graph/types.ts';
-import { STATUS_CLASS_LABEL } from './types.ts';
+import { STATUS_CLASS_LABEL, labelOf, sideOf } from './types.ts';
 import type { Convention, QueryKind } from './types.ts';
 
 export interface RowsResult<R> {
@@ -17,14 +17,16 @@ export function toRateRows(convention: Convention, kind: QueryKind, samples: rea
   const collector = new ProblemCollector(kind);
   const rows: RateRow[] = [];
   for (const sample of samples) {
-    const edge = readEdge(convention, kind, sample, collector);
-    if (!edge) continue;
+    const read = readEdge(convention, kind, sample, collector);
+    if (!read) continue;
     const value = readValue(sample, collector, false);
     if (value === null) continue;
     const cls = sample.metric[STATUS_CLASS_LABEL];
     // Own keys only: a stray label value such as "toString" must not find Object.prototype.
-    const statusClass = cls !== undefined && Object.hasOwn(CLASSES, cls) ? CLASSES[cls] : undefined;
-    rows.push({ ...edge, statusClass: statusClass ?? 'none', value });
+    const statusClass = (cls !== undefined && Object.hasOwn(CLASSES, cls) ? CLASSES[cls] : undefined) ?? 'none';
+    // A failure marker turns an answer that looks fine (a gRPC error behind a 200) into a 5xx.
+    const failedAnswer = read.failed && (statusClass === '1xx' || statusClass === '2xx' || statusClass === '3xx');
+    rows.push({ ...read.edge, statusClass: failedAnswer ? '5xx' : statusClass, value });
   }
   return { rows, problems: collector.problems() };
 }
@@ -34,30 +36,68 @@ export function toLatencyRows(convention: Convention, kind: QueryKind, samples: 
   const collector = new ProblemCollector(kind);
   const rows: LatencyRow[] = [];
   for (const sample of samples) {
-    const edge = readEdge(convention, kind, sample, collector);
-    if (!edge) continue;
+    const read = readEdge(convention, kind, sample, collector);
+    if (!read) continue;
     const value = readValue(sample, collector, true);
     if (value === null) continue;
-    rows.push({ ...edge, value });
+    rows.push({ ...read.edge, value });
   }
   return { rows, problems: collector.problems() };
 }
 
 type Edge = Omit<LatencyRow, 'value'>;
 
-function readEdge(convention: Convention, kind: QueryKind, sample: InstantSample, collector: ProblemCollector): Edge | null {
-  const l = convention.labels;
+interface Read {
+  readonly edge: Edge;
+  /** The failure marker of the outcome (e.g. Linkerd `classification="failure"`) is set. */
+  readonly failed: boolean;
+}
+
+function readEdge(convention: Convention, kind: QueryKind, sample: InstantSample, collector: ProblemCollector): Read | null {
+  const side = sideOf(convention, kind);
+  const r = side.roles;
   const m = sample.metric ?? {};
-  const service = m[l.service];
-  const datacenter = m[l.datacenter];
-  const peerService = m[l.peerService] ?? '';
+  const get = (role: string | undefined): string => {
+    const name = labelOf(convention, role);
+    return name === '' ? '' : (m[name] ?? '');
+  };
+  const service = get(r.service);
+  const datacenter = get(r.datacenter);
+  const peer = get(r.peerService);
   const egress = kind === 'egressRate' || kind === 'egressLatency';
-  const missing = !service ? l.service : !datacenter ? l.datacenter : egress && !peerService ? l.peerService : null;
-  if (missing !== null || !service || !datacenter) {
-    collector.add('missing-label', missing ?? l.service, sample);
+  const vn = convention.virtualNode;
+  if (vn && get(vn.role) === vn.value) {
+    // One end is not instrumented: drop the view that end would give (it is drawn from the other,
+    // and the virtual end has no datacenter label).
+    const callerVirtual = (egress ? service : peer) === vn.unnamedCaller;
+    if (egress === callerVirtual) return null;
+  }
+  const missing = !service ? r.service : !datacenter ? r.datacenter : egress && r.peerService !== undefined && !peer ? r.peerService : null;
+  if (missing !== null) {
+    collector.add('missing-label', labelOf(convention, missing), sample, expectedLabel(convention, missing));
     return null;
   }
-  return { datacenter, service, peerService, peerDatacenter: m[l.peerDatacenter] ?? '' };
+  const outside = !egress && (peer === '' || convention.internetPeers.includes(peer));
+  const edge: Edge = {
+    datacenter,
+    service: qualified(service, get(r.serviceNamespace)),
+    peerService: outside ? peer : qualified(peer, get(r.peerNamespace)),
+    peerDatacenter: get(r.peerDatacenter),
+    ...(r.peerService === undefined ? { peerUnknown: true as const } : {}),
+  };
+  const failure = side.outcome.kind === 'status-code' ? side.outcome.failure : undefined;
+  return { edge, failed: failure !== undefined && get(failure.role) === failure.value };
+}
+
+/** `name.namespace`, or the name alone when there is no namespace. */
+function qualified(name: string, namespace: string): string {
+  return name !== '' && namespace !== '' ? `${name}.${namespace}` : name;
+}
+
+/** How a problem names the label the config expects, e.g. `service label "app" (convention istio, overridden)`. */
+export function expectedLabel(convention: Convention, role: string): string {
+  const overridden = convention.overridden?.includes(role) ? ', overridden' : '';
+  return `${role} label "${labelOf(convention, role)}" (convention ${convention.name}${overridden})`;
 }
 
 /**
@@ -82,7 +122,7 @@ class ProblemCollector {
   private readonly byKey = new Map<string, DataProblem>();
   constructor(private readonly query: string) {}
 
-  add(kind: 'missing-label' | 'bad-sample', detail: string, sample: InstantSample): void {
+  add(kind: 'missing-label' | 'bad-sample', detail: string, sample: InstantSample, expected?: string): void {
     const key = `${kind}\u0000${detail}`;
     const existing = this.byKey.get(key);
     if (existing && existing.kind === kind) {
@@ -91,7 +131,7 @@ class ProblemCollector {
     }
     const example = formatSeries(sample.metric ?? {});
     this.byKey.set(key, kind === 'missing-label'
-      ? { kind, query: this.query, label: detail, count: 1, example }
+      ? { kind, query: this.query, label: detail, count: 1, example, ...(expected === undefined ? {} : { expected }) }
       : { kind, query: this.query, value: detail, count: 1, example });
   }
 

@@ -1,44 +1,82 @@
 /**
  * A metric convention, modelled as data: which series carry traffic and under which label names.
- * The graph code only sees the normalised rows the queries produce (see `QueryKind` and the
- * `out*` label names), so a new convention (Istio, Linkerd, OTel service graph, ...) is a new
- * `Convention` value plus, where its shape differs, its own query builder.
+ * The graph code only sees the normalised rows the queries produce (`RateRow`, `LatencyRow`):
+ * egress rows are the caller's view of a call, ingress rows the callee's view.
+ *
+ * A convention names its metrics and labels by *role* (`metrics.requests`, `labels.sourceWorkload`);
+ * the config overrides the label name or metric name behind a role. Two `ConventionSide`s say how
+ * the roles make the caller's view (egress) and the callee's view (ingress). One generic builder
+ * (queries.ts) and one generic mapper (rows.ts) serve every preset; `outcome.kind` is the key that
+ * picks the shape of the rate query.
  */
 
-/** The label names of one side of the traffic (what the service says about a request). */
-export interface ConventionLabels {
-  /** The service that exposes the series. */
+/** The label roles one side reads, each a key of `Convention.labels` (not a label name). */
+export interface SideRoles {
+  /** The service that the series speaks for (the caller on egress, the callee on ingress). */
   readonly service: string;
-  /** The datacenter of the service that exposes the series. */
+  /** Appended as `service.namespace` when the role's label name is not ''. */
+  readonly serviceNamespace?: string;
   readonly datacenter: string;
-  /** The other end of the call: the caller (ingress) or the callee (egress). */
-  readonly peerService: string;
-  /** The datacenter of the other end; empty or absent when unknown or outside. */
-  readonly peerDatacenter: string;
-  /** The HTTP status code ("200", "503"; "0" when no response arrived). */
-  readonly status: string;
+  /** The other end. Absent: the series does not say who the peer is (callers unknown). */
+  readonly peerService?: string;
+  readonly peerNamespace?: string;
+  /** The other end's datacenter; absent or '' = unknown (same datacenter when it is a known service). */
+  readonly peerDatacenter?: string;
+  /** The HTTP status code ("0", absent or not a code = no response). */
+  readonly status?: string;
+}
+
+/** How a rate query finds the status class. */
+export type Outcome =
+  /** From a status code label; `failure` (a label role and value) marks failures whatever the code. */
+  | { readonly kind: 'status-code'; readonly failure?: { readonly role: string; readonly value: string } }
+  /** No status code: a counter of failed requests (a metric role) is "5xx", the rest "2xx". */
+  | { readonly kind: 'failed-counter'; readonly failedRequests: string };
+
+export interface ConventionSide {
+  /** Metric role of the request counter (full name, e.g. `..._total` or `..._count`). */
+  readonly requests: string;
+  /** Metric role of the duration histogram (base name, without `_bucket`). */
+  readonly duration: string;
+  /** Unit of the histogram buckets; milliseconds are divided by 1000 in PromQL. */
+  readonly durationUnit: 'seconds' | 'milliseconds';
+  readonly outcome: Outcome;
+  /** Fixed matchers selecting this side's series, e.g. `reporter="source"`: label role -> value. */
+  readonly select: readonly { readonly role: string; readonly value: string }[];
+  readonly roles: SideRoles;
+  /** More label roles kept by `sum by` (needed by the row mapper, e.g. the connection type). */
+  readonly keep?: readonly string[];
 }
 
 export interface Convention {
+  /** The preset's name (`standard`, `istio`, ...). */
   readonly name: string;
-  /** Counter of requests received by a service, labelled by caller and status. */
-  readonly ingressRequests: string;
-  /** Histogram (base name, without `_bucket`) of the duration of received requests. */
-  readonly ingressDuration: string;
-  /** Counter of requests sent by a service, labelled by callee and status. */
-  readonly egressRequests: string;
-  /** Histogram (base name) of the duration of sent requests, as the caller saw it. */
-  readonly egressDuration: string;
-  readonly labels: ConventionLabels;
+  /** Metric role -> metric name; the roles the sides use as `duration` are histogram base names. */
+  readonly metrics: Readonly<Record<string, string>>;
+  /** Label role -> label name; '' = not used (only for namespace and peer-datacenter roles). */
+  readonly labels: Readonly<Record<string, string>>;
+  /** The caller's view. */
+  readonly egress: ConventionSide;
+  /** The callee's view. */
+  readonly ingress: ConventionSide;
   /**
    * Peer-service values that mean "from outside, not a service of ours" on ingress
    * (an empty value always counts as outside too).
    */
   readonly internetPeers: readonly string[];
+  /**
+   * Edges with an uninstrumented end (OTel service graph): when the `role` label is `value`, the
+   * caller is virtual if it is named `unnamedCaller`, else the callee is.
+   */
+  readonly virtualNode?: { readonly role: string; readonly value: string; readonly unnamedCaller: string };
+  /** Label roles whose name the config replaced (named in problem messages). */
+  readonly overridden?: readonly string[];
 }
 
 /** The four queries one refresh runs, whatever the number of services. */
 export type QueryKind = 'egressRate' | 'ingressRate' | 'egressLatency' | 'ingressLatency';
+
+export const QUERY_KINDS: readonly QueryKind[] = ['egressRate', 'ingressRate', 'egressLatency', 'ingressLatency'];
 
 export interface BuiltQuery {
   readonly kind: QueryKind;
@@ -55,4 +93,20 @@ export interface QueryParams {
   readonly latencyQuantile: number;
   /** Restrict to these datacenters (label values, escaped by the builder); empty = all. */
   readonly datacenters?: readonly string[];
+}
+
+/** The side a query kind reads. */
+export function sideOf(convention: Convention, kind: QueryKind): ConventionSide {
+  return kind === 'egressRate' || kind === 'egressLatency' ? convention.egress : convention.ingress;
+}
+
+/** The label name behind a role ('' when the role is absent or unused). */
+export function labelOf(convention: Convention, role: string | undefined): string {
+  if (role === undefined || !Object.hasOwn(convention.labels, role)) return '';
+  return convention.labels[role] ?? '';
+}
+
+/** The metric name behind a role ('' when unknown). */
+export function metricOf(convention: Convention, role: string): string {
+  return Object.hasOwn(convention.metrics, role) ? (convention.metrics[role] ?? '') : '';
 }

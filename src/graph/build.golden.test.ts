@@ -18,7 +18,10 @@ import {
 import type { FixtureResult } from './__fixtures__/golden.ts';
 import type { TrafficEdge, TrafficGraph, TrafficNode, TrafficView } from './types.ts';
 
-const REQUIRED = ['capped', 'discovery', 'odd-labels', 'two-datacenters', 'uninstrumented-caller'];
+const REQUIRED = [
+  'capped', 'disagreement', 'discovery', 'odd-labels', 'two-datacenters', 'uninstrumented-caller',
+  'preset-istio', 'preset-linkerd', 'preset-otel-servicegraph', 'preset-micrometer', 'preset-otel-http',
+];
 const cases = fixtureCases();
 
 it('has the required fixture cases', () => {
@@ -198,5 +201,76 @@ describe('uninstrumented-caller (hand-checked)', () => {
     expect(node(eu, 'legacy-erp')).toMatchObject({ kind: 'external' });
     expect(node(eu, 'legacy-erp')?.datacenter).toBeUndefined();
     expect(node(eu, 'notifier')?.kind).toBe('service');
+  });
+});
+
+describe('disagreement (hand-checked)', () => {
+  const eu = view(run('disagreement').graph, 'eu-west');
+
+  it('both views kept; the edge shows the caller view', () => {
+    expect(edge(eu, 'frontend', 'search')).toMatchObject({ stats: { rate: 30.3 }, calleeView: { rate: 30.1 } });
+    expect(edge(eu, 'frontend', 'search')?.disagreement).toBeUndefined();
+    expect(edge(eu, 'INTERNET', 'frontend')?.calleeView).toBeUndefined();
+  });
+
+  it('requests that never arrived, and errors only the caller saw', () => {
+    expect(edge(eu, 'frontend', 'payments')?.disagreement).toEqual({ kind: 'missing-at-callee', text: 'callee saw 15 of 20 req/s sent' });
+    expect(edge(eu, 'frontend', 'catalog')).toMatchObject({
+      health: 'danger',
+      stats: { rate: 50, byClass: { none: 3 } },
+      calleeView: { rate: 50, byClass: { '2xx': 50 } },
+      disagreement: { kind: 'extra-errors-at-caller', text: 'caller saw 3 req/s errors, callee 0 req/s' },
+    });
+  });
+});
+
+describe('presets (hand-checked)', () => {
+  it('istio: reporter splits the sides, workload.namespace names, unknown source = INTERNET, ms -> s', () => {
+    const { graph, rowProblems } = run('preset-istio');
+    const eu = view(graph, 'eu-west');
+    expect(rates(eu)).toEqual({
+      'INTERNET->istio-ingressgateway.istio-system': 120,
+      'istio-ingressgateway.istio-system->frontend.shop': 119.7,
+      'frontend.shop->catalog.shop': 70,
+      'frontend.shop->checkout.shop': 10,
+      'frontend.shop->dc:us-east': 12,
+      'checkout.shop->postgres.data': 30,
+    });
+    expect(edge(eu, 'frontend.shop', 'dc:us-east')).toMatchObject({ stats: { latency: 0.11 }, calleeView: { rate: 11.9, latency: 0.05 } });
+    expect(node(eu, 'postgres.data')).toMatchObject({ kind: 'external', datacenter: 'eu-west' });
+    expect(rates(graph.global)).toEqual({ 'INTERNET->eu-west': 120, 'INTERNET->us-east': 62, 'eu-west->us-east': 12 });
+    expect(rowProblems).toEqual([]);
+  });
+
+  it('linkerd: inbound totals explain nothing more than outbound, except what came from outside', () => {
+    const { graph } = run('preset-linkerd');
+    const eu = view(graph, 'eu-west');
+    expect(rates(eu)).toEqual({ 'INTERNET->web.shop': 82.2, 'web.shop->api.shop': 80.4, 'api.shop->orders.shop': 26.5, 'orders.shop->postgres.data': 40 });
+    expect(edge(eu, 'api.shop', 'orders.shop')?.stats.byClass['5xx']).toBe(1.5);
+    expect(node(eu, 'postgres.data')).toMatchObject({ kind: 'external' });
+  });
+
+  it('otel-servicegraph: failed share is 5xx, virtual client = INTERNET, virtual server = external', () => {
+    const { graph, rowProblems } = run('preset-otel-servicegraph');
+    const eu = view(graph, 'eu-west');
+    expect(rates(eu)).toEqual({
+      'INTERNET->frontend': 95.5, 'frontend->cart': 40, 'frontend->checkout': 8.1, 'frontend->dc:us-east': 6, 'checkout->payments-api': 3.2,
+    });
+    expect(edge(eu, 'frontend', 'checkout')).toMatchObject({ stats: { byClass: { '5xx': 0.6 }, latency: 0.35 }, calleeView: { latency: 0.33 } });
+    expect(node(eu, 'payments-api')).toMatchObject({ kind: 'external' });
+    expect(rowProblems).toEqual([]);
+  });
+
+  it.each(['preset-micrometer', 'preset-otel-http'])('%s: client host = callee, server totals minus known callers = outside', (name) => {
+    const eu = view(run(name).graph, 'eu-west');
+    expect(rates(eu)).toEqual({
+      'INTERNET->storefront': 110.4,
+      'INTERNET->reports': 0.8,
+      'storefront->catalog': 57,
+      'storefront->orders': 12.9,
+      'orders->api.payments.example': 4.3,
+    });
+    expect(edge(eu, 'orders', 'api.payments.example')?.stats.byClass.none).toBe(0.3);
+    expect(node(eu, 'api.payments.example')).toMatchObject({ kind: 'external' });
   });
 });

@@ -50,19 +50,21 @@ export function egressEnds(row: RateRow | { datacenter: string; service: string;
 }
 
 /**
- * Caller and callee of an ingress row, or null when the caller reports the same call on egress
- * (the caller's view wins, so a call is never counted twice).
+ * Caller and callee of an ingress row, and whether the caller reports the same call on egress
+ * (then the row is the callee's view of an edge drawn from the caller's, never counted twice).
  */
 export function ingressEnds(
   row: { datacenter: string; service: string; peerService: string; peerDatacenter: string },
   inst: Instrumentation,
   internetPeers: readonly string[],
-): [Endpoint, Endpoint] | null {
+): { readonly ends: [Endpoint, Endpoint]; readonly callerReports: boolean } {
   const callee: Endpoint = { kind: 'service', dc: row.datacenter, name: row.service };
-  if (row.peerService === '' || internetPeers.includes(row.peerService)) return [{ kind: 'internet' }, callee];
+  if (row.peerService === '' || internetPeers.includes(row.peerService)) return { ends: [{ kind: 'internet' }, callee], callerReports: false };
   const callerDc = row.peerDatacenter || row.datacenter;
-  if (inst.senders.has(serviceKey(callerDc, row.peerService))) return null;
-  return [{ kind: 'external', dc: row.peerDatacenter, name: row.peerService }, callee];
+  if (inst.senders.has(serviceKey(callerDc, row.peerService))) {
+    return { ends: [{ kind: 'service', dc: callerDc, name: row.peerService }, callee], callerReports: true };
+  }
+  return { ends: [{ kind: 'external', dc: row.peerDatacenter, name: row.peerService }, callee], callerReports: false };
 }
 
 /** Rows of a known datacenter pass; others are reported once per datacenter. */

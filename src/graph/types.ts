@@ -52,9 +52,24 @@ export interface TrafficNode {
 export interface TrafficEdge {
   readonly source: NodeId;
   readonly target: NodeId;
+  /** The caller's view (the callee's when the caller reports nothing); health is judged on it. */
   readonly stats: TrafficStats;
   readonly health: Health;
   readonly notice?: string;
+  /** The callee's view of the same calls, when both ends report them. */
+  readonly calleeView?: TrafficStats;
+  /** Set when the two views differ by more than scrape noise. */
+  readonly disagreement?: Disagreement;
+}
+
+/**
+ * The caller and the callee tell different stories: requests that never arrived (refused
+ * connections, a proxy or load balancer in between) or errors only the caller saw (timeouts).
+ */
+export interface Disagreement {
+  readonly kind: 'missing-at-callee' | 'extra-errors-at-caller';
+  /** One short sentence with both numbers, e.g. "callee saw 9.5 of 12 req/s". */
+  readonly text: string;
 }
 
 export type ViewKind = 'global' | 'datacenter' | 'focus';
@@ -71,7 +86,16 @@ export interface TrafficView {
 
 /** Data problems are values, shown in the problems panel, never thrown. */
 export type DataProblem =
-  | { readonly kind: 'missing-label'; readonly query: string; readonly label: string; readonly count: number; readonly example: string }
+  | {
+    readonly kind: 'missing-label';
+    readonly query: string;
+    /** The label name. */
+    readonly label: string;
+    readonly count: number;
+    readonly example: string;
+    /** The role and convention behind the label, e.g. `service label "app" (convention istio, overridden)`. */
+    readonly expected?: string;
+  }
   | { readonly kind: 'bad-sample'; readonly query: string; readonly value: string; readonly count: number; readonly example: string }
   | { readonly kind: 'unknown-datacenter'; readonly datacenter: string; readonly count: number; readonly example: string }
   | { readonly kind: 'duplicate-series'; readonly query: string; readonly count: number; readonly example: string }
@@ -102,6 +126,8 @@ export interface RateRow {
   readonly peerService: string;
   /** '' when unknown or outside every datacenter. */
   readonly peerDatacenter: string;
+  /** Ingress only: the series does not name its callers (a per-service total). */
+  readonly peerUnknown?: true;
   readonly statusClass: StatusClass;
   readonly value: number;
 }
@@ -112,6 +138,7 @@ export interface LatencyRow {
   readonly service: string;
   readonly peerService: string;
   readonly peerDatacenter: string;
+  readonly peerUnknown?: true;
   readonly value: number;
 }
 

@@ -1,5 +1,6 @@
 import type { Endpoint } from './endpoints.ts';
 import type { RawEdge } from './edges.ts';
+import { disagreementOf } from './sides.ts';
 import { EMPTY_STATS, finishStats, healthOf, sumStats } from './stats.ts';
 import { INTERNET } from './types.ts';
 import type {
@@ -20,7 +21,7 @@ interface PlacedNode {
 /** Collects edges (summing those that land on the same pair of nodes) and assembles a view. */
 export class ViewBuilder {
   private readonly nodes = new Map<NodeId, PlacedNode>();
-  private readonly edges = new Map<string, { source: NodeId; target: NodeId; parts: TrafficStats[] }>();
+  private readonly edges = new Map<string, { source: NodeId; target: NodeId; parts: TrafficStats[]; calleeParts: (TrafficStats | undefined)[] }>();
 
   constructor(private readonly thresholds: Thresholds) {}
 
@@ -28,13 +29,25 @@ export class ViewBuilder {
     if (!this.nodes.has(node.id)) this.nodes.set(node.id, node);
   }
 
-  addEdge(source: PlacedNode, target: PlacedNode, stats: TrafficStats): void {
+  /** `calleeView`: the callee's view of the same calls, when both ends report them. */
+  addEdge(source: PlacedNode, target: PlacedNode, stats: TrafficStats, calleeView?: TrafficStats): void {
     this.addNode(source);
     this.addNode(target);
     const key = `${source.id}\u0001${target.id}`;
     const edge = this.edges.get(key);
-    if (edge) edge.parts.push(stats);
-    else this.edges.set(key, { source: source.id, target: target.id, parts: [stats] });
+    if (edge) {
+      edge.parts.push(stats);
+      edge.calleeParts.push(calleeView);
+    } else {
+      this.edges.set(key, { source: source.id, target: target.id, parts: [stats], calleeParts: [calleeView] });
+    }
+  }
+
+  private sides(stats: TrafficStats, calleeParts: readonly (TrafficStats | undefined)[]): Pick<TrafficEdge, 'calleeView' | 'disagreement'> {
+    const calleeView = calleeSum(calleeParts, this.thresholds);
+    if (!calleeView) return {};
+    const disagreement = disagreementOf(stats, calleeView, this.thresholds);
+    return disagreement ? { calleeView, disagreement } : { calleeView };
   }
 
   build(kind: ViewKind, datacenter: string): TrafficView {
@@ -43,7 +56,7 @@ export class ViewBuilder {
     const outgoing = new Map<NodeId, TrafficStats[]>();
     for (const e of this.edges.values()) {
       const stats = e.parts.length === 1 && e.parts[0] ? e.parts[0] : sumStats(e.parts, this.thresholds);
-      edges.push({ source: e.source, target: e.target, stats, ...healthOf(stats, this.thresholds) });
+      edges.push({ source: e.source, target: e.target, stats, ...healthOf(stats, this.thresholds), ...this.sides(stats, e.calleeParts) });
       push(incoming, e.target, stats);
       push(outgoing, e.source, stats);
     }
@@ -59,6 +72,13 @@ export class ViewBuilder {
     edges.sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
     return { kind, datacenter, nodes, edges };
   }
+}
+
+/** The callee view of a drawn edge: only when every summed part has one (else it would compare apples and pears). */
+function calleeSum(parts: readonly (TrafficStats | undefined)[], thresholds: Thresholds): TrafficStats | undefined {
+  const present = parts.filter((p): p is TrafficStats => p !== undefined);
+  if (present.length === 0 || present.length < parts.length) return undefined;
+  return present.length === 1 ? present[0] : sumStats(present, thresholds);
 }
 
 function push(map: Map<NodeId, TrafficStats[]>, id: NodeId, stats: TrafficStats): void {
@@ -90,7 +110,7 @@ export function datacenterView(dc: string, edges: readonly RawEdge[], services: 
   for (const name of services) view.addNode({ id: name as NodeId, kind: 'service', datacenter: dc as DatacenterId });
   for (const edge of edges) {
     if (!belongsTo(edge.source, dc) && !belongsTo(edge.target, dc)) continue;
-    view.addEdge(placeInDatacenter(edge.source, dc), placeInDatacenter(edge.target, dc), finishStats(edge.acc, thresholds));
+    view.addEdge(placeInDatacenter(edge.source, dc), placeInDatacenter(edge.target, dc), finishStats(edge.acc, thresholds), calleeStats(edge, thresholds));
   }
   return view.build('datacenter', dc);
 }
@@ -107,7 +127,11 @@ export function globalView(datacenters: readonly string[], edges: readonly RawEd
     const to = edge.target.kind === 'internet' ? '' : edge.target.dc;
     if (!to || from === to || !known.has(to) || (from !== INTERNET && !known.has(from))) continue;
     const source: PlacedNode = from === INTERNET ? { id: INTERNET, kind: 'internet' } : dcNode(from);
-    view.addEdge(source, dcNode(to), finishStats(edge.acc, thresholds));
+    view.addEdge(source, dcNode(to), finishStats(edge.acc, thresholds), calleeStats(edge, thresholds));
   }
   return view.build('global', '');
+}
+
+function calleeStats(edge: RawEdge, thresholds: Thresholds): TrafficStats | undefined {
+  return edge.callee ? finishStats(edge.callee, thresholds) : undefined;
 }

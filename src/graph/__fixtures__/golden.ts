@@ -4,13 +4,15 @@
  * (`egressRate.json`, `ingressRate.json`, `egressLatency.json`, `ingressLatency.json`) and two
  * golden files, `graph.json` (the `buildGraph` output) and `problems.json` (the problems met while
  * turning samples into rows). Non-finite numbers are written "NaN", "+Inf", "-Inf", as Prometheus does.
+ * `params.json` may name the convention the answers are in, as config.json does ("istio", or
+ * {"preset": ..., "labels": {...}}); default "standard".
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toLatencyRows, toRateRows } from '../../conventions/rows.ts';
-import { standardConvention } from '../../conventions/standard.ts';
-import type { QueryKind } from '../../conventions/types.ts';
+import type { Convention, QueryKind } from '../../conventions/types.ts';
+import { conventionSchema } from '../../config/convention.ts';
 import type { InstantSample } from '../../prometheus/types.ts';
 import { checkQueryData, isRecord } from '../../prometheus/validate.ts';
 import { buildGraph } from '../build.ts';
@@ -25,8 +27,11 @@ export const PROBLEMS_FILE = 'problems.json';
 export interface FixtureParams {
   readonly thresholds: Thresholds;
   readonly datacenters: readonly string[] | null;
-  readonly internetPeers: readonly string[];
+  /** Default: the convention's. */
+  readonly internetPeers?: readonly string[];
   readonly maxNodesPerView: number;
+  /** As in config.json; default "standard". */
+  readonly convention?: unknown;
 }
 
 export interface FixtureResult {
@@ -61,19 +66,25 @@ export function readSamples(dir: string, kind: QueryKind): readonly InstantSampl
   return checked.value.result;
 }
 
+/** The convention params.json names, parsed as config.json's field is. */
+export function readConvention(dir: string): Convention {
+  const p = readJson(dir, 'params.json') as FixtureParams;
+  return conventionSchema.parse(p.convention ?? 'standard');
+}
+
 export function readParams(dir: string): BuildParams {
   const p = readJson(dir, 'params.json') as FixtureParams;
   return {
     thresholds: p.thresholds,
-    internetPeers: p.internetPeers,
+    internetPeers: p.internetPeers ?? readConvention(dir).internetPeers,
     maxNodesPerView: p.maxNodesPerView,
     ...(p.datacenters === null ? {} : { datacenters: p.datacenters }),
   };
 }
 
-/** The app's path: API JSON -> rows (standard convention) -> buildGraph. */
+/** The app's path: API JSON -> rows (the case's convention) -> buildGraph. */
 export function runFixture(dir: string): FixtureResult {
-  const c = standardConvention;
+  const c = readConvention(dir);
   const egressRate = toRateRows(c, 'egressRate', readSamples(dir, 'egressRate'));
   const ingressRate = toRateRows(c, 'ingressRate', readSamples(dir, 'ingressRate'));
   const egressLatency = toLatencyRows(c, 'egressLatency', readSamples(dir, 'egressLatency'));
