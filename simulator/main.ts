@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const byDc = new Map<string, string[]>();
   for (const t of sim.targets) byDc.set(t.dc, [...(byDc.get(t.dc) ?? []), t.address]);
   console.log(`traffic simulator: ${sim.targets.length} targets`);
-  for (const [dc, addresses] of byDc) console.log(`  ${dc}: ${addresses[0]} .. ${addresses[addresses.length - 1]} (${addresses.length})`);
+  for (const [dc, addresses] of byDc) console.log(`  ${dc}: ${addresses.length} targets (${sim.controlUrl}/targets.txt?datacenter=${dc})`);
   console.log(`control: ${sim.controlUrl}/faults   targets: ${sim.controlUrl}/targets (.txt, ?datacenter=eu-west)`);
   for (const f of sim.getFaults()) console.log(`fault: ${describe(f)}`);
   console.log(`e.g. curl -X POST ${sim.controlUrl}/faults -d '{"kind":"errors","service":"checkout","share":0.3}'`);

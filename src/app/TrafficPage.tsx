@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef } from 'react';
 import type { AppConfig } from '../config/types.ts';
 import type { MapHit, RendererFactory } from '../vizceral/renderer.ts';
@@ -12,6 +13,8 @@ import { ProblemsPanel } from './components/ProblemsPanel.tsx';
 import { TableView } from './components/TableView.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
 import { currentView, selection } from './currentView.ts';
+import { selectionDetailsOptions } from './data/selectionDetails.ts';
+import { selectionSpec } from './selectionSpec.ts';
 import type { Servers } from './data/trafficQueries.ts';
 import { useTraffic } from './data/useTraffic.ts';
 import { stateAfterClick } from './navigation.ts';
@@ -47,6 +50,11 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
   const view = graph ? currentView(graph, state) : undefined;
   const selected = view ? selection(view, state) : null;
   const onClick = useCallback((hit: MapHit | null) => navigate(stateAfterClick(state, hit, graph)), [navigate, state, graph]);
+  const spec = useMemo(() => (view && selected ? selectionSpec(view, selected) : null), [view, selected]);
+  const details = useQuery(selectionDetailsOptions({
+    convention: config.convention, rateWindow: config.rateWindow, errorClasses: config.thresholds.errorClasses,
+    servers, spec, time: read?.time, intervalMs: t.intervalMs,
+  }));
   const names = useMemo(() => (fullGraph ? allServiceNames(fullGraph) : []), [fullGraph]);
 
   const notes = (read?.failures ?? []).map((f) => `${f.datacenters ? f.datacenters.join(', ') : 'Some datacenters'} unavailable: ${f.message}`);
@@ -77,7 +85,11 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
         </div>
         {(selected || (hasNotices && !state.kiosk)) && (
           <div className="side">
-            {selected && <DetailsPanel selection={selected} datacenter={state.dc} quantile={config.latencyQuantile} {...(config.links.dashboard ? { dashboardTemplate: config.links.dashboard } : {})} />}
+            {selected && (
+              <DetailsPanel selection={selected} datacenter={state.dc} quantile={config.latencyQuantile} {...(config.links.dashboard ? { dashboardTemplate: config.links.dashboard } : {})}
+                {...(view ? { view } : {})} onFocus={(id) => onClick({ type: 'node', name: id })} pinnedTime={state.time}
+                {...(details.data && spec ? { details: details.data } : {})} {...(details.error ? { detailsError: details.error.message } : {})} />
+            )}
             {hasNotices && !state.kiosk && <ProblemsPanel problems={problems} warnings={read?.warnings ?? []} notes={notes} />}
           </div>
         )}

@@ -4,7 +4,7 @@ import type { DataProblem } from '../graph/types.ts';
 export function describeProblem(p: DataProblem): string {
   switch (p.kind) {
     case 'missing-label':
-      return `${p.count} series of ${p.query} lack the label "${p.label}" and were left out, e.g. ${p.example}`;
+      return `${p.count} series of ${p.query} lack the ${p.expected ?? `label "${p.label}"`} and were left out, e.g. ${p.example}`;
     case 'bad-sample':
       return `${p.count} samples of ${p.query} had the value ${p.value} (not a finite, non-negative number) and were left out, e.g. ${p.example}`;
     case 'unknown-datacenter':

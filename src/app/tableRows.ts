@@ -7,6 +7,8 @@ export interface EdgeRow {
   readonly errorShare: number;
   readonly latency: number;
   readonly health: string;
+  /** Why the callee's count differs from the caller's, when it does. */
+  readonly disagreement?: string;
 }
 
 export type SortKey = 'source' | 'target' | 'rate' | 'errorShare' | 'latency';
@@ -16,6 +18,7 @@ export interface Sort { readonly key: SortKey; readonly descending: boolean }
 export function edgeRows(view: TrafficView, sort: Sort): EdgeRow[] {
   const rows = view.edges.map((e) => ({
     source: e.source, target: e.target, rate: e.stats.rate, errorShare: e.stats.errorShare, latency: e.stats.latency, health: e.health,
+    ...(e.disagreement ? { disagreement: e.disagreement.text } : {}),
   }));
   return rows.sort((a, b) => compare(a[sort.key], b[sort.key], sort.descending) || a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
 }

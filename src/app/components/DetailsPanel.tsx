@@ -1,57 +1,59 @@
 import { dashboardLink } from '../../config/links.ts';
-import { formatPercent } from '../../graph/stats.ts';
-import { STATUS_CLASSES } from '../../graph/types.ts';
-import type { TrafficStats } from '../../graph/types.ts';
-import { formatLatency, formatRate } from '../format.ts';
+import type { NodeId, TrafficView } from '../../graph/types.ts';
+import { graphPageUrl } from '../../prometheus/url.ts';
 import type { Selection } from '../currentView.ts';
+import type { SelectionDetails } from '../data/selectionDetails.ts';
+import { DetailsChart } from './DetailsChart.tsx';
+import { Neighbours } from './Neighbours.tsx';
+import { StatsBlock } from './StatsBlock.tsx';
 
 interface Props {
   readonly selection: Selection;
   readonly datacenter: string;
   readonly quantile: number;
   readonly dashboardTemplate?: string;
+  /** The view the selection lives in (for top callers and callees). */
+  readonly view?: TrafficView;
+  readonly onFocus?: (id: string) => void;
+  readonly details?: SelectionDetails;
+  readonly detailsError?: string;
+  /** The pinned moment, so the Prometheus link shows the same time. */
+  readonly pinnedTime?: number | null;
 }
 
 /** Numbers of the selected service or edge. Label values are rendered as text, never as HTML. */
-export function DetailsPanel({ selection, datacenter, quantile, dashboardTemplate }: Props) {
+export function DetailsPanel({ selection, datacenter, quantile, dashboardTemplate, view, onFocus, details, detailsError, pinnedTime }: Props) {
   const title = selection.kind === 'edge' ? `${selection.edge.source} → ${selection.edge.target}` : selection.node.id;
   const health = selection.kind === 'edge' ? selection.edge.health : selection.node.health;
-  const link = selection.kind === 'node' && selection.node.kind === 'service'
+  const dashboard = selection.kind === 'node' && selection.node.kind === 'service'
     ? dashboardLink(dashboardTemplate, selection.node.id, datacenter)
     : null;
+  const prometheus = details ? graphPageUrl(details.serverUrl, details.promql.rate, { range: '1h', ...(pinnedTime ? { endUnix: pinnedTime } : {}) }) : null;
+  const edge = selection.kind === 'edge' ? selection.edge : null;
   return (
     <aside className="details" aria-label="Details" data-testid="details">
       <h2 className={`details__title health-${health}`}>{title}</h2>
+      {edge?.disagreement && <p className="details__disagreement" role="note" data-testid="disagreement">⚠ {edge.disagreement.text}</p>}
       {selection.kind === 'edge' ? (
-        <StatsBlock heading="Requests (caller's view)" stats={selection.edge.stats} quantile={quantile} />
+        <>
+          <StatsBlock heading={selection.edge.calleeView ? "Caller's view" : "Requests (caller's view)"} stats={selection.edge.stats} quantile={quantile} />
+          {selection.edge.calleeView && <StatsBlock heading="Callee's view" stats={selection.edge.calleeView} quantile={quantile} />}
+        </>
       ) : (
         <>
           <StatsBlock heading="Received" stats={selection.node.incoming} quantile={quantile} />
           <StatsBlock heading="Sent" stats={selection.node.outgoing} quantile={quantile} />
         </>
       )}
-      {link && <a className="details__link" href={link} target="_blank" rel="noreferrer noopener">Open dashboard</a>}
+      {details && <DetailsChart details={details} />}
+      {detailsError && <p className="details__error" role="status">Details unavailable: {detailsError}</p>}
+      {selection.kind === 'node' && view && onFocus && <Neighbours view={view} node={selection.node.id as NodeId} onFocus={onFocus} />}
+      <p className="details__links">
+        {dashboard && <a href={dashboard} target="_blank" rel="noreferrer noopener">Open dashboard</a>}
+        {prometheus && /^https?:/i.test(new URL(prometheus, window.location.href).protocol) && (
+          <a href={prometheus} target="_blank" rel="noreferrer noopener" title={details?.promql.rate}>PromQL in Prometheus</a>
+        )}
+      </p>
     </aside>
-  );
-}
-
-function StatsBlock({ heading, stats, quantile }: { heading: string; stats: TrafficStats; quantile: number }) {
-  if (stats.rate === 0) return null;
-  return (
-    <section className="details__block">
-      <h3>{heading}</h3>
-      <dl>
-        <dt>Rate</dt><dd>{formatRate(stats.rate)}</dd>
-        <dt>Errors</dt><dd>{formatPercent(stats.errorShare)}</dd>
-        <dt>Latency p{Math.round(quantile * 100)}</dt><dd>{formatLatency(stats.latency)}</dd>
-      </dl>
-      <table className="details__classes">
-        <tbody>
-          {STATUS_CLASSES.filter((c) => stats.byClass[c] > 0).map((c) => (
-            <tr key={c}><th scope="row">{c === 'none' ? 'no response' : c}</th><td>{formatRate(stats.byClass[c])}</td><td>{formatPercent(stats.byClass[c] / stats.rate)}</td></tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
   );
 }

@@ -44,7 +44,7 @@ export function TableView({ view, quantile, evaluatedAt, dimmed, onSelectEdge }:
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.source}\u0000${r.target}`} className={`health-${r.health}`} data-source={r.source} data-target={r.target} data-rate={r.rate} onClick={() => onSelectEdge(r.source, r.target)}>
-              <td>{r.source}</td><td>{r.target}</td>
+              <td>{r.source}</td><td>{r.target}{r.disagreement && <span className="disagree" title={r.disagreement} data-testid="disagreement-marker"> ⚠ {r.disagreement}</span>}</td>
               <td className="num">{formatRate(r.rate)}</td><td className="num">{formatPercent(r.errorShare)}</td><td className="num">{formatLatency(r.latency)}</td>
             </tr>
           ))}

@@ -1,0 +1,42 @@
+/** Assertions shared by the real-server specs: the table against PromQL, health of one edge/node. */
+import { expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { compareRates, expectedEdgeRates, readEdgesTable } from './realTruth.ts';
+import type { Mismatch } from './realTruth.ts';
+
+/**
+ * Compares every edge of the table with PromQL at the table's evaluation time. A server may
+ * still be committing a scrape that started just before that time when the app asks (and
+ * VictoriaMetrics makes samples searchable about a second late), so a mismatch is checked again
+ * on the next refreshes; `attempts` refreshes in a row failing is a failure.
+ */
+export async function expectTableMatchesPromQL(page: Page, serverUrls: readonly string[], dc: string, rateWindow: string, attempts = 3): Promise<void> {
+  let last: { at: number; mismatches: Mismatch[]; rows: number } = { at: 0, mismatches: [], rows: 0 };
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    if (attempt > 1) {
+      const previous = last.at;
+      await expect.poll(async () => (await readEdgesTable(page)).evaluatedAt, { timeout: 30_000 }).toBeGreaterThan(previous);
+    }
+    const table = await readEdgesTable(page);
+    expect(table.evaluatedAt, 'the edges table says when its data was evaluated (data-evaluated-at)').toBeGreaterThan(1e9);
+    const truth = await expectedEdgeRates(serverUrls, dc, table.evaluatedAt, rateWindow);
+    last = { at: table.evaluatedAt, mismatches: compareRates(table, truth), rows: table.rows.length };
+    if (last.mismatches.length === 0) break;
+    console.log(`${dc} at ${table.evaluatedAt}: attempt ${attempt}: ${JSON.stringify(last.mismatches)}`);
+  }
+  expect(last.rows, `${dc}: edges in the table`).toBeGreaterThan(10);
+  expect(last.mismatches, `${dc}: edges whose rate differs from PromQL by more than 2 %`).toEqual([]);
+}
+
+/** Health ("normal" | "warning" | "danger") of a table row and of a node, or "" when absent. */
+export async function healthOf(page: Page, edge: { source: string; target: string }, node: string): Promise<{ edge: string; node: string }> {
+  return page.evaluate(({ edge, node }) => {
+    const health = (el: Element | null | undefined): string =>
+      [...(el?.classList ?? [])].find((c) => c.startsWith('health-'))?.slice('health-'.length) ?? '';
+    const row = [...document.querySelectorAll('[data-testid="edges-table"] tbody tr')]
+      .find((tr) => tr.getAttribute('data-source') === edge.source && tr.getAttribute('data-target') === edge.target);
+    const nodeRow = [...document.querySelectorAll('[data-testid="nodes-table"] tbody tr')]
+      .find((tr) => tr.querySelector('td')?.textContent === node);
+    return { edge: health(row), node: health(nodeRow) };
+  }, { edge, node });
+}
