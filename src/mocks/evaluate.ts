@@ -71,7 +71,7 @@ export function statusClass(code: string): string | undefined {
 }
 
 /** The scrape times inside (timeMs - windowMs, timeMs] the rate is averaged over. */
-function windowTimes(timeMs: number, windowMs: number): readonly number[] {
+export function windowTimes(timeMs: number, windowMs: number): readonly number[] {
   const end = Math.floor(timeMs / SCRAPE_INTERVAL_MS) * SCRAPE_INTERVAL_MS;
   const count = Math.max(1, Math.min(MAX_SAMPLES_PER_WINDOW, Math.floor(windowMs / SCRAPE_INTERVAL_MS) - 1));
   const spacing = Math.max(SCRAPE_INTERVAL_MS, Math.round(windowMs / count / SCRAPE_INTERVAL_MS) * SCRAPE_INTERVAL_MS);

@@ -1,14 +1,17 @@
 /**
  * The simulated Prometheus HTTP API, as pure functions from request parameters to
  * `{ httpStatus, body }`: /api/v1/query and /api/v1/query_range answer the four traffic-map
- * queries (see query-parser.ts) from the platform model; anything else is a `bad_data` error
- * (HTTP 400), so a query the simulator does not know is visible, never silently empty.
+ * queries (see query-parser.ts) and the details of a selection (selection-parser.ts) from the
+ * platform model; anything else is a `bad_data` error (HTTP 400), so a query the simulator
+ * does not know is visible, never silently empty.
  */
 import type { InstantSample, RangeSeries, SamplePair } from '../prometheus/types.ts';
 import { formatSampleValue, parseStepMs, parseTimeMs } from './api-params.ts';
 import { evaluateQuery } from './evaluate.ts';
-import type { TrafficModel } from './evaluate.ts';
+import type { EvaluatedSample, TrafficModel } from './evaluate.ts';
+import { evaluateSelection } from './evaluate-selection.ts';
 import { parseTrafficQuery } from './query-parser.ts';
+import { parseSelectionQuery } from './selection-parser.ts';
 
 export type PrometheusBody =
   | {
@@ -37,10 +40,10 @@ export function success(data: unknown): ApiAnswer {
 
 /** An instant query evaluated at `timeMs`: a vector. */
 export function instantQuery(promql: string, timeMs: number, model: TrafficModel): ApiAnswer {
-  const parsed = parseTrafficQuery(promql);
+  const parsed = recognise(promql);
   if (!parsed.ok) return badData(parsed.error);
   const t = timeMs / 1000;
-  const result: InstantSample[] = evaluateQuery(parsed.query, timeMs, model).map((s) => ({
+  const result: InstantSample[] = parsed.evaluate(timeMs, model).map((s) => ({
     metric: s.metric,
     value: [t, formatSampleValue(s.value)],
   }));
@@ -54,11 +57,11 @@ export function rangeQuery(promql: string, startMs: number, endMs: number, stepM
   if ((endMs - startMs) / stepMs > MAX_RANGE_POINTS) {
     return badData('exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)');
   }
-  const parsed = parseTrafficQuery(promql);
+  const parsed = recognise(promql);
   if (!parsed.ok) return badData(parsed.error);
   const series = new Map<string, { metric: RangeSeries['metric']; values: SamplePair[] }>();
   for (let timeMs = startMs; timeMs <= endMs; timeMs += stepMs) {
-    for (const s of evaluateQuery(parsed.query, timeMs, model)) {
+    for (const s of parsed.evaluate(timeMs, model)) {
       const key = JSON.stringify(s.metric);
       const entry = series.get(key) ?? { metric: s.metric, values: [] };
       series.set(key, entry);
@@ -69,6 +72,19 @@ export function rangeQuery(promql: string, startMs: number, endMs: number, stepM
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, entry]) => entry);
   return success({ resultType: 'matrix', result });
+}
+
+type Recognised =
+  | { readonly ok: true; readonly evaluate: (timeMs: number, model: TrafficModel) => readonly EvaluatedSample[] }
+  | { readonly ok: false; readonly error: string };
+
+/** The refresh's four queries (query-parser.ts), then the selection's details (selection-parser.ts). */
+function recognise(promql: string): Recognised {
+  const traffic = parseTrafficQuery(promql);
+  if (traffic.ok) return { ok: true, evaluate: (timeMs, model) => evaluateQuery(traffic.query, timeMs, model) };
+  const selection = parseSelectionQuery(promql);
+  if (selection.ok) return { ok: true, evaluate: (timeMs, model) => evaluateSelection(selection.query, timeMs, model) };
+  return { ok: false, error: selection.error ?? traffic.error };
 }
 
 /** /api/v1/query from its parameters (URL query and form body merged). */

@@ -63,7 +63,7 @@ export function parseTrafficQuery(promql: string): ParsedQuery {
 }
 
 /** The content of a double-quoted PromQL string literal. */
-function unquote(literal: string): string {
+export function unquote(literal: string): string {
   const escapes: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t' };
   let out = '';
   for (let i = 1; i < literal.length - 1; i++) {

@@ -8,7 +8,10 @@ import { delay, http, HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
 import { createHandlers } from './handlers.ts';
 import type { HandlerOptions } from './handlers.ts';
+import { createModelHandlers } from './model-handlers.ts';
 import type { Fault } from './platform/incidents.ts';
+import { unitHash } from './platform/random.ts';
+import { syntheticModel, syntheticPlatform } from './synthetic.ts';
 
 export interface DemoScenario {
   readonly name: string;
@@ -103,7 +106,50 @@ export function buildScenarios(options: { readonly slowDelayMs?: number; readonl
       description,
       handlers: withModel({ traffic: { faults, schedule: false } }),
     })),
+    ...SYNTHETIC_SIZES.map((nodes) => ({
+      name: `synthetic:${nodes}`,
+      description: `a synthetic platform drawn as ${nodes} nodes in eu-west (the internet and ${nodes - 1} services, 3 calls each), for benchmarks`,
+      handlers: createModelHandlers(syntheticModel(syntheticRenderShape(nodes))),
+    })),
+    {
+      name: 'churn',
+      description: 'services appear and disappear and incidents come and go every few seconds (model time runs 60x faster), for soak tests',
+      handlers: createModelHandlers(churnModel(), { timeScale: CHURN_TIME_SCALE }),
+    },
+    {
+      name: 'churn:still',
+      description: 'the platform of `churn` with every service present and healthy (a soak test measures here)',
+      handlers: createModelHandlers(syntheticModel(CHURN_SHAPE)),
+    },
   ];
+}
+
+/** Sizes of the `synthetic:<nodes>` scenarios (the render benchmark's graphs). */
+export const SYNTHETIC_SIZES: readonly number[] = [10, 100, 300];
+
+/** One datacenter (eu-west), `nodes - 1` services and the internet, a layered graph of 3 calls per service. */
+export function syntheticRenderShape(nodes: number) {
+  return { services: nodes - 1, datacenters: 1, edgesPerService: 3, acyclic: true } as const;
+}
+
+/** Model seconds per clock second in the `churn` scenario. */
+export const CHURN_TIME_SCALE = 60;
+const CHURN_SHAPE = { services: 60, datacenters: 2, edgesPerService: 3 } as const;
+
+/** The services of the churn platform (the soak test focuses some of them). */
+export function churnServiceNames(): readonly string[] {
+  return [...syntheticPlatform(CHURN_SHAPE).services.values()].flat();
+}
+
+/** A quarter of the services gone each model minute (another quarter each time), a tenth failing each 30 s. */
+export function churnModel() {
+  const names = [...syntheticPlatform(CHURN_SHAPE).services.values()].flat().filter((n) => n !== 'edge-lb');
+  const pick = (key: string, slot: number, share: number): ReadonlySet<string> =>
+    new Set(names.filter((n) => unitHash(key, n, slot) < share));
+  return syntheticModel(CHURN_SHAPE, {
+    dropped: (t) => pick('drop', Math.floor(t / 60_000), 0.25),
+    failing: (t) => pick('fail', Math.floor(t / 30_000), 0.1),
+  });
 }
 
 export const scenarios: readonly DemoScenario[] = buildScenarios();

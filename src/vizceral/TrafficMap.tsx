@@ -73,8 +73,11 @@ export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, 
   }, [renderer, viewKey, highlight, traffic.updated]);
 
   useEffect(() => {
-    if (!renderer) return;
-    (window as unknown as { __trafficMapRenderer?: MapRenderer }).__trafficMapRenderer = renderer;
+    if (!renderer) return undefined;
+    const hook = window as unknown as { __trafficMapRenderer?: MapRenderer };
+    hook.__trafficMapRenderer = renderer;
+    // The test hook must not keep a disposed renderer (and its whole scene) alive after unmount.
+    return () => { if (hook.__trafficMapRenderer === renderer) delete hook.__trafficMapRenderer; };
   }, [renderer]);
 
   if (failure) {

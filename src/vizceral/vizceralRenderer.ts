@@ -1,4 +1,4 @@
-import type { MapHit, RendererFactory } from './renderer.ts';
+import type { MapHit, MapRenderer, RendererFactory } from './renderer.ts';
 import type { VizNode } from './traffic.ts';
 
 /* The one module that touches Vizceral. Vizceral is a UMD bundle that reads `window` on import,
@@ -14,6 +14,17 @@ interface VizObject {
 interface VizGraph {
   intersectedObject?: VizObject;
   nodes: Record<string, VizObject>;
+  /** Child graphs (a region's focused graphs), by node name; Vizceral never removes them. */
+  graphs: Record<string, VizGraph>;
+  parentGraph?: VizGraph;
+  current?: boolean;
+  setCurrent(current: boolean): void;
+  removeAllListeners(): void;
+  view: { container: unknown };
+}
+interface GlInfo {
+  memory: { geometries: number; textures: number };
+  programs?: readonly unknown[] | null;
 }
 interface VizVector {
   setFromMatrixPosition(m: unknown): VizVector;
@@ -33,11 +44,24 @@ interface VizInstance {
   onDocumentClick: (event: { center: { x: number; y: number } }) => void;
   onDocumentDoubleClick: (event: { center: { x: number; y: number } }) => void;
   currentGraph?: VizGraph;
+  graphs: Record<string, VizGraph>;
+  scene: { remove(object: unknown): void };
   camera: { position: { clone(): VizVector } };
-  renderer: { domElement: HTMLCanvasElement; dispose(): void; forceContextLoss(): void; setClearColor(color: number, alpha: number): void };
+  renderer: { domElement: HTMLCanvasElement; info: GlInfo; dispose(): void; forceContextLoss(): void; setClearColor(color: number, alpha: number): void };
   hammertime?: { destroy(): void };
 }
 type VizConstructor = new (canvas: HTMLCanvasElement, targetFramerate?: number) => VizInstance;
+
+/** What the renderer holds, for the soak test (`window.__trafficMapRenderer.stats()`). */
+export interface RendererStats {
+  /** three.js: geometries and textures on the GPU, compiled shader programs. */
+  readonly geometries: number;
+  readonly textures: number;
+  readonly programs: number;
+  /** Vizceral graphs kept (global, regions, focused), and layout workers still running. */
+  readonly graphs: number;
+  readonly workers: number;
+}
 
 /** Colours tuned for a wall screen: a dark background and high-contrast health colours. */
 export const PAGE_BACKGROUND = 0x11141a;
@@ -63,7 +87,19 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
   const mod = (await import('vizceral')) as { default: unknown };
   const inner = mod.default as { default?: unknown };
   const Vizceral = (inner.default ?? inner) as VizConstructor;
-  const viz = new Vizceral(canvas);
+  // Vizceral adds a window 'scroll' listener it never removes (it would keep every disposed map
+  // alive): note what it adds while it is constructed, to remove it on dispose.
+  const windowListeners = captureWindowListeners();
+  let viz: VizInstance;
+  try {
+    viz = new Vizceral(canvas);
+  } finally {
+    windowListeners.stop();
+  }
+  // Vizceral starts a layout Web Worker for each new graph shape and never terminates it: each
+  // call into Vizceral runs with workers tracked, ended after their one answer or on dispose.
+  const workers = new Set<Worker>();
+  const tracked = <T>(fn: () => T): T => withOneShotWorkers(workers, fn);
   viz.updateStyles(MAP_STYLES);
   viz.renderer.setClearColor(PAGE_BACKGROUND, 1);
   viz.setOptions({ showLabels: true, allowDraggingOfNodes: false });
@@ -80,13 +116,16 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
     viewHandlers.forEach((h) => h(view));
   });
 
-  return {
-    updateData: (traffic) => viz.updateData(traffic),
-    setView: (view, highlight) => viz.setView([...view], highlight),
+  const renderer: MapRenderer & { stats(): RendererStats } = {
+    updateData: (traffic) => tracked(() => {
+      viz.updateData(traffic);
+      pruneGraphs(viz, traffic);
+    }),
+    setView: (view, highlight) => tracked(() => viz.setView([...view], highlight)),
     onClick: (handler) => { clickHandler = handler; },
     onUpdated: (handler) => { updatedHandlers.push(handler); },
     onViewChanged: (handler) => { viewHandlers.push(handler); },
-    render: (time) => viz.render(time),
+    render: (time) => tracked(() => viz.render(time)),
     nodePosition: (name) => {
       const container = viz.currentGraph?.nodes[name]?.view?.container;
       if (!container) return null;
@@ -94,14 +133,98 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       const rect = canvas.getBoundingClientRect();
       return { x: ((v.x + 1) / 2) * rect.width, y: ((1 - v.y) / 2) * rect.height };
     },
+    stats: () => ({
+      geometries: viz.renderer.info.memory.geometries,
+      textures: viz.renderer.info.memory.textures,
+      programs: viz.renderer.info.programs?.length ?? 0,
+      graphs: countGraphs(viz.graphs),
+      workers: workers.size,
+    }),
     dispose: () => {
       viz.removeAllListeners();
       viz.hammertime?.destroy();
+      windowListeners.removeAll();
+      for (const w of workers) w.terminate();
+      workers.clear();
       viz.renderer.dispose();
       viz.renderer.forceContextLoss();
     },
   };
+  return renderer;
 };
+
+/** Records the listeners added to `window` until `stop()`, so they can be removed later. */
+function captureWindowListeners(): { stop(): void; removeAll(): void } {
+  const added: [string, EventListenerOrEventListenerObject][] = [];
+  const original = window.addEventListener;
+  window.addEventListener = function (this: Window, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+    if (listener) added.push([type, listener]);
+    original.call(this, type, listener as EventListenerOrEventListenerObject, options);
+  } as typeof window.addEventListener;
+  return {
+    stop: () => { window.addEventListener = original; },
+    removeAll: () => { for (const [type, listener] of added.splice(0)) window.removeEventListener(type, listener); },
+  };
+}
+
+/**
+ * Runs `fn` with `Worker` replaced by one that ends itself after its first answer (Vizceral's
+ * layout worker answers once) and is recorded in `live` until then. Synchronous calls only.
+ */
+function withOneShotWorkers<T>(live: Set<Worker>, fn: () => T): T {
+  const Original = window.Worker;
+  class OneShotWorker extends Original {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      live.add(this);
+      // After Vizceral's own listener (added later) has read the answer.
+      this.addEventListener('message', () => setTimeout(() => { this.terminate(); live.delete(this); }, 0), { once: true });
+    }
+  }
+  window.Worker = OneShotWorker;
+  try {
+    return fn();
+  } finally {
+    window.Worker = Original;
+  }
+}
+
+/**
+ * Vizceral keeps a graph for every region and focused node it ever showed, with their scene
+ * objects, even after the node left the data: drop those (and end their renderers) unless shown.
+ */
+function pruneGraphs(viz: VizInstance, traffic: VizNode): void {
+  const shown = new Set<VizGraph>();
+  for (let g = viz.currentGraph; g; g = g.parentGraph) shown.add(g);
+  pruneLevel(viz, viz.graphs, [traffic], shown);
+}
+
+function pruneLevel(viz: VizInstance, graphs: Record<string, VizGraph>, nodes: readonly VizNode[], shown: ReadonlySet<VizGraph>): void {
+  const byName = new Map(nodes.filter((n) => n.renderer).map((n) => [n.name, n]));
+  for (const [name, graph] of Object.entries(graphs)) {
+    const node = byName.get(name);
+    if (node) {
+      pruneLevel(viz, graph.graphs, node.nodes ?? [], shown);
+    } else if (!shown.has(graph)) {
+      dropGraph(viz, graph);
+      delete graphs[name];
+    }
+  }
+}
+
+function dropGraph(viz: VizInstance, graph: VizGraph): void {
+  for (const child of Object.values(graph.graphs)) dropGraph(viz, child);
+  // setCurrent(false) disposes the materials and textures of its nodes and connections.
+  if (graph.current) graph.setCurrent(false);
+  viz.scene.remove(graph.view.container);
+  graph.removeAllListeners();
+}
+
+function countGraphs(graphs: Record<string, VizGraph>): number {
+  let n = 0;
+  for (const g of Object.values(graphs)) n += 1 + countGraphs(g.graphs);
+  return n;
+}
 
 function toHit(obj: VizObject | undefined): MapHit | null {
   if (!obj) return null;

@@ -26,18 +26,23 @@ export interface RefreshInterval {
   readonly source: IntervalSource;
 }
 
-/** The refresh interval: the scrape interval Prometheus reports (`auto`), else the configured one. */
+/**
+ * The refresh interval: the scrape interval the servers report (`auto`; the shortest when there
+ * are several), else the configured one. A server that is down at start must not pin the page to
+ * the fallback for long: the fallback is asked again every 30 s.
+ */
 export function refreshIntervalOptions(config: AppConfig, servers: Servers) {
   return queryOptions({
     queryKey: ['refresh-interval', servers.list.map((s) => s.plan.url), config.refresh],
     queryFn: async ({ signal }): Promise<RefreshInterval> => {
       if (config.refresh.mode === 'fixed') return { ms: config.refresh.intervalMs, source: 'configured' };
-      const first = servers.list[0];
-      const ms = first ? await first.client.scrapeInterval({ signal }).catch(() => null) : null;
-      return ms ? { ms, source: 'scrape-interval' } : { ms: config.refresh.fallbackMs, source: 'fallback' };
+      const answers = await Promise.allSettled(servers.list.map((s) => s.client.scrapeInterval({ signal })));
+      const reported = answers.flatMap((a) => (a.status === 'fulfilled' && a.value ? [a.value] : []));
+      return reported.length > 0 ? { ms: Math.min(...reported), source: 'scrape-interval' } : { ms: config.refresh.fallbackMs, source: 'fallback' };
     },
-    staleTime: 10 * 60_000,
-    refetchInterval: 10 * 60_000,
+    staleTime: 30_000,
+    refetchInterval: (query) => (query.state.data?.source === 'fallback' ? 30_000 : 10 * 60_000),
+    refetchIntervalInBackground: true,
     retry: false,
   });
 }

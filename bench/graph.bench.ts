@@ -1,0 +1,79 @@
+/**
+ * Graph build vs JSON parse, on synthetic recorded answers (4 datacenters, 10 calls per service):
+ * parse = JSON.parse of the four bodies; build = parse + toRateRows/toLatencyRows + buildGraph.
+ * Targets: build <= 2x parse at 5,000 services; build grows linearly (per 10x services, at most
+ * 1.5x the growth of parse, which is linear by nature).
+ *
+ *   npx tsx bench/graph.bench.ts [sizes...]      e.g. `npx tsx bench/graph.bench.ts 50 500`
+ */
+import { standardConvention } from '../src/conventions/standard.ts';
+import { toLatencyRows, toRateRows } from '../src/conventions/rows.ts';
+import { buildGraph } from '../src/graph/build.ts';
+import type { BuildParams, LatencyRow, RateRow } from '../src/graph/types.ts';
+import type { InstantSample } from '../src/prometheus/types.ts';
+import { BENCH_DATACENTERS, benchShape, recordAnswers } from './support/recorded.ts';
+import type { RecordedAnswer } from './support/recorded.ts';
+import { check, kb, ratio, table, time } from './support/measure.ts';
+
+const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = SIZES.length > 0 ? SIZES : [50, 500, 5000];
+
+const PARAMS: BuildParams = {
+  thresholds: { warning: 0.01, danger: 0.05, errorClasses: ['5xx', 'none'], minRate: 0.05 },
+  datacenters: BENCH_DATACENTERS,
+  internetPeers: standardConvention.internetPeers,
+  maxNodesPerView: 150,
+};
+
+function parseAll(answers: readonly RecordedAnswer[]): { kind: RecordedAnswer['kind']; samples: InstantSample[] }[] {
+  return answers.map((a) => {
+    const body = JSON.parse(a.body) as { data: { result: InstantSample[] } };
+    return { kind: a.kind, samples: body.data.result };
+  });
+}
+
+function buildAll(answers: readonly RecordedAnswer[], rowsOnly = false): number {
+  const input = { egressRate: [] as RateRow[], ingressRate: [] as RateRow[], egressLatency: [] as LatencyRow[], ingressLatency: [] as LatencyRow[] };
+  for (const { kind, samples } of parseAll(answers)) {
+    // As readTraffic adds them: row by row (a spread of 100,000 rows overflows the stack).
+    if (kind === 'egressRate' || kind === 'ingressRate') for (const row of toRateRows(standardConvention, kind, samples).rows) input[kind].push(row);
+    else for (const row of toLatencyRows(standardConvention, kind, samples).rows) input[kind].push(row);
+  }
+  if (rowsOnly) return input.egressRate.length;
+  const graph = buildGraph(input, PARAMS);
+  return Object.keys(graph.datacenters).length;
+}
+
+interface Result { services: number; samples: number; bytes: number; parseMs: number; rowsMs: number; buildMs: number }
+const results: Result[] = [];
+for (const services of sizes) {
+  const answers = recordAnswers(benchShape(services));
+  const samples = parseAll(answers).reduce((n, a) => n + a.samples.length, 0);
+  const bytes = answers.reduce((n, a) => n + a.body.length, 0);
+  if (buildAll(answers) !== BENCH_DATACENTERS.length) throw new Error('the graph lost a datacenter');
+  const opts = { warmup: 2, minRuns: 5, minMs: services >= 5000 ? 4000 : 1500 };
+  // Interleaved (parse, build, parse, build) would be fairer to a drifting machine; medians suffice.
+  const parse = time(() => parseAll(answers), opts);
+  const rows = time(() => buildAll(answers, true), opts);
+  const build = time(() => buildAll(answers), opts);
+  results.push({ services, samples, bytes, parseMs: parse.medianMs, rowsMs: rows.medianMs, buildMs: build.medianMs });
+}
+
+console.log('graph build vs parse (median ms; rows = parse + toRateRows/toLatencyRows; build = rows + buildGraph)\n');
+console.log(table(
+  ['services', 'samples', 'bodies', 'parse ms', 'rows ms', 'build ms', 'rows/parse', 'build/parse'],
+  results.map((r) => [r.services, r.samples, kb(r.bytes), r.parseMs.toFixed(1), r.rowsMs.toFixed(1), r.buildMs.toFixed(1), ratio(r.rowsMs, r.parseMs), ratio(r.buildMs, r.parseMs)]),
+));
+console.log('\ngrowth per 10x services (linear = 10x)\n');
+const growth = results.slice(1).map((r, i) => {
+  const prev = results[i] as Result;
+  return { from: prev.services, to: r.services, parse: r.parseMs / prev.parseMs, build: r.buildMs / prev.buildMs, per10: Math.log(10) / Math.log(r.services / prev.services) };
+});
+console.log(table(
+  ['services', 'parse growth', 'build growth', 'build/parse growth'],
+  growth.map((g) => [`${g.from} -> ${g.to}`, `${g.parse.toFixed(2)}x`, `${g.build.toFixed(2)}x`, `${(g.build / g.parse).toFixed(2)}x`]),
+));
+console.log('');
+const largest = results.find((r) => r.services === 5000);
+if (largest) check(largest.buildMs <= 2 * largest.parseMs, `build at 5,000 services is ${ratio(largest.buildMs, largest.parseMs)} parse (target <= 2x)`);
+for (const g of growth) check(g.build / g.parse <= 1.5, `build grows ${(g.build / g.parse).toFixed(2)}x as fast as parse from ${g.from} to ${g.to} services (target <= 1.5x: linear)`);

@@ -1,0 +1,89 @@
+/**
+ * Soak: the demo in headless Chromium refreshing every 200 ms for 1,000+ refreshes on the
+ * `churn` scenario (services appear and disappear, incidents come and go), switching views
+ * (global -> datacenter -> focus -> table -> map) every few seconds. Heap (after GC), DOM
+ * counters and the renderer's WebGL objects are measured at start and end on the same platform
+ * shape (`churn:still`), in the same view. Targets: heap growth < 5 MB; no growth in DOM nodes,
+ * listeners, GL geometries/textures/programs, Vizceral graphs or layout workers.
+ *
+ *   npx tsx bench/soak.ts [--refreshes 1000] [--max-minutes 12]     (needs dist-demo/)
+ */
+import { churnServiceNames } from '../src/mocks/scenarios.ts';
+import { demoConfig, navigate, openSession, sampleMemory, waitForMap } from './support/browser.ts';
+import type { MemorySample } from './support/browser.ts';
+import { check, ratio, table } from './support/measure.ts';
+
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(value) ? value : fallback;
+};
+const REFRESHES = arg('refreshes', 1000);
+const MAX_MS = arg('max-minutes', 12) * 60_000;
+const SWITCH_MS = 2000;
+const HOME = '?dc=eu-west';
+
+const session = await openSession({
+  overrides: { '/config.json': demoConfig({ refreshInterval: '200ms', maxNodesPerView: 150 }) },
+  scenario: 'churn:still',
+});
+const { page, cdp } = session;
+let queries = 0;
+page.on('request', (r) => { if (r.url().includes('/api/v1/query')) queries++; });
+const refreshes = (): number => Math.floor(queries / 4);
+
+const setScenario = (name: string) => page.evaluate((n) => window.__trafficMapDemo?.setScenario(n), name);
+const settle = async (refreshCount: number): Promise<void> => {
+  const until = refreshes() + refreshCount;
+  while (refreshes() < until) await page.waitForTimeout(100);
+  await page.waitForTimeout(1500);
+};
+
+try {
+  await page.goto(`${session.url}/${HOME}`);
+  await waitForMap(page);
+  // One round of every view first: what stays (shader programs, caches) is not a leak.
+  const services = churnServiceNames().filter((_, i) => i % 7 === 1);
+  const views = (i: number): string[] => ['', HOME, `${HOME}&service=${services[i % services.length] ?? ''}`, `${HOME}&view=table`, HOME];
+  for (const v of views(0)) { await navigate(page, v); await page.waitForTimeout(1500); }
+  await settle(5);
+  const start = await sampleMemory(page, cdp);
+  const startRefreshes = refreshes();
+  const started = Date.now();
+
+  await setScenario('churn');
+  let step = 0;
+  while (refreshes() - startRefreshes < REFRESHES && Date.now() - started < MAX_MS) {
+    const list = views(Math.floor(step / 5));
+    await navigate(page, list[step % list.length] ?? HOME);
+    step++;
+    await page.waitForTimeout(SWITCH_MS);
+    if (step % 25 === 0) console.log(`  ${refreshes() - startRefreshes} refreshes, ${step} view changes, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }
+  const soaked = refreshes() - startRefreshes;
+  const seconds = (Date.now() - started) / 1000;
+
+  await setScenario('churn:still');
+  await navigate(page, HOME);
+  await waitForMap(page);
+  await settle(5);
+  const end = await sampleMemory(page, cdp);
+
+  console.log(`\nsoak: ${soaked} refreshes (200 ms interval) in ${seconds.toFixed(0)} s, ${step} view changes, scenario churn\n`);
+  const rows = (Object.keys(start) as (keyof MemorySample)[]).map((k) => [
+    k, k === 'heapUsed' ? mb(start[k]) : start[k], k === 'heapUsed' ? mb(end[k]) : end[k], ratio(end[k], start[k] || 1),
+  ]);
+  console.log(table(['measure', 'start', 'end', 'end/start'], rows));
+  console.log('');
+  check(soaked >= REFRESHES, `${soaked} refreshes (target >= ${REFRESHES})`);
+  check(end.heapUsed - start.heapUsed < 5 * 1024 * 1024, `heap growth ${mb(end.heapUsed - start.heapUsed)} (target < 5 MB)`);
+  for (const k of ['domNodes', 'listeners', 'geometries', 'textures', 'programs', 'graphs', 'workers'] as const) {
+    check(end[k] <= start[k], `${k}: ${start[k]} -> ${end[k]} (target: no growth)`);
+  }
+} finally {
+  await session.close();
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+}

@@ -1,0 +1,45 @@
+/**
+ * The simulated Prometheus over any traffic model (the synthetic platforms of synthetic.ts), as
+ * scenario overrides: the same query evaluation as the happy path (handlers.ts), another model.
+ * `timeScale` makes model time run faster than the clock from the first query on, so a demo
+ * refreshing every 200 ms meets a new platform shape every few refreshes (the `churn` scenario).
+ */
+import { http } from 'msw';
+import type { HttpHandler } from 'msw';
+import { parseTimeMs } from './api-params.ts';
+import type { TrafficModel } from './evaluate.ts';
+import { requestParams, respond } from './handlers.ts';
+import { queryFromParams, queryRangeFromParams } from './prometheus-api.ts';
+import { cachedModel } from './snapshot-cache.ts';
+
+export interface ModelHandlerOptions {
+  /** Model seconds per clock second (default 1). */
+  readonly timeScale?: number;
+  readonly now?: () => number;
+}
+
+export function createModelHandlers(model: TrafficModel, options: ModelHandlerOptions = {}): HttpHandler[] {
+  const cached = cachedModel(model, 64);
+  const now = options.now ?? Date.now;
+  const scale = options.timeScale ?? 1;
+  let origin: number | undefined;
+  const warp = (timeMs: number): number => {
+    origin ??= timeMs;
+    return origin + (timeMs - origin) * scale;
+  };
+  const query = async ({ request }: { request: Request }) => {
+    const params = await requestParams(request);
+    const time = params.get('time');
+    // An unparsable time is left for queryFromParams to refuse.
+    const timeMs = time ? parseTimeMs(time) : now();
+    if (timeMs !== undefined) params.set('time', String(warp(timeMs) / 1000));
+    return respond(queryFromParams(params, warp(now()), cached));
+  };
+  const queryRange = async ({ request }: { request: Request }) => respond(queryRangeFromParams(await requestParams(request), cached));
+  return [
+    http.get('*/api/v1/query', query),
+    http.post('*/api/v1/query', query),
+    http.get('*/api/v1/query_range', queryRange),
+    http.post('*/api/v1/query_range', queryRange),
+  ];
+}
