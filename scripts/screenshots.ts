@@ -1,34 +1,47 @@
 /**
- * Takes the README/docs screenshots of the demo build: `npm run build:demo && npx tsx scripts/screenshots.ts`.
- * Writes docs/screenshot-*.png. Uses Debian's Chromium, as the tests do.
+ * Takes the README/docs screenshots of the demo build: `npm run screenshots` (builds the demo
+ * first). Writes docs/screenshot-*.png with Debian's Chromium, as the tests do. Pass a name to
+ * take one: `npx tsx scripts/screenshots.ts focus`.
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { startStaticServer } from '../e2e/support/staticServer.ts';
 
-const SHOTS: readonly { name: string; query: string; wait: string }[] = [
-  { name: 'global', query: '', wait: '[data-map-updates]:not([data-map-updates="0"])' },
-  { name: 'datacenter', query: '?dc=eu-west', wait: '[data-map-updates]:not([data-map-updates="0"])' },
-  { name: 'focus', query: '?dc=eu-west&service=checkout', wait: '[data-map-updates]:not([data-map-updates="0"])' },
-  { name: 'table', query: '?dc=eu-west&view=table', wait: '[data-testid="edges-table"] tbody tr' },
+interface Shot {
+  readonly name: string;
+  readonly query: string;
+  readonly width: number;
+  readonly height: number;
+  /** Demo scenario (src/mocks/scenarios.ts). */
+  readonly scenario: string;
+  readonly wait: string;
+}
+
+const MAP = '[data-map-updates]:not([data-map-updates="0"])';
+const TABLE = '[data-testid="edges-table"] tbody tr';
+const SHOTS: readonly Shot[] = [
+  { name: 'global', query: '', width: 1600, height: 900, scenario: 'incident:dc-link-down', wait: MAP },
+  { name: 'datacenter', query: '?dc=eu-west', width: 1600, height: 900, scenario: 'incident:checkout-errors', wait: MAP },
+  { name: 'focus', query: '?dc=eu-west&service=checkout', width: 1600, height: 900, scenario: 'incident:checkout-errors', wait: MAP },
+  { name: 'table', query: '?dc=eu-west&view=table', width: 1600, height: 900, scenario: 'incident:checkout-errors', wait: TABLE },
+  { name: 'kiosk-4k', query: '?dc=eu-west&kiosk=1', width: 3840, height: 2160, scenario: 'incident:checkout-errors', wait: MAP },
+  { name: 'laptop', query: '?dc=eu-west&service=checkout', width: 1366, height: 768, scenario: 'incident:checkout-errors', wait: MAP },
 ];
 
-const width = Number(process.env.SHOT_WIDTH ?? 1600);
-const height = Number(process.env.SHOT_HEIGHT ?? 900);
 const only = process.argv[2];
-
 const server = await startStaticServer({ root: 'dist-demo' });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
-  const page = await browser.newPage({ viewport: { width, height } });
-  page.on('console', (m) => { if (m.type() === 'error') console.error('console:', m.text()); });
   for (const shot of SHOTS) {
     if (only && shot.name !== only) continue;
+    const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height } });
+    await page.addInitScript((scenario) => window.localStorage.setItem('traffic-map.demo.scenario', scenario), shot.scenario);
     await page.goto(`${server.url}/${shot.query}`);
     await page.waitForSelector(shot.wait, { timeout: 30_000 });
-    await page.waitForTimeout(Number(process.env.SHOT_SETTLE_MS ?? 4000));
-    const file = `docs/screenshot-${shot.name}${width !== 1600 ? `-${width}x${height}` : ''}.png`;
+    await page.waitForTimeout(Number(process.env.SHOT_SETTLE_MS ?? 5000));
+    const file = `docs/screenshot-${shot.name}.png`;
     await page.screenshot({ path: file });
+    await page.close();
     console.log('wrote', file);
   }
 } finally {

@@ -50,6 +50,15 @@ describe('toVizceralTraffic: the global level', () => {
     expect(region(t, 'us')?.class).toBe('normal');
     expect(region(t, 'us')?.notices).toBeUndefined();
   });
+
+  it('global connections keep their health class but carry no notice (it would cover the internet node)', () => {
+    const unhealthy = graph.global.edges.filter((e) => e.health !== 'normal' && e.notice);
+    for (const e of unhealthy) {
+      const c = (t.connections ?? []).find((x) => x.source === e.source && x.target === e.target);
+      expect(c?.class).toBe(e.health);
+    }
+    expect((t.connections ?? []).every((c) => c.notices === undefined)).toBe(true);
+  });
 });
 
 describe('toVizceralTraffic: regions', () => {

@@ -54,7 +54,10 @@ export function toVizceralTraffic(graph: TrafficGraph, options: TrafficOptions):
       const region = regions.find((r) => r.name === n.id);
       return region ? { ...region, class: n.health, notices: notices(n) } : { ...baseNode(n), renderer: 'region' as const };
     }),
-    connections: global.edges.map((e) => connection(e, options.errorClasses)),
+    // No notices on global connections: Vizceral puts them at the middle of the line, which for
+    // two datacenters on either side of the internet is right on top of the internet's numbers.
+    // The datacenter nodes carry the notice (naming the worst service) instead.
+    connections: global.edges.map((e) => withoutNotices(connection(e, options.errorClasses))),
   };
 }
 
@@ -110,6 +113,12 @@ function connection(e: TrafficEdge, errorClasses: readonly StatusClass[]): VizCo
   const { normal, danger } = split(e.stats, errorClasses);
   const n = notices(e);
   return { source: e.source, target: e.target, metrics: { normal, warning: 0, danger }, class: e.health, ...(n ? { notices: n } : {}) };
+}
+
+function withoutNotices(c: VizConnection): VizConnection {
+  if (!c.notices) return c;
+  const { notices: _dropped, ...rest } = c;
+  return rest;
 }
 
 /** Particles: errors (the configured error classes) are red, everything else is normal. */
