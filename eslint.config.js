@@ -31,7 +31,7 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
       // Pure modules must not reach for browser globals that tie them to a page.
       'no-restricted-imports': ['error', { paths: [{ name: 'vizceral', message: 'Only src/vizceral/vizceralRenderer.ts loads Vizceral (lazily).' }] }],
     },
