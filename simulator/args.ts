@@ -1,4 +1,5 @@
 /** The command line of `npm run simulate` (no dependency: a dozen flags do not need one). */
+import { EXPORTED_CONVENTIONS } from './exporters/byConvention.ts';
 import { parseFaultFlag } from './faults.ts';
 import type { SimulatorOptions } from './start.ts';
 
@@ -7,6 +8,8 @@ export const USAGE = `Usage: npm run simulate -- [options]
   --port N             control endpoint on N, targets on N+1, N+2, ... (default 9400; 0 = free ports)
   --datacenters A,B    serve only these datacenters' services (default: all: eu-west, us-east)
   --instances one|model  one target per service (default) or the model's instance count
+  --convention NAME    the metrics every service exposes: standard (default), istio, linkerd,
+                       otel-servicegraph, micrometer or otel-http (see docs/METRICS.md)
   --speed X            run the model's day and incidents X times faster (default 1)
   --schedule on|off    scheduled incidents (default on; off for deterministic runs)
   --seed N             another deterministic world (default 1)
@@ -36,6 +39,7 @@ export function parseArgs(argv: readonly string[]): CliResult {
       case '--port': options = { ...options, port: integer(name, value()) }; break;
       case '--datacenters': options = { ...options, datacenters: value().split(',').map((s) => s.trim()).filter(Boolean) }; break;
       case '--instances': options = { ...options, instances: oneOf(name, value(), ['one', 'model'] as const) }; break;
+      case '--convention': options = { ...options, convention: oneOf(name, value(), EXPORTED_CONVENTIONS) }; break;
       case '--speed': options = { ...options, speed: positive(name, value()) }; break;
       case '--schedule': options = { ...options, schedule: oneOf(name, value(), ['on', 'off'] as const) === 'on' }; break;
       case '--seed': options = { ...options, seed: integer(name, value()) }; break;

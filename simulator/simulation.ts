@@ -1,6 +1,7 @@
 /**
  * The running simulation: advances the platform model (src/mocks/platform/model.ts) and makes
- * each target's counters and histograms grow by rate * dt. Fractional requests are carried over
+ * each target's counters and histograms grow by rate * dt, per status code and latency bucket;
+ * the target's exporter (simulator/exporters/) names and labels them in its convention. Fractional requests are carried over
  * to the next step, so a counter's average growth is exactly the model's rate. Driven by a clock
  * the caller passes (`advance(nowMs)`), so unit tests need no timers.
  */
@@ -9,7 +10,6 @@ import { trafficAt } from '../src/mocks/platform/model.ts';
 import type { PlatformSnapshot, SeriesTraffic } from '../src/mocks/platform/model.ts';
 import { modelFaults } from './faults.ts';
 import type { SimFault } from './faults.ts';
-import { BUCKET_REPRESENTATIVES } from './metrics.ts';
 import { targetsByService } from './targets.ts';
 import type { SimTarget } from './targets.ts';
 
@@ -33,6 +33,8 @@ type Direction = 'egress' | 'ingress';
 export class Simulation {
   private readonly reporters: ReadonlyMap<string, readonly SimTarget[]>;
   private readonly carry = new Map<string, number>();
+  /** Per series and status: what each latency bucket is owed (see `spread`). */
+  private readonly owed = new Map<string, number[]>();
   private lastMs: number;
   private faultList: readonly SimFault[];
 
@@ -78,33 +80,55 @@ export class Simulation {
   private count(direction: Direction, series: SeriesTraffic, dtSeconds: number): void {
     const reporters = this.reporters.get(`${series.datacenter}/${series.service}`);
     if (!reporters) return;
-    const labels = {
-      service: series.service, datacenter: series.datacenter,
-      peer_service: series.peerService, peer_datacenter: series.peerDatacenter,
-    };
     const edge = `${direction}|${series.peerDatacenter}/${series.peerService}`;
+    // The model's latency CDF as shares per bucket (the last one above the last bound).
+    const shares: number[] = [];
+    let below = 0;
+    for (let b = 0; b <= LATENCY_BUCKETS.length; b++) {
+      const upTo = series.latency.bucketFraction(LATENCY_BUCKETS[b] ?? Infinity);
+      shares.push(Math.max(0, upTo - below));
+      below = Math.max(below, upTo);
+    }
     for (const target of reporters) {
-      const m = target.metrics;
-      const counter = direction === 'egress' ? m.egressRequests : m.ingressRequests;
-      const histogram = direction === 'egress' ? m.egressDuration : m.ingressDuration;
       const share = 1 / target.instances;
-      let total = 0;
       for (const [status, rate] of Object.entries(series.ratesByStatus)) {
-        const n = this.take(`${target.id}|${edge}|${status}`, rate * share * dtSeconds);
-        if (n > 0) counter.inc({ ...labels, status }, n);
-        total += rate * share * dtSeconds;
-      }
-      // The histogram counts the same requests, spread over the buckets by the model's CDF.
-      let below = 0;
-      for (let b = 0; b <= LATENCY_BUCKETS.length; b++) {
-        const le = LATENCY_BUCKETS[b] ?? Infinity;
-        const upTo = series.latency.bucketFraction(le);
-        const n = this.take(`${target.id}|${edge}|le${b}`, total * Math.max(0, upTo - below));
-        below = Math.max(below, upTo);
-        const value = BUCKET_REPRESENTATIVES[b] ?? 20;
-        for (let i = 0; i < n; i++) histogram.observe(labels, value);
+        const key = `${target.id}|${edge}|${status}`;
+        const requests = this.take(key, rate * share * dtSeconds);
+        if (requests <= 0) continue;
+        // The same requests over the latency buckets, exactly `requests` of them.
+        target.recorder.record({ direction, series, status, requests, byBucket: this.spread(key, requests, shares) });
       }
     }
+  }
+
+  /**
+   * Splits `n` whole requests over buckets by `shares`, exactly n in all: each bucket gets its
+   * due (plus what earlier steps owe it) rounded down, the rest goes to the largest remainders;
+   * what was rounded away is carried over, so each bucket's long-run count follows its share.
+   */
+  private spread(key: string, n: number, shares: readonly number[]): number[] {
+    let owed = this.owed.get(key);
+    if (!owed) {
+      owed = new Array<number>(shares.length).fill(0);
+      this.owed.set(key, owed);
+    }
+    const due = shares.map((s, b) => n * s + (owed[b] ?? 0));
+    const out = due.map((d) => Math.max(0, Math.floor(d)));
+    let left = n - out.reduce((a, b) => a + b, 0);
+    const byRemainder = due.map((_, b) => b).sort((a, b) => ((due[b] ?? 0) - (out[b] ?? 0)) - ((due[a] ?? 0) - (out[a] ?? 0)));
+    for (let i = 0; left > 0; i++, left--) {
+      const b = byRemainder[i % byRemainder.length] ?? 0;
+      out[b] = (out[b] ?? 0) + 1;
+    }
+    for (let i = byRemainder.length - 1; left < 0; i = (i - 1 + byRemainder.length) % byRemainder.length) {
+      const b = byRemainder[i] ?? 0;
+      if ((out[b] ?? 0) > 0) {
+        out[b] = (out[b] ?? 0) - 1;
+        left++;
+      }
+    }
+    for (let b = 0; b < due.length; b++) owed[b] = Math.max(-2, Math.min(2, (due[b] ?? 0) - (out[b] ?? 0)));
+    return out;
   }
 
   /** The whole requests of `expected` plus what was carried over; keeps the fraction. */

@@ -5,6 +5,7 @@
  * port + 1, port + 2, ... in a stable order.
  */
 import type { Server } from 'node:http';
+import type { ExportedConvention } from './exporters/byConvention.ts';
 import type { SimFault } from './faults.ts';
 import { closeServer, controlServer, listen, targetServer } from './http.ts';
 import type { TargetInfo } from './http.ts';
@@ -18,12 +19,20 @@ export interface SimulatorOptions {
   /** Serve only these datacenters' services (default: all). */
   readonly datacenters?: readonly string[];
   readonly instances?: InstanceMode;
+  /** The convention preset whose series every target exposes (default `standard`). */
+  readonly convention?: ExportedConvention;
   readonly speed?: number;
   readonly schedule?: boolean;
   readonly seed?: number;
   readonly faults?: readonly SimFault[];
   /** How often the counters grow, ms (they also catch up on every scrape); default 250. */
   readonly tickMs?: number;
+  /**
+   * A scrape brings the counters up to now only when they are at least this old, ms (default 0:
+   * always). Many simulators in one process (one per convention) save most of their work with
+   * a fraction of `tickMs`.
+   */
+  readonly scrapeCatchUpMs?: number;
 }
 
 export interface RunningSimulator {
@@ -38,12 +47,22 @@ export interface RunningSimulator {
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
   const host = opts.host ?? '127.0.0.1';
   const base = opts.port ?? 0;
-  const targets = createTargets({ ...(opts.datacenters ? { datacenters: opts.datacenters } : {}), instances: opts.instances ?? 'one' });
+  const targets = createTargets({
+    ...(opts.datacenters ? { datacenters: opts.datacenters } : {}), instances: opts.instances ?? 'one',
+    ...(opts.convention ? { convention: opts.convention } : {}),
+  });
   const simulation = new Simulation({
     targets, startMs: Date.now(), speed: opts.speed ?? 1, schedule: opts.schedule ?? true,
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}), faults: opts.faults ?? [],
   });
-  const catchUp = (): void => simulation.advance(Date.now());
+  let caughtUp = 0;
+  const catchUp = (): void => {
+    caughtUp = Date.now();
+    simulation.advance(caughtUp);
+  };
+  const catchUpForScrape = (): void => {
+    if (Date.now() - caughtUp >= (opts.scrapeCatchUpMs ?? 0)) catchUp();
+  };
   const getFaults = (): readonly SimFault[] => simulation.faults;
   const setFaults = (faults: readonly SimFault[]): void => {
     catchUp(); // the time before the change is counted with the old faults
@@ -54,7 +73,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const infos: TargetInfo[] = [];
   try {
     for (const [i, target] of targets.entries()) {
-      const { server, port } = await listen(targetServer(target, getFaults, catchUp), base === 0 ? 0 : base + 1 + i, host);
+      const { server, port } = await listen(targetServer(target, getFaults, catchUpForScrape), base === 0 ? 0 : base + 1 + i, host);
       servers.push(server);
       infos.push({
         dc: target.datacenter, service: target.service, instance: target.instance,

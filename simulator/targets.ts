@@ -2,12 +2,14 @@
  * The scrape targets of the simulator: one per instrumented service and datacenter (or one per
  * instance, `instances: 'model'`, each with an equal share of the service's traffic). Every
  * target has its own prom-client registry and its own port, so Prometheus gives each one its own
- * `instance` label ("127.0.0.1:PORT") and a scrape can fail for one service alone.
+ * `instance` label ("127.0.0.1:PORT") and a scrape can fail for one service alone. The registry
+ * holds the series of one convention (simulator/exporters/), `standard` by default.
  */
 import { Registry } from 'prom-client';
 import { SERVICES } from '../src/mocks/platform/platform.ts';
-import { createTrafficMetrics } from './metrics.ts';
-import type { TrafficMetrics } from './metrics.ts';
+import { EXPORTERS } from './exporters/byConvention.ts';
+import type { ExportedConvention } from './exporters/byConvention.ts';
+import type { Recorder } from './exporters/types.ts';
 
 export type InstanceMode = 'one' | 'model';
 
@@ -21,11 +23,15 @@ export interface SimTarget {
   /** How many instances share the service's traffic. */
   readonly instances: number;
   readonly registry: Registry;
-  readonly metrics: TrafficMetrics;
+  /** Writes the simulated requests into the registry in the simulator's convention. */
+  readonly recorder: Recorder;
 }
 
 /** The targets of the given datacenters (all by default), in a stable order. */
-export function createTargets(opts: { datacenters?: readonly string[]; instances?: InstanceMode } = {}): SimTarget[] {
+export function createTargets(
+  opts: { datacenters?: readonly string[]; instances?: InstanceMode; convention?: ExportedConvention } = {},
+): SimTarget[] {
+  const exporter = EXPORTERS[opts.convention ?? 'standard'];
   const wanted = opts.datacenters && opts.datacenters.length > 0 ? new Set(opts.datacenters) : null;
   const out: SimTarget[] = [];
   for (const s of SERVICES) {
@@ -35,7 +41,7 @@ export function createTargets(opts: { datacenters?: readonly string[]; instances
       const registry = new Registry();
       out.push({
         id: `${s.datacenter}/${s.name}/${instance}`, datacenter: s.datacenter, service: s.name, instance, instances,
-        registry, metrics: createTrafficMetrics(registry),
+        registry, recorder: exporter.create(registry, { service: s.name, datacenter: s.datacenter }),
       });
     }
   }

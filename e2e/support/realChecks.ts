@@ -11,6 +11,13 @@ import type { Mismatch } from './realTruth.ts';
  * on the next refreshes; `attempts` refreshes in a row failing is a failure.
  */
 export async function expectTableMatchesPromQL(page: Page, serverUrls: readonly string[], dc: string, rateWindow: string, attempts = 3): Promise<void> {
+  await expectTableMatches(page, dc, (time) => expectedEdgeRates(serverUrls, dc, time, rateWindow), attempts);
+}
+
+/** The same comparison with any truth: expected req/s per "source -> target" at an evaluation time. */
+export async function expectTableMatches(
+  page: Page, dc: string, truthAt: (time: number) => Promise<ReadonlyMap<string, number>>, attempts = 3,
+): Promise<void> {
   let last: { at: number; mismatches: Mismatch[]; rows: number } = { at: 0, mismatches: [], rows: 0 };
   for (let attempt = 1; attempt <= attempts; attempt++) {
     if (attempt > 1) {
@@ -19,7 +26,7 @@ export async function expectTableMatchesPromQL(page: Page, serverUrls: readonly 
     }
     const table = await readEdgesTable(page);
     expect(table.evaluatedAt, 'the edges table says when its data was evaluated (data-evaluated-at)').toBeGreaterThan(1e9);
-    const truth = await expectedEdgeRates(serverUrls, dc, table.evaluatedAt, rateWindow);
+    const truth = await truthAt(table.evaluatedAt);
     last = { at: table.evaluatedAt, mismatches: compareRates(table, truth), rows: table.rows.length };
     if (last.mismatches.length === 0) break;
     console.log(`${dc} at ${table.evaluatedAt}: attempt ${attempt}: ${JSON.stringify(last.mismatches)}`);

@@ -11,8 +11,10 @@ import { freePort, removeOnExit, spawnLogged, waitReady } from './realProcess.ts
 import type { Spawned } from './realProcess.ts';
 
 export interface ScrapeOptions {
-  /** host:port of each target (path /metrics). */
+  /** host:port of each target (path /metrics), in the job "traffic-simulator". */
   readonly targets: readonly string[];
+  /** More jobs (e.g. one simulator per convention), each with its own `job` label. */
+  readonly jobs?: readonly ScrapeJob[];
   /** Prometheus duration, e.g. "2s". Also the scrape timeout. */
   readonly scrapeInterval?: string;
   /** Keep this port (default: a free one). */
@@ -34,17 +36,25 @@ export interface RealServer {
   close(): Promise<void>;
 }
 
+export interface ScrapeJob {
+  readonly name: string;
+  readonly targets: readonly string[];
+}
+
 /** The scrape config both servers read (VictoriaMetrics accepts the Prometheus format). */
-export function scrapeConfigYaml(targets: readonly string[], scrapeInterval: string): string {
+export function scrapeConfigYaml(targets: readonly string[], scrapeInterval: string, jobs: readonly ScrapeJob[] = []): string {
+  const all = [...(targets.length > 0 || jobs.length === 0 ? [{ name: 'traffic-simulator', targets }] : []), ...jobs];
   return [
     'global:',
     `  scrape_interval: ${scrapeInterval}`,
     `  scrape_timeout: ${scrapeInterval}`,
     'scrape_configs:',
-    '  - job_name: traffic-simulator',
-    '    static_configs:',
-    '      - targets:',
-    ...targets.map((t) => `          - "${t}"`),
+    ...all.flatMap((job) => [
+      `  - job_name: ${job.name}`,
+      '    static_configs:',
+      '      - targets:',
+      ...job.targets.map((t) => `          - "${t}"`),
+    ]),
     '',
   ].join('\n');
 }
@@ -92,7 +102,7 @@ interface Launch {
 async function startServer(kind: RealServer['kind'], opts: ScrapeOptions, launch: (dir: string, port: number) => Launch): Promise<RealServer> {
   const dir = mkdtempSync(join(tmpdir(), `traffic-map-${kind}-`));
   removeOnExit(dir);
-  writeFileSync(join(dir, 'prometheus.yml'), scrapeConfigYaml(opts.targets, opts.scrapeInterval ?? '2s'));
+  writeFileSync(join(dir, 'prometheus.yml'), scrapeConfigYaml(opts.targets, opts.scrapeInterval ?? '2s', opts.jobs));
   const port = opts.port ?? (await freePort());
   const how = launch(dir, port);
   let proc: Spawned | null = null;

@@ -1,0 +1,46 @@
+/**
+ * OpenTelemetry HTTP semantic conventions (stable, v1.23+) through the Prometheus exporter with
+ * resource attributes copied onto the series (`service_name`, `k8s_cluster_name`):
+ * `http_server_request_duration_seconds` for what a service received (no caller) and
+ * `http_client_request_duration_seconds` for what it sent, the callee's host in
+ * `server_address`. A request without response has no `http_response_status_code`, only
+ * `error_type`. Database calls are not HTTP: not here.
+ */
+import { bucketsIn } from '../metrics.ts';
+import { BulkHistogram } from './bulkHistogram.ts';
+import { hostOf, peerKind, statusDigit } from './peers.ts';
+import type { Exporter } from './types.ts';
+
+const SERVER = ['service_name', 'k8s_cluster_name', 'http_request_method', 'http_route', 'url_scheme', 'http_response_status_code', 'error_type'] as const;
+const CLIENT = ['service_name', 'k8s_cluster_name', 'http_request_method', 'server_address', 'server_port', 'url_scheme', 'http_response_status_code', 'error_type'] as const;
+
+export const otelHttpExporter: Exporter = {
+  convention: 'otel-http',
+  create(registry, self) {
+    const registers = [registry];
+    const server = new BulkHistogram({ name: 'http_server_request_duration_seconds', help: 'Duration of HTTP server requests.', labelNames: SERVER, registers, ...bucketsIn('seconds') });
+    const client = new BulkHistogram({ name: 'http_client_request_duration_seconds', help: 'Duration of HTTP client requests.', labelNames: CLIENT, registers, ...bucketsIn('seconds') });
+    return {
+      record({ direction, series, status, byBucket }) {
+        const kind = peerKind(series.peerService, series.peerDatacenter);
+        const digit = statusDigit(status);
+        const common = { service_name: self.service, k8s_cluster_name: self.datacenter, http_request_method: 'GET' };
+        if (direction === 'ingress') {
+          server.add({
+            ...common, http_route: kind === 'internet' ? '/*' : '/api/{id}', url_scheme: kind === 'internet' ? 'https' : 'http',
+            http_response_status_code: status, error_type: digit === '5' ? status : '',
+          }, byBucket);
+          return;
+        }
+        if (kind === 'database') return;
+        const external = kind === 'external';
+        client.add({
+          ...common, server_address: hostOf(series.peerService), server_port: external ? '443' : '8080', url_scheme: external ? 'https' : 'http',
+          // Semantic conventions: a client span's error_type is the status code from 400 up, or the exception.
+          http_response_status_code: digit === '' ? '' : status,
+          error_type: digit === '' ? 'java.net.http.HttpTimeoutException' : digit === '4' || digit === '5' ? status : '',
+        }, byBucket);
+      },
+    };
+  },
+};

@@ -1,0 +1,62 @@
+/**
+ * The OpenTelemetry Collector `servicegraph` connector with `dimensions: [cluster]`: one
+ * request counter per client->server edge (plus a failed counter), the client's and the
+ * server's latency apart. In a real setup the collector exposes them all; here each edge is
+ * exposed by exactly one target, the client's (its egress), or the server's when the client is
+ * not instrumented (the internet: client "user", a virtual node). The server's latency of an
+ * edge comes from the server's target (its ingress). Calls to uninstrumented peers (databases,
+ * the payment provider) are virtual nodes too: `connection_type="virtual_node"`, no server cluster.
+ * Failed = the span status is an error: no response, or a 4xx/5xx for the client span (semantic
+ * conventions), a 5xx for the server span.
+ */
+import { Counter } from 'prom-client';
+import { bucketsIn } from '../metrics.ts';
+import { BulkHistogram } from './bulkHistogram.ts';
+import { peerKind, statusDigit } from './peers.ts';
+import type { Exporter } from './types.ts';
+
+const LABELS = ['client', 'server', 'client_cluster', 'server_cluster', 'connection_type'] as const;
+type Label = (typeof LABELS)[number];
+
+/** The client of calls from outside, as the connector names an uninstrumented caller. */
+export const UNNAMED_CALLER = 'user';
+
+export const otelServicegraphExporter: Exporter = {
+  convention: 'otel-servicegraph',
+  create(registry, self) {
+    const registers = [registry];
+    const total = new Counter({ name: 'traces_service_graph_request_total', help: 'Total count of requests between two nodes.', labelNames: LABELS, registers });
+    const failed = new Counter({ name: 'traces_service_graph_request_failed_total', help: 'Total count of failed requests between two nodes.', labelNames: LABELS, registers });
+    const histogram = (side: 'client' | 'server') => new BulkHistogram<Label>({
+      name: `traces_service_graph_request_${side}_seconds`, help: `Time for a request between two nodes as seen from the ${side}.`,
+      labelNames: LABELS, registers, ...bucketsIn('seconds'),
+    });
+    const clientSeconds = histogram('client');
+    const serverSeconds = histogram('server');
+    return {
+      record({ direction, series, status, requests, byBucket }) {
+        const kind = peerKind(series.peerService, series.peerDatacenter);
+        if (direction === 'egress') {
+          const virtual = kind !== 'service';
+          const labels: Record<Label, string> = {
+            client: self.service, client_cluster: self.datacenter, server: series.peerService,
+            server_cluster: virtual ? '' : series.peerDatacenter, connection_type: virtual ? 'virtual_node' : '',
+          };
+          total.inc(labels, requests);
+          if (status === '0' || statusDigit(status) === '4' || statusDigit(status) === '5') failed.inc(labels, requests);
+          clientSeconds.add(labels, byBucket);
+          return;
+        }
+        const fromOutside = kind === 'internet';
+        const labels: Record<Label, string> = {
+          client: fromOutside ? UNNAMED_CALLER : series.peerService, client_cluster: fromOutside ? '' : series.peerDatacenter,
+          server: self.service, server_cluster: self.datacenter, connection_type: fromOutside ? 'virtual_node' : '',
+        };
+        serverSeconds.add(labels, byBucket);
+        if (!fromOutside) return; // the client's target counts the edge
+        total.inc(labels, requests);
+        if (statusDigit(status) === '5') failed.inc(labels, requests);
+      },
+    };
+  },
+};
