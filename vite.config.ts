@@ -1,11 +1,45 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * Preloads the renderer's lazy chunk with the page (`<link rel="modulepreload">`: fetched and
+ * compiled, not run): main.tsx runs it once the first queries are sent, so the first map does not
+ * wait for its download and its evaluation does not delay the queries.
+ */
+function preloadVizceral(): Plugin {
+  return {
+    name: 'traffic-map:preload-vizceral',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, ctx) => {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'vizceral');
+        return chunk ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' }] : [];
+      },
+    },
+  };
+}
+
+/**
+ * Vizceral's webpack bundle finds the global object with `Function("return this")()` once
+ * `this` is undefined (it is, in the strict ES module Vite makes of it): under the documented
+ * CSP that is a reported 'unsafe-eval' violation on every page load. `globalThis` says the same.
+ */
+const noEvalGlobal = {
+  name: 'traffic-map:no-eval-global',
+  transform(code: string, id: string) {
+    if (!id.includes('/node_modules/vizceral/')) return null;
+    return { code: code.replace(/(?:new )?Function\((["'`])return this\1\)\(\)/g, 'globalThis'), map: null };
+  },
+};
 
 // The app is a static build: `public/config.json` is fetched at start, so one build serves
 // every deployment. `--mode demo` turns on the in-browser simulated Prometheus (MSW).
+
 export default defineConfig(({ mode }) => ({
-  plugins: [react()],
+  plugins: [react(), noEvalGlobal, preloadVizceral()],
   base: './',
   define: {
     __DEMO__: JSON.stringify(mode === 'demo'),

@@ -9,8 +9,10 @@ import type { Filters } from './urlState.ts';
  */
 export function filterGraph(graph: TrafficGraph, filters: Filters): TrafficGraph {
   if (!hasFilters(filters)) return graph;
-  const datacenters: Record<string, TrafficView> = {};
-  for (const [dc, view] of Object.entries(graph.datacenters)) datacenters[dc] = filterView(view, filters, true);
+  // Object.fromEntries, not `record[dc] = ...`: a datacenter named "__proto__" is data, not the prototype.
+  const datacenters: Record<string, TrafficView> = Object.fromEntries(
+    Object.entries(graph.datacenters).map(([dc, view]) => [dc, filterView(view, filters, true)]),
+  );
   return { ...graph, global: filterView(graph.global, { ...filters, match: '' }, false), datacenters };
 }
 
@@ -39,6 +41,7 @@ export function nameMatcher(pattern: string): (name: string) => boolean {
   const text = pattern.trim().toLowerCase();
   if (!text) return () => true;
   const parts = text.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const re = new RegExp(parts.join('.*'));
+  // dotAll: `*` also spans a newline or U+2028 inside a label value.
+  const re = new RegExp(parts.join('.*'), 's');
   return (name) => re.test(name.toLowerCase());
 }

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadConfig } from '../config/load.ts';
-import { createVizceralRenderer } from '../vizceral/vizceralRenderer.ts';
+import { createVizceralRenderer, loadVizceral } from '../vizceral/vizceralRenderer.ts';
 import { App } from './App.tsx';
 import { ConfigErrorPage } from './components/ConfigErrorPage.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
@@ -12,11 +12,13 @@ const CONFIG_URL = './config.json';
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);
   try {
+    // The config does not go through the demo's service worker: both start at once.
+    const config = loadConfig(CONFIG_URL);
     if (__DEMO__) {
       const { startDemoWorker } = await import('../mocks/browser.ts');
       await startDemoWorker();
     }
-    const result = await loadConfig(CONFIG_URL);
+    const result = await config;
     root.render(
       <StrictMode>
         <ErrorBoundary>
@@ -26,6 +28,9 @@ async function start(): Promise<void> {
         </ErrorBoundary>
       </StrictMode>,
     );
+    // The renderer's chunk (preloaded by index.html) runs while the first queries are answered,
+    // not before they are sent; a failure shows where the map would be, when it is created.
+    if (result.ok) setTimeout(() => { loadVizceral().catch(() => {}); }, 0);
   } catch (e) {
     root.render(<ConfigErrorPage problems={[{ path: '', message: `the app could not start: ${e instanceof Error ? e.message : String(e)}` }]} url={CONFIG_URL} />);
   }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import './zodSetup.ts';
 import { isLabelName, isMetricName } from '../conventions/promql.ts';
 import { isOptionalRole, mayShareLabel } from '../conventions/roles.ts';
 import type { Convention } from '../conventions/types.ts';

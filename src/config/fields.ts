@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import './zodSetup.ts';
 import { DURATION, isLabelName, isMetricName } from '../conventions/promql.ts';
 import { STATUS_CLASSES } from '../graph/types.ts';
 import type { StatusClass } from '../graph/types.ts';

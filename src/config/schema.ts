@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import './zodSetup.ts';
 import { parseDurationMs } from '../prometheus/duration.ts';
 import { CONVENTION_FIELDS, conventionSchema } from './convention.ts';
 import { DEFAULTS } from './defaults.ts';

@@ -15,18 +15,19 @@ const CLASSES: Readonly<Record<string, StatusClass>> = {
 /** Turns the samples of a rate query into rows, reporting (not throwing on) bad series. */
 export function toRateRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): RowsResult<RateRow> {
   const collector = new ProblemCollector(kind);
+  const reader = edgeReader(convention, kind);
   const rows: RateRow[] = [];
   for (const sample of samples) {
-    const read = readEdge(convention, kind, sample, collector);
-    if (!read) continue;
+    const m = sample.metric ?? {};
+    if (!reader.accepts(m, sample, collector)) continue;
     const value = readValue(sample, collector, false);
     if (value === null) continue;
-    const cls = sample.metric[STATUS_CLASS_LABEL];
+    const cls = m[STATUS_CLASS_LABEL];
     // Own keys only: a stray label value such as "toString" must not find Object.prototype.
     const statusClass = (cls !== undefined && Object.hasOwn(CLASSES, cls) ? CLASSES[cls] : undefined) ?? 'none';
     // A failure marker turns an answer that looks fine (a gRPC error behind a 200) into a 5xx.
-    const failedAnswer = read.failed && (statusClass === '1xx' || statusClass === '2xx' || statusClass === '3xx');
-    rows.push({ ...read.edge, statusClass: failedAnswer ? '5xx' : statusClass, value });
+    const failedAnswer = (statusClass === '1xx' || statusClass === '2xx' || statusClass === '3xx') && reader.failed(m);
+    rows.push(reader.rateRow(m, failedAnswer ? '5xx' : statusClass, value));
   }
   return { rows, problems: collector.problems() };
 }
@@ -34,59 +35,95 @@ export function toRateRows(convention: Convention, kind: QueryKind, samples: rea
 /** Turns the samples of a latency query into rows; NaN (no requests in the window) is kept. */
 export function toLatencyRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): RowsResult<LatencyRow> {
   const collector = new ProblemCollector(kind);
+  const reader = edgeReader(convention, kind);
   const rows: LatencyRow[] = [];
   for (const sample of samples) {
-    const read = readEdge(convention, kind, sample, collector);
-    if (!read) continue;
+    const m = sample.metric ?? {};
+    if (!reader.accepts(m, sample, collector)) continue;
     const value = readValue(sample, collector, true);
     if (value === null) continue;
-    rows.push({ ...read.edge, value });
+    rows.push(reader.latencyRow(m, value));
   }
   return { rows, problems: collector.problems() };
 }
 
-type Edge = Omit<LatencyRow, 'value'>;
+type Labels = Readonly<Record<string, string>>;
 
-interface Read {
-  readonly edge: Edge;
+/**
+ * Reads the edge of one sample. The label names behind the roles are resolved once per query,
+ * not per sample: a refresh of a large platform has hundreds of thousands of samples.
+ */
+interface EdgeReader {
+  /** Whether the sample is an edge this side shows (a missing label is reported). */
+  accepts(m: Labels, sample: InstantSample, collector: ProblemCollector): boolean;
   /** The failure marker of the outcome (e.g. Linkerd `classification="failure"`) is set. */
-  readonly failed: boolean;
+  failed(m: Labels): boolean;
+  rateRow(m: Labels, statusClass: StatusClass, value: number): RateRow;
+  latencyRow(m: Labels, value: number): LatencyRow;
 }
 
-function readEdge(convention: Convention, kind: QueryKind, sample: InstantSample, collector: ProblemCollector): Read | null {
+function edgeReader(convention: Convention, kind: QueryKind): EdgeReader {
   const side = sideOf(convention, kind);
   const r = side.roles;
-  const m = sample.metric ?? {};
-  const get = (role: string | undefined): string => {
-    const name = labelOf(convention, role);
-    return name === '' ? '' : (m[name] ?? '');
-  };
-  const service = get(r.service);
-  const datacenter = get(r.datacenter);
-  const peer = get(r.peerService);
+  const service = labelOf(convention, r.service);
+  const datacenter = labelOf(convention, r.datacenter);
+  const peer = labelOf(convention, r.peerService);
+  const serviceNamespace = labelOf(convention, r.serviceNamespace);
+  const peerNamespace = labelOf(convention, r.peerNamespace);
+  const peerDatacenter = labelOf(convention, r.peerDatacenter);
   const egress = kind === 'egressRate' || kind === 'egressLatency';
+  const peerRequired = egress && r.peerService !== undefined;
+  const peerUnknown = r.peerService === undefined;
+  const internetPeers = new Set(convention.internetPeers);
   const vn = convention.virtualNode;
-  if (vn && get(vn.role) === vn.value) {
-    // One end is not instrumented: drop the view that end would give (it is drawn from the other,
-    // and the virtual end has no datacenter label).
-    const callerVirtual = (egress ? service : peer) === vn.unnamedCaller;
-    if (egress === callerVirtual) return null;
-  }
-  const missing = !service ? r.service : !datacenter ? r.datacenter : egress && r.peerService !== undefined && !peer ? r.peerService : null;
-  if (missing !== null) {
-    collector.add('missing-label', labelOf(convention, missing), sample, expectedLabel(convention, missing));
-    return null;
-  }
-  const outside = !egress && (peer === '' || convention.internetPeers.includes(peer));
-  const edge: Edge = {
-    datacenter,
-    service: qualified(service, get(r.serviceNamespace)),
-    peerService: outside ? peer : qualified(peer, get(r.peerNamespace)),
-    peerDatacenter: get(r.peerDatacenter),
-    ...(r.peerService === undefined ? { peerUnknown: true as const } : {}),
-  };
+  const vnLabel = vn ? labelOf(convention, vn.role) : '';
   const failure = side.outcome.kind === 'status-code' ? side.outcome.failure : undefined;
-  return { edge, failed: failure !== undefined && get(failure.role) === failure.value };
+  const failureLabel = failure ? labelOf(convention, failure.role) : '';
+  // '' = the role is absent or unused: the value reads as ''.
+  const get = (m: Labels, name: string): string => (name === '' ? '' : (m[name] ?? ''));
+
+  const peerOf = (m: Labels): string => {
+    const p = get(m, peer);
+    return !egress && (p === '' || internetPeers.has(p)) ? p : qualified(p, get(m, peerNamespace));
+  };
+
+  return {
+    accepts(m, sample, collector) {
+      const s = get(m, service);
+      const p = get(m, peer);
+      if (vn && get(m, vnLabel) === vn.value) {
+        // One end is not instrumented: drop the view that end would give (it is drawn from the
+        // other, and the virtual end has no datacenter label).
+        const callerVirtual = (egress ? s : p) === vn.unnamedCaller;
+        if (egress === callerVirtual) return false;
+      }
+      const missing = !s ? r.service : !get(m, datacenter) ? r.datacenter : peerRequired && !p ? r.peerService : null;
+      if (missing !== null && missing !== undefined) {
+        collector.add('missing-label', labelOf(convention, missing), sample, expectedLabel(convention, missing));
+        return false;
+      }
+      return true;
+    },
+    failed: (m) => failure !== undefined && get(m, failureLabel) === failure.value,
+    rateRow(m, statusClass, value) {
+      const dc = get(m, datacenter);
+      const svc = qualified(get(m, service), get(m, serviceNamespace));
+      const peerService = peerOf(m);
+      const peerDc = get(m, peerDatacenter);
+      return peerUnknown
+        ? { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, peerUnknown: true, statusClass, value }
+        : { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, statusClass, value };
+    },
+    latencyRow(m, value) {
+      const dc = get(m, datacenter);
+      const svc = qualified(get(m, service), get(m, serviceNamespace));
+      const peerService = peerOf(m);
+      const peerDc = get(m, peerDatacenter);
+      return peerUnknown
+        ? { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, peerUnknown: true, value }
+        : { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, value };
+    },
+  };
 }
 
 /** `name.namespace`, or the name alone when there is no namespace. */

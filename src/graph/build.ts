@@ -1,7 +1,7 @@
 import { collectEdges } from './edges.ts';
-import { datacenterFilter, instrumentation } from './endpoints.ts';
+import { acceptedRows, datacenterFilter, instrumentation } from './endpoints.ts';
 import { capView } from './cap.ts';
-import { datacenterView, globalView } from './views.ts';
+import { datacenterView, edgesByDatacenter, finishEdges, globalView } from './views.ts';
 import type { BuildParams, DataProblem, Health, TrafficGraph, TrafficInput, TrafficNode, TrafficView } from './types.ts';
 
 /**
@@ -12,14 +12,15 @@ export function buildGraph(input: TrafficInput, params: BuildParams): TrafficGra
   const problems: DataProblem[] = [];
   const accept = datacenterFilter(params.datacenters, problems);
   const accepted: TrafficInput = {
-    egressRate: input.egressRate.filter(accept),
-    ingressRate: input.ingressRate.filter(accept),
+    egressRate: acceptedRows(input.egressRate, accept),
+    ingressRate: acceptedRows(input.ingressRate, accept),
     egressLatency: input.egressLatency,
     ingressLatency: input.ingressLatency,
   };
   const inst = instrumentation(accepted, () => true);
-  const edges = collectEdges(accepted, inst, params.internetPeers, problems);
+  const edges = finishEdges(collectEdges(accepted, inst, params.internetPeers, problems), params.thresholds);
   const dcs = params.datacenters ? [...params.datacenters] : [...inst.datacenters].sort();
+  const edgesByDc = edgesByDatacenter(edges, dcs);
 
   const servicesByDc = new Map<string, string[]>(dcs.map((dc) => [dc, []]));
   for (const key of inst.services) {
@@ -32,7 +33,7 @@ export function buildGraph(input: TrafficInput, params: BuildParams): TrafficGra
   const fullViews = new Map<string, TrafficView>();
   const shown: [string, TrafficView][] = [];
   for (const dc of dcs) {
-    const full = datacenterView(dc, edges, servicesByDc.get(dc) ?? [], params.thresholds);
+    const full = datacenterView(dc, edgesByDc.get(dc) ?? [], servicesByDc.get(dc) ?? [], params.thresholds);
     const capped = capView(full, params.maxNodesPerView);
     if (capped.nodes.length < full.nodes.length) {
       problems.push({ kind: 'capped', datacenter: dc, shown: capped.nodes.length, total: full.nodes.length });

@@ -14,6 +14,11 @@ export function endpointKey(e: Endpoint): string {
 const SEP = '\u0000';
 export const serviceKey = (dc: string, name: string): string => `${dc}${SEP}${name}`;
 
+/** The key of a caller->callee pair of endpoints. */
+export function edgeEndsKey(source: Endpoint, target: Endpoint): string {
+  return `${endpointKey(source)}\u0001${endpointKey(target)}`;
+}
+
 /** Which services report metrics, and which of them report what they send. */
 export interface Instrumentation {
   readonly services: ReadonlySet<string>;
@@ -21,20 +26,33 @@ export interface Instrumentation {
   readonly datacenters: ReadonlySet<string>;
 }
 
+/** `accepted` judges a row by its datacenter (rows of the same service are judged alike). */
 export function instrumentation(input: TrafficInput, accepted: (row: RateRow) => boolean): Instrumentation {
   const services = new Set<string>();
   const senders = new Set<string>();
   const datacenters = new Set<string>();
+  // Rows of one series come one per status class: skip the keys of a row like the one before.
+  let dc: string | undefined;
+  let name: string | undefined;
   for (const row of input.egressRate) {
+    if (row.datacenter === dc && row.service === name) continue;
     if (!accepted(row)) continue;
-    services.add(serviceKey(row.datacenter, row.service));
-    senders.add(serviceKey(row.datacenter, row.service));
-    datacenters.add(row.datacenter);
+    dc = row.datacenter;
+    name = row.service;
+    const key = serviceKey(dc, name);
+    services.add(key);
+    senders.add(key);
+    datacenters.add(dc);
   }
+  dc = undefined;
+  name = undefined;
   for (const row of input.ingressRate) {
+    if (row.datacenter === dc && row.service === name) continue;
     if (!accepted(row)) continue;
-    services.add(serviceKey(row.datacenter, row.service));
-    datacenters.add(row.datacenter);
+    dc = row.datacenter;
+    name = row.service;
+    services.add(serviceKey(dc, name));
+    datacenters.add(dc);
   }
   return { services, senders, datacenters };
 }
@@ -56,10 +74,10 @@ export function egressEnds(row: RateRow | { datacenter: string; service: string;
 export function ingressEnds(
   row: { datacenter: string; service: string; peerService: string; peerDatacenter: string },
   inst: Instrumentation,
-  internetPeers: readonly string[],
+  internetPeers: ReadonlySet<string>,
 ): { readonly ends: [Endpoint, Endpoint]; readonly callerReports: boolean } {
   const callee: Endpoint = { kind: 'service', dc: row.datacenter, name: row.service };
-  if (row.peerService === '' || internetPeers.includes(row.peerService)) return { ends: [{ kind: 'internet' }, callee], callerReports: false };
+  if (row.peerService === '' || internetPeers.has(row.peerService)) return { ends: [{ kind: 'internet' }, callee], callerReports: false };
   const callerDc = row.peerDatacenter || row.datacenter;
   if (inst.senders.has(serviceKey(callerDc, row.peerService))) {
     return { ends: [{ kind: 'service', dc: callerDc, name: row.peerService }, callee], callerReports: true };
@@ -67,13 +85,32 @@ export function ingressEnds(
   return { ends: [{ kind: 'external', dc: row.peerDatacenter, name: row.peerService }, callee], callerReports: false };
 }
 
+/**
+ * The rows of known datacenters (the same array when every row passes: no copy in the usual
+ * case); the others are counted as problems by `accept`.
+ */
+export function acceptedRows<R extends RateRow>(rows: readonly R[], accept: (row: RateRow) => boolean): readonly R[] {
+  let kept: R[] | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as R;
+    if (accept(row)) kept?.push(row);
+    else kept ??= rows.slice(0, i);
+  }
+  return kept ?? rows;
+}
+
 /** Rows of a known datacenter pass; others are reported once per datacenter. */
 export function datacenterFilter(known: readonly string[] | undefined, problems: DataProblem[]): (row: RateRow) => boolean {
   if (!known) return () => true;
   const allowed = new Set(known);
   const reported = new Map<string, number>();
+  let last: string | undefined;
   return (row) => {
-    if (allowed.has(row.datacenter)) return true;
+    if (row.datacenter === last) return true;
+    if (allowed.has(row.datacenter)) {
+      last = row.datacenter;
+      return true;
+    }
     const index = reported.get(row.datacenter);
     if (index === undefined) {
       reported.set(row.datacenter, problems.length);

@@ -68,11 +68,14 @@ export class ViewBuilder {
       const verdict = healthOf(incoming.has(n.id) ? inStats : outStats, this.thresholds);
       nodes.push({ ...n, incoming: inStats, outgoing: outStats, ...verdict });
     }
-    nodes.sort((a, b) => a.id.localeCompare(b.id));
-    edges.sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
+    nodes.sort((a, b) => compare(a.id, b.id));
+    edges.sort((a, b) => compare(a.source, b.source) || compare(a.target, b.target));
     return { kind, datacenter, nodes, edges };
   }
 }
+
+/** `a.localeCompare(b)`, with the collator made once (the same default locale and options). */
+const compare = new Intl.Collator().compare;
 
 /** The callee view of a drawn edge: only when every summed part has one (else it would compare apples and pears). */
 function calleeSum(parts: readonly (TrafficStats | undefined)[], thresholds: Thresholds): TrafficStats | undefined {
@@ -104,34 +107,59 @@ export function belongsTo(e: Endpoint, dc: string): boolean {
   return e.kind !== 'internet' && e.dc === dc;
 }
 
-/** The datacenter view: every call that starts or ends in `dc`. */
-export function datacenterView(dc: string, edges: readonly RawEdge[], services: readonly string[], thresholds: Thresholds): TrafficView {
+/** A raw edge with its stats finished once, whatever the number of views showing it. */
+export interface FinishedEdge {
+  readonly source: Endpoint;
+  readonly target: Endpoint;
+  readonly stats: TrafficStats;
+  readonly calleeStats?: TrafficStats;
+}
+
+export function finishEdges(edges: readonly RawEdge[], thresholds: Thresholds): FinishedEdge[] {
+  return edges.map((e) => {
+    const stats = finishStats(e.acc, thresholds);
+    return e.callee ? { source: e.source, target: e.target, stats, calleeStats: finishStats(e.callee, thresholds) } : { source: e.source, target: e.target, stats };
+  });
+}
+
+/** The edges of each datacenter view (those that start or end in it), in the order given. */
+export function edgesByDatacenter(edges: readonly FinishedEdge[], datacenters: readonly string[]): Map<string, FinishedEdge[]> {
+  const byDc = new Map<string, FinishedEdge[]>(datacenters.map((dc) => [dc, []]));
+  for (const edge of edges) {
+    const from = edge.source.kind === 'internet' ? undefined : edge.source.dc;
+    const to = edge.target.kind === 'internet' ? undefined : edge.target.dc;
+    if (from !== undefined) byDc.get(from)?.push(edge);
+    if (to !== undefined && to !== from) byDc.get(to)?.push(edge);
+  }
+  return byDc;
+}
+
+/** The datacenter view: every call that starts or ends in `dc` (`edges`: those of `dc` only). */
+export function datacenterView(dc: string, edges: readonly FinishedEdge[], services: readonly string[], thresholds: Thresholds): TrafficView {
   const view = new ViewBuilder(thresholds);
   for (const name of services) view.addNode({ id: name as NodeId, kind: 'service', datacenter: dc as DatacenterId });
   for (const edge of edges) {
     if (!belongsTo(edge.source, dc) && !belongsTo(edge.target, dc)) continue;
-    view.addEdge(placeInDatacenter(edge.source, dc), placeInDatacenter(edge.target, dc), finishStats(edge.acc, thresholds), calleeStats(edge, thresholds));
+    view.addEdge(placeInDatacenter(edge.source, dc), placeInDatacenter(edge.target, dc), edge.stats, edge.calleeStats);
   }
   return view.build('datacenter', dc);
 }
 
 /** The global view: the internet and the datacenters, with the traffic between them. */
-export function globalView(datacenters: readonly string[], edges: readonly RawEdge[], thresholds: Thresholds): TrafficView {
+export function globalView(datacenters: readonly string[], edges: readonly FinishedEdge[], thresholds: Thresholds): TrafficView {
   const view = new ViewBuilder(thresholds);
-  const dcNode = (dc: string): PlacedNode => ({ id: dc as NodeId, kind: 'datacenter', datacenter: dc as DatacenterId });
-  const known = new Set(datacenters);
-  view.addNode({ id: INTERNET, kind: 'internet' });
-  for (const dc of datacenters) view.addNode(dcNode(dc));
+  const nodes = new Map<string, PlacedNode>(datacenters.map((dc) => [dc, { id: dc as NodeId, kind: 'datacenter', datacenter: dc as DatacenterId }]));
+  const internet: PlacedNode = { id: INTERNET, kind: 'internet' };
+  view.addNode(internet);
+  for (const node of nodes.values()) view.addNode(node);
   for (const edge of edges) {
     const from = edge.source.kind === 'internet' ? INTERNET : edge.source.dc;
     const to = edge.target.kind === 'internet' ? '' : edge.target.dc;
-    if (!to || from === to || !known.has(to) || (from !== INTERNET && !known.has(from))) continue;
-    const source: PlacedNode = from === INTERNET ? { id: INTERNET, kind: 'internet' } : dcNode(from);
-    view.addEdge(source, dcNode(to), finishStats(edge.acc, thresholds), calleeStats(edge, thresholds));
+    if (!to || from === to) continue;
+    const target = nodes.get(to);
+    const source = from === INTERNET ? internet : nodes.get(from);
+    if (!target || !source) continue;
+    view.addEdge(source, target, edge.stats, edge.calleeStats);
   }
   return view.build('global', '');
-}
-
-function calleeStats(edge: RawEdge, thresholds: Thresholds): TrafficStats | undefined {
-  return edge.callee ? finishStats(edge.callee, thresholds) : undefined;
 }

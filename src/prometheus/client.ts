@@ -14,6 +14,8 @@ export interface PrometheusClientOptions {
   readonly fetch?: typeof fetch;
   /** Extra headers on every request (e.g. a tenant header for a multi-tenant proxy). */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Largest answer read, in bytes (default 50 MB); a larger one fails as "answer too large". */
+  readonly maxBodyBytes?: number;
 }
 
 export interface Cancellable {
@@ -58,6 +60,7 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
     timeoutMs: options.timeoutMs,
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     headers: options.headers ?? {},
+    ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
   };
 
   return {

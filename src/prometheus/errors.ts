@@ -74,6 +74,17 @@ export function abortedError(t: RequestTarget, cause: unknown): PrometheusError 
   return new PrometheusError({ kind: 'aborted', url: t.url, cause, message: `request to ${t.url} was cancelled` });
 }
 
+/** A body larger than the client reads: a query gone wrong, or not Prometheus at all. */
+export function tooLargeError(t: RequestTarget, maxBytes: number): PrometheusError {
+  return new PrometheusError({
+    kind: 'parse',
+    url: t.url,
+    message:
+      `answer too large: ${t.url} sent more than ${Math.round(maxBytes / 1024 / 1024)} MB, so it was not read; ` +
+      'list "datacenters" in the config, or check that prometheus.url points at Prometheus',
+  });
+}
+
 /** A non-2xx answer without a Prometheus error body. */
 export function httpError(t: RequestTarget, status: number, body: string): PrometheusError {
   return new PrometheusError({ kind: 'http', url: t.url, status, message: httpMessage(t, status, body) });

@@ -1,10 +1,12 @@
 import {
   abortedError,
+  isPrometheusError,
   apiError,
   httpError,
   networkError,
   parseError,
   timeoutError,
+  tooLargeError,
 } from './errors.ts';
 import type { RequestTarget } from './errors.ts';
 import type { ApiSuccess } from './types.ts';
@@ -19,7 +21,15 @@ export interface RequestContext {
   readonly timeoutMs: number;
   readonly fetch: typeof fetch;
   readonly headers: Readonly<Record<string, string>>;
+  /** Largest body read (bytes); a larger answer fails with kind 'parse' ("answer too large"). */
+  readonly maxBodyBytes?: number;
 }
+
+/**
+ * 50 MB: ten times the four aggregated answers of a very large platform. A bigger body is a
+ * query gone wrong (or not Prometheus); reading it whole would freeze the tab of a wall screen.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 50 * 1024 * 1024;
 
 export interface ApiRequest<T> {
   /** POST sends the params form-encoded in the body (PromQL can be longer than a URL may be). */
@@ -73,9 +83,11 @@ async function send(ctx: RequestContext, t: RequestTarget, init: RequestInit, si
   const doFetch = ctx.fetch; // called unbound: window.fetch rejects another `this`
   try {
     const response = await doFetch(t.url, { ...init, signal: controller.signal });
-    const text = await response.text();
+    const text = await readBody(response, ctx.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, () => controller.abort());
+    if (text === null) throw tooLargeError(t, ctx.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
     return { status: response.status, ok: response.ok, text };
   } catch (e) {
+    if (isPrometheusError(e)) throw e;
     if (stoppedBy === 'caller' || signal?.aborted) throw abortedError(t, e);
     if (stoppedBy === 'timeout') throw timeoutError(t, ctx.timeoutMs);
     throw networkError(t, e);
@@ -83,6 +95,39 @@ async function send(ctx: RequestContext, t: RequestTarget, init: RequestInit, si
     clearTimeout(timer);
     signal?.removeEventListener('abort', onCallerAbort);
   }
+}
+
+/**
+ * The body as text, read from the stream with a size cap: null (and the download stopped) once
+ * it passes `max` bytes, so a 100 MB answer neither fills the memory nor hangs the tab.
+ */
+async function readBody(response: Response, max: number, stop: () => void): Promise<string | null> {
+  const declared = Number(response.headers.get('content-length') ?? '');
+  if (Number.isFinite(declared) && declared > max) {
+    stop();
+    return null;
+  }
+  if (!response.body) {
+    const text = await response.text();
+    return text.length > max ? null : text;
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      stop();
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 function interpret<T>(

@@ -9,18 +9,30 @@ interface VizObject {
   getName(): string;
   source?: { getName(): string };
   target?: { getName(): string };
-  view?: { container?: { matrixWorld: unknown } };
+  view?: { container?: SceneObject & { matrixWorld: unknown } };
 }
 interface VizGraph {
   intersectedObject?: VizObject;
   nodes: Record<string, VizObject>;
+  connections: Record<string, VizObject>;
   /** Child graphs (a region's focused graphs), by node name; Vizceral never removes them. */
   graphs: Record<string, VizGraph>;
   parentGraph?: VizGraph;
   current?: boolean;
   setCurrent(current: boolean): void;
   removeAllListeners(): void;
-  view: { container: unknown };
+  view: { container: SceneObject };
+}
+/** The parts of a three.js object the adapter reads to free what it uses. */
+interface SceneObject {
+  traverse(fn: (object: SceneObject) => void): void;
+  geometry?: Disposable;
+  material?: Material | readonly Material[];
+}
+interface Disposable { dispose(): void }
+interface Material extends Disposable {
+  map?: (Disposable & { isTexture?: boolean }) | null;
+  uniforms?: Record<string, { value?: unknown }>;
 }
 interface GlInfo {
   memory: { geometries: number; textures: number };
@@ -45,7 +57,7 @@ interface VizInstance {
   onDocumentDoubleClick: (event: { center: { x: number; y: number } }) => void;
   currentGraph?: VizGraph;
   graphs: Record<string, VizGraph>;
-  scene: { remove(object: unknown): void };
+  scene: SceneObject & { remove(object: unknown): void };
   camera: { position: { clone(): VizVector } };
   renderer: { domElement: HTMLCanvasElement; info: GlInfo; dispose(): void; forceContextLoss(): void; setClearColor(color: number, alpha: number): void };
   hammertime?: { destroy(): void };
@@ -83,10 +95,22 @@ export const MAP_STYLES = {
   colorArcBackground: 'rgb(52, 60, 72)',
 };
 
+let loading: Promise<VizConstructor> | undefined;
+
+/**
+ * Loads the Vizceral chunk once. Called at startup (main.tsx), before the config and the first
+ * data, so that the largest chunk downloads and compiles while they are fetched.
+ */
+export function loadVizceral(): Promise<VizConstructor> {
+  loading ??= import('vizceral').then((mod: { default: unknown }) => {
+    const inner = mod.default as { default?: unknown };
+    return (inner.default ?? inner) as VizConstructor;
+  });
+  return loading;
+}
+
 export const createVizceralRenderer: RendererFactory = async (canvas) => {
-  const mod = (await import('vizceral')) as { default: unknown };
-  const inner = mod.default as { default?: unknown };
-  const Vizceral = (inner.default ?? inner) as VizConstructor;
+  const Vizceral = await loadVizceral();
   // Vizceral adds a window 'scroll' listener it never removes (it would keep every disposed map
   // alive): note what it adds while it is constructed, to remove it on dispose.
   const windowListeners = captureWindowListeners();
@@ -118,8 +142,10 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
 
   const renderer: MapRenderer & { stats(): RendererStats } = {
     updateData: (traffic) => tracked(() => {
+      const before = objectContainers(viz.graphs);
       viz.updateData(traffic);
       pruneGraphs(viz, traffic);
+      disposeRemovedGeometries(viz, before);
     }),
     setView: (view, highlight) => tracked(() => viz.setView([...view], highlight)),
     onClick: (handler) => { clickHandler = handler; },
@@ -141,6 +167,11 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       workers: workers.size,
     }),
     dispose: () => {
+      // Three.js registers a 'dispose' listener of the renderer on every geometry, material and
+      // texture it draws. Vizceral shares some of them between maps (the particle texture, node
+      // geometries cached by radius, in module scope), so without this every disposed map (its
+      // GL context, canvas, scene and label canvases) stays reachable from them.
+      disposeSceneResources(viz);
       viz.removeAllListeners();
       viz.hammertime?.destroy();
       windowListeners.removeAll();
@@ -218,6 +249,62 @@ function dropGraph(viz: VizInstance, graph: VizGraph): void {
   if (graph.current) graph.setCurrent(false);
   viz.scene.remove(graph.view.container);
   graph.removeAllListeners();
+}
+
+/** The scene containers of every node and connection of every graph Vizceral keeps. */
+function objectContainers(level: Record<string, VizGraph>, into = new Set<SceneObject>()): Set<SceneObject> {
+  for (const graph of Object.values(level)) {
+    for (const object of Object.values(graph.nodes)) if (object.view?.container) into.add(object.view.container);
+    for (const object of Object.values(graph.connections)) if (object.view?.container) into.add(object.view.container);
+    objectContainers(graph.graphs, into);
+  }
+  return into;
+}
+
+/**
+ * Vizceral's cleanup of a removed node or connection disposes its materials and textures, not
+ * its geometries (a label plane, a notice plane, the particles): three.js keeps their buffers,
+ * on the GPU and in its geometry map, as long as the renderer lives (a wall screen: days). Those
+ * no remaining object uses (some are shared, cached by radius) are disposed.
+ */
+function disposeRemovedGeometries(viz: VizInstance, before: ReadonlySet<SceneObject>): void {
+  const after = objectContainers(viz.graphs);
+  const removed = [...before].filter((c) => !after.has(c));
+  if (removed.length === 0) return;
+  const live = new Set<Disposable>();
+  const collectLive = (object: SceneObject): void => { if (object.geometry) live.add(object.geometry); };
+  viz.scene.traverse(collectLive);
+  for (const container of after) container.traverse(collectLive);
+  const dead = new Set<Disposable>();
+  for (const container of removed) container.traverse((object) => { if (object.geometry && !live.has(object.geometry)) dead.add(object.geometry); });
+  for (const geometry of dead) geometry.dispose();
+}
+
+/** Disposes every geometry, material and texture of the scene and of every graph Vizceral keeps. */
+function disposeSceneResources(viz: VizInstance): void {
+  const resources = new Set<Disposable>();
+  const collect = (object: SceneObject): void => {
+    if (object.geometry) resources.add(object.geometry);
+    const materials = object.material === undefined ? [] : Array.isArray(object.material) ? object.material : [object.material as Material];
+    for (const material of materials) {
+      resources.add(material);
+      if (material.map) resources.add(material.map);
+      const uniforms: Record<string, { value?: unknown }> = material.uniforms ?? {};
+      for (const uniform of Object.values(uniforms)) {
+        const value = uniform.value as { isTexture?: boolean; dispose?: unknown } | null | undefined;
+        if (value?.isTexture === true && typeof value.dispose === 'function') resources.add(value as Disposable);
+      }
+    }
+  };
+  viz.scene.traverse(collect);
+  const graphs = (level: Record<string, VizGraph>): void => {
+    for (const graph of Object.values(level)) {
+      graph.view.container.traverse(collect);
+      graphs(graph.graphs);
+    }
+  };
+  graphs(viz.graphs);
+  for (const resource of resources) resource.dispose();
 }
 
 function countGraphs(graphs: Record<string, VizGraph>): number {

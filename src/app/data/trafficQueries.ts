@@ -54,7 +54,9 @@ export function refreshIntervalOptions(config: AppConfig, servers: Servers) {
  */
 export function trafficOptions(config: AppConfig, servers: Servers, intervalMs: number, pinnedTime: number | null) {
   return queryOptions({
-    queryKey: ['traffic', servers.list.map((s) => s.plan.url), config.convention, config.rateWindow, config.latencyQuantile, intervalMs, pinnedTime],
+    // Not the interval: it says when to ask again, not what the answer is. The first read starts
+    // with the fallback interval while the scrape interval is asked, and keeps its data when it comes.
+    queryKey: ['traffic', servers.list.map((s) => s.plan.url), config.convention, config.rateWindow, config.latencyQuantile, pinnedTime],
     queryFn: ({ signal }) => readTraffic(servers.list, {
       convention: config.convention,
       rateWindow: config.rateWindow,

@@ -27,7 +27,8 @@ export interface TrafficState {
 export function useTraffic(config: AppConfig, servers: Servers, pinnedTime: number | null, filters: Filters, now: number): TrafficState {
   const interval = useQuery(refreshIntervalOptions(config, servers));
   const intervalMs = interval.data?.ms ?? (config.refresh.mode === 'fixed' ? config.refresh.intervalMs : config.refresh.fallbackMs);
-  const traffic = useQuery({ ...trafficOptions(config, servers, intervalMs, pinnedTime), enabled: interval.isFetched });
+  // Not gated on the interval query: the first map must not wait for /status/config.
+  const traffic = useQuery(trafficOptions(config, servers, intervalMs, pinnedTime));
 
   const params: BuildParams = useMemo(() => ({
     thresholds: config.thresholds,

@@ -1,0 +1,131 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+
+/**
+ * A fake Prometheus on 127.0.0.1 for the hostile-input suite: it answers the app's four traffic
+ * queries (and the details queries) with series whose service names are markup and a
+ * `javascript:` URL, or misbehaves the way real servers and proxies do, switched at run time with
+ * `POST /-/mode/<mode>` (the control endpoint; `setMode` calls it).
+ */
+
+export const IMG = '<img src=x onerror="window.__pwned=1">';
+export const JS = 'javascript:alert(1)';
+export const DC = 'eu-west';
+
+export const MODES = ['ok', 'slow', 'huge', 'truncated', 'html', '401', '403', '422', '503'] as const;
+export type Mode = (typeof MODES)[number];
+
+const SLOW_MS = 30_000;
+const HUGE_BYTES = 100 * 1024 * 1024;
+
+type Series = { metric: Record<string, string>; value: [number, string] };
+const series = (metric: Record<string, string>, value: string): Series => ({ metric: { datacenter: DC, ...metric }, value: [Date.now() / 1000, value] });
+const edge = (service: string, peer: string, cls: string, value: string) =>
+  series({ service, peer_service: peer, peer_datacenter: peer === '' ? '' : DC, ...(cls ? { traffic_map_status_class: cls } : {}) }, value);
+
+/** internet -> IMG -> JS -> postgres, with a few errors on IMG -> JS. */
+function vectorFor(query: string): Series[] {
+  const latency = query.startsWith('histogram_quantile');
+  if (query.startsWith('sum by') || latency) {
+    const egress = query.includes('traffic_egress_');
+    if (latency) return egress ? [edge(IMG, JS, '', '0.12'), edge(JS, 'postgres', '', '0.004')] : [edge(IMG, '', '', '0.2')];
+    return egress
+      ? [edge(IMG, JS, '2xx', '10'), edge(IMG, JS, '5xx', '0.1'), edge(JS, 'postgres', '2xx', '9.9')]
+      : [edge(IMG, '', '2xx', '20'), edge(JS, IMG, '2xx', '10'), edge(JS, IMG, '5xx', '0.1')];
+  }
+  return [{ metric: {}, value: [Date.now() / 1000, '1'] }]; // a details query of the selection
+}
+
+const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'cache-control': 'no-store' };
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { ...CORS, 'content-type': type });
+  res.end(body);
+}
+const json = (res: ServerResponse, status: number, body: unknown) => send(res, status, 'application/json', JSON.stringify(body));
+
+/** 100 MB of a valid-looking vector, written as the socket drains, never held in memory. */
+async function streamHuge(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  res.writeHead(200, { ...CORS, 'content-type': 'application/json' });
+  let closed = false;
+  req.on('close', () => { closed = true; });
+  res.on('close', () => { closed = true; });
+  const item = `${JSON.stringify(edge('x', 'y', '2xx', '1'))},`;
+  const chunk = item.repeat(Math.ceil((1024 * 1024) / item.length));
+  let sent = 0;
+  res.write('{"status":"success","data":{"resultType":"vector","result":[');
+  while (!closed && sent < HUGE_BYTES) {
+    sent += chunk.length;
+    if (!res.write(chunk)) await new Promise<void>((ok) => { res.once('drain', ok); res.once('close', ok); });
+  }
+  if (!closed) res.end(`${JSON.stringify(edge('x', 'y', '2xx', '1'))}]}}`);
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  let text = '';
+  for await (const part of req) text += String(part);
+  return new URLSearchParams(text);
+}
+
+async function answer(mode: Mode, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  const form = req.method === 'POST' ? await readForm(req) : new URL(req.url ?? '/', 'http://x').searchParams;
+  const query = form.get('query') ?? '';
+  const isEgressRate = query.startsWith('sum by') && query.includes('traffic_egress_requests_total');
+  switch (mode) {
+    case 'slow': {
+      const timer = setTimeout(() => json(res, 200, { status: 'success', data: { resultType: 'vector', result: vectorFor(query) } }), SLOW_MS);
+      res.on('close', () => clearTimeout(timer));
+      return;
+    }
+    // One query of the four is enough to fail the refresh; the other three answer well.
+    case 'huge': if (isEgressRate) return streamHuge(req, res); break;
+    case 'truncated': return send(res, 200, 'application/json', '{"status":"success","data":{"resultType":"vector","result":[{"metric":{"service":"a');
+    case 'html': return send(res, 200, 'text/html; charset=utf-8', '<!DOCTYPE html><html><body><form action="/login">Sign in</form><img src=x onerror="window.__pwned=1"></body></html>');
+    case '401': return send(res, 401, 'text/plain', 'Unauthorized');
+    case '403': return send(res, 403, 'text/plain', 'Forbidden');
+    case '422': return json(res, 422, { status: 'error', errorType: 'execution', error: `many-to-many matching not allowed: ${IMG}` });
+    case '503': return send(res, 503, 'text/plain', 'Service Unavailable');
+    case 'ok': break;
+  }
+  if (path === '/api/v1/query_range') return json(res, 200, { status: 'success', data: { resultType: 'matrix', result: [] } });
+  if (path === '/api/v1/status/config') return json(res, 200, { status: 'success', data: { yaml: 'global:\n  scrape_interval: 1s\n' } });
+  if (path === '/api/v1/status/buildinfo') return json(res, 200, { status: 'success', data: { version: '3.0.0-fake' } });
+  if (path === '/api/v1/query') return json(res, 200, { status: 'success', data: { resultType: 'vector', result: vectorFor(query) } });
+  return send(res, 404, 'text/plain', '404 page not found');
+}
+
+export interface HostilePrometheus {
+  readonly url: string;
+  /** Switches what the server answers, through its control endpoint. */
+  setMode(mode: Mode): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHostilePrometheus(): Promise<HostilePrometheus> {
+  let mode: Mode = 'ok';
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (req.method === 'OPTIONS') return send(res, 204, 'text/plain', '');
+    const control = /^\/-\/mode\/([\w-]+)$/.exec(path);
+    if (control && req.method === 'POST') {
+      const next = control[1] as Mode;
+      if (!MODES.includes(next)) return send(res, 400, 'text/plain', `unknown mode ${next}`);
+      mode = next;
+      return send(res, 200, 'text/plain', mode);
+    }
+    answer(mode, req, res, path).catch((e: unknown) => {
+      if (!res.headersSent) send(res, 500, 'text/plain', String(e));
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return {
+    url,
+    async setMode(next) {
+      const r = await fetch(`${url}/-/mode/${next}`, { method: 'POST' });
+      if (!r.ok) throw new Error(`setMode(${next}): ${r.status} ${await r.text()}`);
+    },
+    close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+  };
+}
