@@ -19,12 +19,8 @@ import type { PresetName } from '../support/realPresetTruth.ts';
  * once the app is fixed (then delete the entry).
  */
 const KNOWN_APP_ISSUES: Partial<Record<PresetName, { readonly text: string; readonly adjust: (truth: Map<string, number>) => Map<string, number> }>> = {
-  // Istio reports a callee outside the mesh (a ServiceEntry) with destination_cluster="unknown";
-  // the app takes "unknown" for a datacenter and draws the call into a "dc:unknown (other DC)" node.
-  istio: {
-    text: 'a callee outside the mesh (destination_workload/cluster "unknown") is drawn as the remote datacenter "dc:unknown", not as an external node',
-    adjust: (truth) => new Map([...truth].map(([edge, rate]) => [edge.replace(/ -> unknown\.unknown$/, ' -> dc:unknown'), rate])),
-  },
+  // Empty: every preset is drawn as its own PromQL says. (Istio's callee outside the mesh,
+  // destination_cluster="unknown", was once drawn as a datacenter "unknown"; fixed.)
 };
 
 test.describe.configure({ mode: 'serial' });

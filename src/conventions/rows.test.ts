@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { DataProblem, StatusClass } from '../graph/types.ts';
 import type { InstantSample } from '../prometheus/types.ts';
+import { istioConvention } from './presets/istio.ts';
 import { formatSeries, toLatencyRows, toRateRows } from './rows.ts';
 import { standardConvention } from './standard.ts';
+import { STATUS_CLASS_LABEL } from './types.ts';
 import type { QueryKind } from './types.ts';
 
 const C = standardConvention;
@@ -111,7 +113,8 @@ describe('sample values', () => {
     { desc: 'decimal', raw: '12.5', rate: 12.5, latency: 12.5 },
     { desc: 'zero', raw: '0', rate: 0, latency: 0 },
     { desc: 'exponent as Go writes it', raw: '1e-07', rate: 1e-7, latency: 1e-7 },
-    { desc: 'large exponent', raw: '1.5e+21', rate: 1.5e21, latency: 1.5e21 },
+    { desc: 'large exponent, still a possible value', raw: '1.5e+12', rate: 1.5e12, latency: 1.5e12 },
+    { desc: 'larger than any real rate or latency (sums would overflow)', raw: '1.5e+21', rate: 'bad', latency: 'bad' },
     { desc: 'NaN: bad for a rate, kept for a latency (no requests in the window)', raw: 'NaN', rate: 'bad', latency: NaN },
     { desc: '+Inf', raw: '+Inf', rate: 'bad', latency: 'bad' },
     { desc: '-Inf', raw: '-Inf', rate: 'bad', latency: 'bad' },
@@ -219,5 +222,21 @@ describe('odd label values are data', () => {
     const example = formatSeries(labels);
     expect(Array.from(example).length).toBeLessThanOrEqual(302);
     expect(example.endsWith('…}')).toBe(true);
+  });
+});
+
+describe('unknown values (istio)', () => {
+  it('a callee outside the mesh (destination_cluster="unknown") is outside every datacenter, not a datacenter "unknown"', () => {
+    const sample = {
+      metric: {
+        source_workload: 'checkout', source_workload_namespace: 'shop', source_cluster: 'eu-west',
+        destination_workload: 'unknown', destination_workload_namespace: 'unknown', destination_cluster: 'unknown',
+        [STATUS_CLASS_LABEL]: '2xx',
+      },
+      value: [1, '3'] as const,
+    };
+    const { rows, problems } = toRateRows(istioConvention, 'egressRate', [sample]);
+    expect(problems).toEqual([]);
+    expect(rows).toEqual([{ datacenter: 'eu-west', service: 'checkout.shop', peerService: 'unknown.unknown', peerDatacenter: '', statusClass: '2xx', value: 3 }]);
   });
 });

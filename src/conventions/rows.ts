@@ -1,4 +1,5 @@
 import type { InstantSample } from '../prometheus/types.ts';
+import { MAX_SAMPLE } from '../graph/types.ts';
 import type { DataProblem, LatencyRow, RateRow, StatusClass } from '../graph/types.ts';
 import { STATUS_CLASS_LABEL, labelOf, sideOf } from './types.ts';
 import type { Convention, QueryKind } from './types.ts';
@@ -75,12 +76,18 @@ function edgeReader(convention: Convention, kind: QueryKind): EdgeReader {
   const peerRequired = egress && r.peerService !== undefined;
   const peerUnknown = r.peerService === undefined;
   const internetPeers = new Set(convention.internetPeers);
+  const unknownValues = new Set(convention.unknownValues ?? []);
   const vn = convention.virtualNode;
   const vnLabel = vn ? labelOf(convention, vn.role) : '';
   const failure = side.outcome.kind === 'status-code' ? side.outcome.failure : undefined;
   const failureLabel = failure ? labelOf(convention, failure.role) : '';
   // '' = the role is absent or unused: the value reads as ''.
   const get = (m: Labels, name: string): string => (name === '' ? '' : (m[name] ?? ''));
+
+  const peerDcOf = (m: Labels): string => {
+    const v = get(m, peerDatacenter);
+    return unknownValues.has(v) ? '' : v;
+  };
 
   const peerOf = (m: Labels): string => {
     const p = get(m, peer);
@@ -109,7 +116,7 @@ function edgeReader(convention: Convention, kind: QueryKind): EdgeReader {
       const dc = get(m, datacenter);
       const svc = qualified(get(m, service), get(m, serviceNamespace));
       const peerService = peerOf(m);
-      const peerDc = get(m, peerDatacenter);
+      const peerDc = peerDcOf(m);
       return peerUnknown
         ? { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, peerUnknown: true, statusClass, value }
         : { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, statusClass, value };
@@ -118,7 +125,7 @@ function edgeReader(convention: Convention, kind: QueryKind): EdgeReader {
       const dc = get(m, datacenter);
       const svc = qualified(get(m, service), get(m, serviceNamespace));
       const peerService = peerOf(m);
-      const peerDc = get(m, peerDatacenter);
+      const peerDc = peerDcOf(m);
       return peerUnknown
         ? { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, peerUnknown: true, value }
         : { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, value };
@@ -147,7 +154,8 @@ function readValue(sample: InstantSample, collector: ProblemCollector, nanAllowe
   const raw: unknown = Array.isArray(sample.value) ? sample.value[1] : undefined;
   if (nanAllowed && raw === 'NaN') return NaN;
   const value = typeof raw === 'string' && FLOAT.test(raw) ? Number(raw) : NaN;
-  if (!Number.isFinite(value) || value < 0) {
+  // Above MAX_SAMPLE no rate or latency is real, and sums of such values overflow to Infinity.
+  if (!Number.isFinite(value) || value < 0 || value > MAX_SAMPLE) {
     collector.add('bad-sample', shorten(String(raw), 80), sample);
     return null;
   }

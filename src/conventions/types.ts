@@ -69,6 +69,11 @@ export interface Convention {
    * caller is virtual if it is named `unnamedCaller`, else the callee is.
    */
   readonly virtualNode?: { readonly role: string; readonly value: string; readonly unnamedCaller: string };
+  /**
+   * Label values that mean "not known" (Istio's `unknown` cluster of a callee outside the mesh):
+   * a peer datacenter with such a value reads as '' (outside every datacenter), not as a datacenter.
+   */
+  readonly unknownValues?: readonly string[];
   /** Label roles whose name the config replaced (named in problem messages). */
   readonly overridden?: readonly string[];
 }

@@ -2,6 +2,7 @@ import { edgeEndsKey, egressEnds, endpointKey, ingressEnds, serviceKey } from '.
 import type { Endpoint, Instrumentation } from './endpoints.ts';
 import { unexplainedIngress } from './sides.ts';
 import { addRate, emptyAccumulator } from './stats.ts';
+import { MAX_SAMPLE } from './types.ts';
 import type { StatsAccumulator } from './stats.ts';
 import type { DataProblem, LatencyRow, RateRow, StatusClass, TrafficInput } from './types.ts';
 
@@ -150,6 +151,7 @@ function addRates(
   let duplicates = 0;
   let example = '';
   for (const row of rows) {
+    if (!(row.value >= 0 && row.value <= MAX_SAMPLE)) continue;
     // Prometheus never answers two series with one label set, but a sum over a label the query
     // does not keep, or a recording rule next to the raw metric, are different series of one edge and are summed.
     let s = series.get(row);

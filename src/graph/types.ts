@@ -11,6 +11,9 @@ export type DatacenterId = string & { readonly __brand: 'DatacenterId' };
 
 export const INTERNET = 'INTERNET' as NodeId;
 
+/** No real rate (req/s) or latency (s) is this large; larger samples are bad data (and would overflow sums). */
+export const MAX_SAMPLE = 1e15;
+
 /** Request rate (req/s) per status class, error share and latency of one edge or node. */
 export interface TrafficStats {
   /** Total requests per second. */

@@ -12,6 +12,18 @@ export function remoteNodeId(dc: string): NodeId {
   return `dc:${dc}` as NodeId;
 }
 
+export const ESCAPED_PREFIX = 'svc:';
+
+/**
+ * The node id of a service or external name. Label values can be anything, so a name that could
+ * pass for a reserved id (`INTERNET`, `dc:…`) or for an escaped one (`svc:…`) is prefixed with
+ * `svc:`: the mapping is one-to-one and never meets the internet or another datacenter's node.
+ */
+export function nodeIdOf(name: string): NodeId {
+  const reserved = name === INTERNET || name.startsWith('dc:') || name.startsWith(ESCAPED_PREFIX);
+  return (reserved ? `${ESCAPED_PREFIX}${name}` : name) as NodeId;
+}
+
 interface PlacedNode {
   readonly id: NodeId;
   readonly kind: NodeKind;
@@ -98,8 +110,8 @@ function statsOf(parts: TrafficStats[] | undefined, thresholds: Thresholds): Tra
 /** Where an endpoint stands in the view of datacenter `dc`. */
 export function placeInDatacenter(e: Endpoint, dc: string): PlacedNode {
   if (e.kind === 'internet') return { id: INTERNET, kind: 'internet' };
-  if (e.dc === dc) return { id: e.name as NodeId, kind: e.kind, datacenter: dc as DatacenterId };
-  if (e.dc === '') return { id: e.name as NodeId, kind: e.kind === 'service' ? 'service' : 'external' };
+  if (e.dc === dc) return { id: nodeIdOf(e.name), kind: e.kind, datacenter: dc as DatacenterId };
+  if (e.dc === '') return { id: nodeIdOf(e.name), kind: e.kind === 'service' ? 'service' : 'external' };
   return { id: remoteNodeId(e.dc), kind: 'remote', datacenter: e.dc as DatacenterId };
 }
 
@@ -137,7 +149,7 @@ export function edgesByDatacenter(edges: readonly FinishedEdge[], datacenters: r
 /** The datacenter view: every call that starts or ends in `dc` (`edges`: those of `dc` only). */
 export function datacenterView(dc: string, edges: readonly FinishedEdge[], services: readonly string[], thresholds: Thresholds): TrafficView {
   const view = new ViewBuilder(thresholds);
-  for (const name of services) view.addNode({ id: name as NodeId, kind: 'service', datacenter: dc as DatacenterId });
+  for (const name of services) view.addNode({ id: nodeIdOf(name), kind: 'service', datacenter: dc as DatacenterId });
   for (const edge of edges) {
     if (!belongsTo(edge.source, dc) && !belongsTo(edge.target, dc)) continue;
     view.addEdge(placeInDatacenter(edge.source, dc), placeInDatacenter(edge.target, dc), edge.stats, edge.calleeStats);

@@ -1,4 +1,5 @@
 import { focusView } from '../graph/focus.ts';
+import { ESCAPED_PREFIX } from '../graph/views.ts';
 import type { Health, NodeId, StatusClass, TrafficEdge, TrafficGraph, TrafficNode, TrafficStats, TrafficView } from '../graph/types.ts';
 
 /**
@@ -101,6 +102,8 @@ function baseNode(n: TrafficNode): VizNode & { class: Health } {
 
 export function displayName(n: TrafficNode): string {
   if (n.kind === 'remote' && n.datacenter) return `${n.datacenter} (other DC)`;
+  // A service whose name could pass for a reserved id carries an escaping prefix in its id only.
+  if ((n.kind === 'service' || n.kind === 'external') && n.id.startsWith(ESCAPED_PREFIX)) return n.id.slice(ESCAPED_PREFIX.length);
   return n.id;
 }
 

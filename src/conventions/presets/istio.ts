@@ -56,4 +56,6 @@ export const istioConvention: Convention = {
     },
   },
   internetPeers: ['unknown'],
+  // A callee outside the mesh has destination_cluster="unknown": outside every datacenter.
+  unknownValues: ['unknown'],
 };
