@@ -100,3 +100,10 @@ describe('a wrong label override gives a problem naming the label, not an empty 
     expect(found[0]).toMatchObject({ label: 'destination_workload', expected: 'destinationWorkload label "destination_workload" (convention istio)' });
   });
 });
+
+describe('preset fields survive the config', () => {
+  it('istio keeps its "unknown" values (a callee outside the mesh is outside every datacenter)', () => {
+    const result = parseConfig({ prometheus: { url: 'http://p:9090' }, convention: 'istio' });
+    expect(result.ok && result.config.convention.unknownValues).toEqual(['unknown']);
+  });
+});
