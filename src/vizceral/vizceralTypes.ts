@@ -1,0 +1,62 @@
+/** The small part of Vizceral's (untyped) object model that the adapter touches. */
+import type { VizNode } from './traffic.ts';
+
+export interface VizObject {
+  type?: string;
+  getName(): string;
+  source?: { getName(): string };
+  target?: { getName(): string };
+  view?: { container?: SceneObject & { matrixWorld: unknown } };
+}
+export interface VizGraph {
+  intersectedObject?: VizObject;
+  nodes: Record<string, VizObject>;
+  connections: Record<string, VizObject>;
+  /** Child graphs (a region's focused graphs), by node name; Vizceral never removes them. */
+  graphs: Record<string, VizGraph>;
+  parentGraph?: VizGraph;
+  current?: boolean;
+  setCurrent(current: boolean): void;
+  removeAllListeners(): void;
+  view: { container: SceneObject };
+}
+/** The parts of a three.js object the adapter reads to free what it uses. */
+export interface SceneObject {
+  traverse(fn: (object: SceneObject) => void): void;
+  geometry?: Disposable;
+  material?: Material | readonly Material[];
+}
+export interface Disposable { dispose(): void }
+export interface Material extends Disposable {
+  map?: (Disposable & { isTexture?: boolean }) | null;
+  uniforms?: Record<string, { value?: unknown }>;
+}
+export interface GlInfo {
+  memory: { geometries: number; textures: number };
+  programs?: readonly unknown[] | null;
+}
+export interface VizVector {
+  setFromMatrixPosition(m: unknown): VizVector;
+  project(camera: unknown): VizVector;
+  x: number;
+  y: number;
+}
+export interface VizInstance {
+  updateData(data: VizNode): void;
+  setView(view: string[], highlight?: string): void;
+  updateStyles(styles: Readonly<Record<string, unknown>>): void;
+  setOptions(options: { showLabels: boolean; allowDraggingOfNodes: boolean }): void;
+  calculateIntersectedObject(x: number, y: number): VizObject | undefined;
+  render(time: number): void;
+  on(event: string, handler: (...args: unknown[]) => void): void;
+  removeAllListeners(): void;
+  onDocumentClick: (event: { center: { x: number; y: number } }) => void;
+  onDocumentDoubleClick: (event: { center: { x: number; y: number } }) => void;
+  currentGraph?: VizGraph;
+  graphs: Record<string, VizGraph>;
+  scene: SceneObject & { remove(object: unknown): void };
+  camera: { position: { clone(): VizVector } };
+  renderer: { domElement: HTMLCanvasElement; info: GlInfo; dispose(): void; forceContextLoss(): void; setClearColor(color: number, alpha: number): void };
+  hammertime?: { destroy(): void };
+}
+export type VizConstructor = new (canvas: HTMLCanvasElement, targetFramerate?: number) => VizInstance;
