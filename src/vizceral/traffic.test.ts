@@ -230,3 +230,18 @@ describe('displayName', () => {
     expect(displayName(x)).toBe(want);
   });
 });
+
+describe('toVizceralTraffic: caller and callee disagree', () => {
+  it('a disagreement is a notice on the edge, even when its health is normal', () => {
+    const base = smallGraph();
+    const dc = Object.keys(base.datacenters)[0] ?? '';
+    const view = base.datacenters[dc];
+    const edge = view?.edges[0];
+    if (!view || !edge) throw new Error('fixture has no edge');
+    const flagged = { ...edge, health: 'normal' as const, disagreement: { kind: 'missing-at-callee' as const, text: 'callee saw 15 of 20 req/s sent' } };
+    const graph = { ...base, datacenters: { ...base.datacenters, [dc]: { ...view, edges: [flagged, ...view.edges.slice(1)] } } };
+    const t = toVizceralTraffic(graph, OPTIONS);
+    const c = (region(t, dc)?.connections ?? []).find((x) => x.source === edge.source && x.target === edge.target);
+    expect(c?.notices).toEqual([{ title: 'callee saw 15 of 20 req/s sent', severity: 1 }]);
+  });
+});

@@ -114,7 +114,10 @@ function notices(item: { readonly health: Health; readonly notice?: string }): V
 
 function connection(e: TrafficEdge, errorClasses: readonly StatusClass[]): VizConnection {
   const { normal, danger } = split(e.stats, errorClasses);
-  const n = notices(e);
+  // Caller and callee disagree (timeouts, refused connections, a proxy between): flag it on the edge.
+  const disagreement: VizNotice[] = e.disagreement ? [{ title: e.disagreement.text, severity: 1 }] : [];
+  const all = [...(notices(e) ?? []), ...disagreement];
+  const n = all.length > 0 ? all : undefined;
   return { source: e.source, target: e.target, metrics: { normal, warning: 0, danger }, class: e.health, ...(n ? { notices: n } : {}) };
 }
 
