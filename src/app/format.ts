@@ -5,6 +5,7 @@ export function formatRate(rps: number): string {
   if (rps >= 1000) return `${(rps / 1000).toFixed(rps >= 10000 ? 0 : 1)}k/s`;
   if (rps >= 10) return `${rps.toFixed(0)}/s`;
   if (rps >= 1) return `${rps.toFixed(1)}/s`;
+  if (rps > 0 && rps < 0.005) return '<0.01/s';
   return `${rps.toFixed(2)}/s`;
 }
 
