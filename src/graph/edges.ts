@@ -1,4 +1,4 @@
-import { edgeEndsKey, egressEnds, endpointKey, ingressEnds, serviceKey } from './endpoints.ts';
+import { EndpointTable, ServiceLookup } from './endpointTable.ts';
 import type { Endpoint, Instrumentation } from './endpoints.ts';
 import { unexplainedIngress } from './sides.ts';
 import { addRate, emptyAccumulator } from './stats.ts';
@@ -16,11 +16,8 @@ export interface RawEdge {
   callee?: StatsAccumulator;
 }
 
-/** Where a row lands: the view an edge shows, its callee view, or a callee's caller-less total. */
-type Place =
-  | { readonly to: 'edge' | 'callee'; readonly ends: [Endpoint, Endpoint] }
-  | { readonly to: 'total'; readonly callee: Endpoint & { kind: 'service' } };
-type Placer = (row: RateRow | LatencyRow) => Place;
+/** The accumulator a row adds to (created on first use when `create`); null when it has nowhere to go. */
+type Placer = (row: RateRow | LatencyRow, create: boolean) => StatsAccumulator | null;
 
 /** One series of a rate query without its status class: where it lands, and the classes seen. */
 interface Series {
@@ -40,43 +37,96 @@ const CLASS_BIT: Readonly<Record<StatusClass, number>> = { '1xx': 1, '2xx': 2, '
  * inbound, Micrometer, OTel HTTP) are compared with what known callers sent; a clear remainder
  * is drawn from the internet node ("outside or unknown callers").
  *
- * Rows are keyed by series once (one string per row) and each series is placed once, whatever
- * the number of its status classes; latency rows reuse the placement of their rate series.
+ * Rows are keyed by series once and each series is placed once, whatever the number of its status
+ * classes; latency rows reuse the placement of their rate series. Endpoints are interned (one object
+ * each) and edges keyed by them through nested maps: no key string per series.
  */
 export function collectEdges(input: TrafficInput, inst: Instrumentation, internetPeers: readonly string[], problems: DataProblem[]): RawEdge[] {
-  const edges = new Map<string, RawEdge>();
-  const totals = new Map<string, RawEdge>();
+  const edges = new EdgeTable();
+  const totals = new Map<Endpoint, RawEdge>();
   const peersOutside = new Set(internetPeers);
-  const egress: Placer = (row) => ({ to: 'edge', ends: egressEnds(row, inst) });
-  const ingress: Placer = (row) => {
-    if (row.peerUnknown) return { to: 'total', callee: { kind: 'service', dc: row.datacenter, name: row.service } };
-    const { ends, callerReports } = ingressEnds(row, inst, peersOutside);
-    return { to: callerReports ? 'callee' : 'edge', ends };
+  const ends = new EndpointTable();
+  const services = new ServiceLookup(inst.services);
+  const senders = new ServiceLookup(inst.senders);
+  // The caller's view (see `egressEnds`).
+  const egress: Placer = (row, create) => {
+    const calleeDc = row.peerDatacenter || (services.has(row.datacenter, row.peerService) ? row.datacenter : '');
+    const callee = ends.get(services.has(calleeDc, row.peerService) ? 'service' : 'external', calleeDc, row.peerService);
+    return edges.acc(ends.get('service', row.datacenter, row.service), callee, false, create);
+  };
+  // The callee's view (see `ingressEnds`), or a callee's caller-less total.
+  const ingress: Placer = (row, create) => {
+    const callee = ends.get('service', row.datacenter, row.service);
+    if (row.peerUnknown) return totalAcc(totals, ends.internet, callee, create);
+    if (row.peerService === '' || peersOutside.has(row.peerService)) return edges.acc(ends.internet, callee, false, create);
+    const callerDc = row.peerDatacenter || row.datacenter;
+    if (senders.has(callerDc, row.peerService)) return edges.acc(ends.get('service', callerDc, row.peerService), callee, true, create);
+    return edges.acc(ends.get('external', row.peerDatacenter, row.peerService), callee, false, create);
   };
   const egressSeries = new SeriesIndex();
   const ingressSeries = new SeriesIndex();
-  addRates(edges, totals, egressSeries, input.egressRate, egress, 'egressRate', problems);
-  addRates(edges, totals, ingressSeries, input.ingressRate, ingress, 'ingressRate', problems);
-  addLatencies(edges, totals, egressSeries, input.egressLatency, egress);
-  addLatencies(edges, totals, ingressSeries, input.ingressLatency, ingress);
-  if (totals.size === 0) return [...edges.values()];
+  addRates(egressSeries, input.egressRate, egress, 'egressRate', problems);
+  addRates(ingressSeries, input.ingressRate, ingress, 'ingressRate', problems);
+  addLatencies(egressSeries, input.egressLatency, egress);
+  addLatencies(ingressSeries, input.ingressLatency, ingress);
+  if (totals.size === 0) return edges.list;
 
-  const byTarget = new Map<string, RawEdge[]>();
-  for (const edge of edges.values()) {
-    const key = endpointKey(edge.target);
-    const list = byTarget.get(key);
+  const byTarget = new Map<Endpoint, RawEdge[]>();
+  for (const edge of edges.list) {
+    const list = byTarget.get(edge.target);
     if (list) list.push(edge);
-    else byTarget.set(key, [edge]);
+    else byTarget.set(edge.target, [edge]);
   }
   for (const total of totals.values()) {
-    const rest = unexplainedIngress(total.acc, byTarget.get(endpointKey(total.target)) ?? []);
+    const rest = unexplainedIngress(total.acc, byTarget.get(total.target) ?? []);
     if (!rest) continue;
-    const key = edgeEndsKey(total.source, total.target);
-    const edge = edges.get(key);
+    const edge = edges.get(total.source, total.target);
     if (edge) for (const [cls, value] of Object.entries(rest.byClass) as [keyof typeof rest.byClass, number][]) addRate(edge.acc, cls, value);
-    else edges.set(key, { source: total.source, target: total.target, acc: rest });
+    else edges.add(total.source, total.target, rest);
   }
-  return [...edges.values()];
+  return edges.list;
+}
+
+/** Edges by caller, then callee (interned endpoints: no key string), in the order first met. */
+class EdgeTable {
+  readonly list: RawEdge[] = [];
+  private readonly bySource = new Map<Endpoint, Map<Endpoint, RawEdge>>();
+
+  get(source: Endpoint, target: Endpoint): RawEdge | undefined {
+    return this.bySource.get(source)?.get(target);
+  }
+
+  add(source: Endpoint, target: Endpoint, acc: StatsAccumulator): RawEdge {
+    let byTarget = this.bySource.get(source);
+    if (!byTarget) this.bySource.set(source, (byTarget = new Map()));
+    const edge: RawEdge = { source, target, acc };
+    byTarget.set(target, edge);
+    this.list.push(edge);
+    return edge;
+  }
+
+  /** The caller's view of an edge, or (`callee`) the callee's view beside an existing one. */
+  acc(source: Endpoint, target: Endpoint, callee: boolean, create: boolean): StatsAccumulator | null {
+    const edge = this.get(source, target);
+    if (callee) {
+      // Only beside the caller's view: a call the caller's egress lacks stays as before (not drawn).
+      if (!edge) return null;
+      if (!edge.callee && create) edge.callee = emptyAccumulator();
+      return edge.callee ?? null;
+    }
+    if (edge) return edge.acc;
+    return create ? this.add(source, target, emptyAccumulator()).acc : null;
+  }
+}
+
+/** A callee's caller-less total, drawn from the internet when its known callers do not explain it. */
+function totalAcc(totals: Map<Endpoint, RawEdge>, internet: Endpoint, callee: Endpoint, create: boolean): StatsAccumulator | null {
+  let total = totals.get(callee);
+  if (!total && create) {
+    total = { source: internet, target: callee, acc: emptyAccumulator() };
+    totals.set(callee, total);
+  }
+  return total?.acc ?? null;
 }
 
 type Level<T> = Map<string, T>;
@@ -118,36 +168,7 @@ class SeriesIndex {
   }
 }
 
-/** The accumulator a row adds to, created on first use; null when the row has nowhere to go. */
-function target(edges: Map<string, RawEdge>, totals: Map<string, RawEdge>, place: Place, create: boolean): StatsAccumulator | null {
-  if (place.to === 'total') {
-    const key = serviceKey(place.callee.dc, place.callee.name);
-    let total = totals.get(key);
-    if (!total && create) {
-      total = { source: { kind: 'internet' }, target: place.callee, acc: emptyAccumulator() };
-      totals.set(key, total);
-    }
-    return total?.acc ?? null;
-  }
-  const key = edgeEndsKey(place.ends[0], place.ends[1]);
-  let edge = edges.get(key);
-  if (place.to === 'callee') {
-    // Only beside the caller's view: a call the caller's egress lacks stays as before (not drawn).
-    if (!edge) return null;
-    if (!edge.callee && create) edge.callee = emptyAccumulator();
-    return edge.callee ?? null;
-  }
-  if (!edge && create) {
-    edge = { source: place.ends[0], target: place.ends[1], acc: emptyAccumulator() };
-    edges.set(key, edge);
-  }
-  return edge?.acc ?? null;
-}
-
-function addRates(
-  edges: Map<string, RawEdge>, totals: Map<string, RawEdge>, series: SeriesIndex, rows: readonly RateRow[], place: Placer, query: string,
-  problems: DataProblem[],
-): void {
+function addRates(series: SeriesIndex, rows: readonly RateRow[], place: Placer, query: string, problems: DataProblem[]): void {
   let duplicates = 0;
   let example = '';
   for (const row of rows) {
@@ -156,7 +177,7 @@ function addRates(
     // does not keep, or a recording rule next to the raw metric, are different series of one edge and are summed.
     let s = series.get(row);
     if (!s) {
-      s = { acc: target(edges, totals, place(row), true), unknown: row.peerUnknown === true, seen: 0 };
+      s = { acc: place(row, true), unknown: row.peerUnknown === true, seen: 0 };
       series.set(row, s);
     }
     const bit = CLASS_BIT[row.statusClass];
@@ -167,19 +188,17 @@ function addRates(
     }
     s.seen |= bit;
     // One query reads one side, so `peerUnknown` is the same on all its rows; placed apart if not.
-    const acc = s.unknown === (row.peerUnknown === true) ? s.acc : target(edges, totals, place(row), true);
+    const acc = s.unknown === (row.peerUnknown === true) ? s.acc : place(row, true);
     if (acc) addRate(acc, row.statusClass, row.value);
   }
   if (duplicates > 0) problems.push({ kind: 'duplicate-series', query, count: duplicates, example });
 }
 
-function addLatencies(
-  edges: Map<string, RawEdge>, totals: Map<string, RawEdge>, series: SeriesIndex, rows: readonly LatencyRow[], place: Placer,
-): void {
+function addLatencies(series: SeriesIndex, rows: readonly LatencyRow[], place: Placer): void {
   for (const row of rows) {
     if (Number.isNaN(row.value)) continue;
     const known = series.get(row);
-    const acc = known && known.unknown === (row.peerUnknown === true) ? known.acc : target(edges, totals, place(row), false);
+    const acc = known && known.unknown === (row.peerUnknown === true) ? known.acc : place(row, false);
     if (!acc) continue;
     acc.latency = Number.isNaN(acc.latency) ? row.value : Math.max(acc.latency, row.value);
   }

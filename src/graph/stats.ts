@@ -30,7 +30,8 @@ export function errorShare(byClass: Readonly<Record<StatusClass, number>>, error
 }
 
 export function finishStats(acc: StatsAccumulator, thresholds: Thresholds): TrafficStats {
-  const byClass = { ...acc.byClass };
+  const b = acc.byClass;
+  const byClass = { '1xx': b['1xx'], '2xx': b['2xx'], '3xx': b['3xx'], '4xx': b['4xx'], '5xx': b['5xx'], none: b.none };
   return {
     rate: totalRate(byClass),
     byClass,
@@ -44,18 +45,36 @@ export function finishStats(acc: StatsAccumulator, thresholds: Thresholds): Traf
  * approximation, labelled as such in the UI: quantiles cannot be summed exactly).
  */
 export function sumStats(parts: readonly TrafficStats[], thresholds: Thresholds): TrafficStats {
-  const acc = emptyAccumulator();
-  let weighted = 0;
-  let weight = 0;
-  for (const part of parts) {
-    for (const cls of STATUS_CLASSES) acc.byClass[cls] += part.byClass[cls];
+  const sum = new StatsSum();
+  for (const part of parts) sum.add(part);
+  return sum.finish(thresholds);
+}
+
+/** A running `sumStats`: the same sums in the same order, without an array of the parts. */
+export class StatsSum {
+  private readonly acc = emptyAccumulator();
+  private weighted = 0;
+  private weight = 0;
+
+  add(part: TrafficStats): void {
+    const sum = this.acc.byClass;
+    const by = part.byClass;
+    sum['1xx'] += by['1xx'];
+    sum['2xx'] += by['2xx'];
+    sum['3xx'] += by['3xx'];
+    sum['4xx'] += by['4xx'];
+    sum['5xx'] += by['5xx'];
+    sum.none += by.none;
     if (Number.isFinite(part.latency) && part.rate > 0) {
-      weighted += part.latency * part.rate;
-      weight += part.rate;
+      this.weighted += part.latency * part.rate;
+      this.weight += part.rate;
     }
   }
-  acc.latency = weight > 0 ? weighted / weight : NaN;
-  return finishStats(acc, thresholds);
+
+  finish(thresholds: Thresholds): TrafficStats {
+    this.acc.latency = this.weight > 0 ? this.weighted / this.weight : NaN;
+    return finishStats(this.acc, thresholds);
+  }
 }
 
 export const EMPTY_STATS: TrafficStats = {

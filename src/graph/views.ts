@@ -1,7 +1,8 @@
 import type { Endpoint } from './endpoints.ts';
 import type { RawEdge } from './edges.ts';
-import { disagreementOf } from './sides.ts';
-import { EMPTY_STATS, finishStats, healthOf, sumStats } from './stats.ts';
+import { edgeOf, verdictOf } from './edgeVerdict.ts';
+import type { EdgeVerdict } from './edgeVerdict.ts';
+import { EMPTY_STATS, StatsSum, finishStats, healthOf, sumStats } from './stats.ts';
 import { INTERNET } from './types.ts';
 import type {
   DatacenterId, NodeId, NodeKind, Thresholds, TrafficEdge, TrafficNode, TrafficStats, TrafficView, ViewKind,
@@ -30,10 +31,23 @@ interface PlacedNode {
   readonly datacenter?: DatacenterId;
 }
 
+interface EdgeEntry {
+  readonly source: NodeId;
+  readonly target: NodeId;
+  readonly stats: TrafficStats;
+  readonly calleeView: TrafficStats | undefined;
+  readonly verdict: EdgeVerdict | undefined;
+  /** Only when several edges land on the pair (the first is `stats`/`calleeView`). */
+  parts?: TrafficStats[];
+  calleeParts?: (TrafficStats | undefined)[];
+}
+
 /** Collects edges (summing those that land on the same pair of nodes) and assembles a view. */
 export class ViewBuilder {
   private readonly nodes = new Map<NodeId, PlacedNode>();
-  private readonly edges = new Map<string, { source: NodeId; target: NodeId; parts: TrafficStats[]; calleeParts: (TrafficStats | undefined)[] }>();
+  /** By source, then target: no key string per edge; `list` keeps the order first met. */
+  private readonly edges = new Map<NodeId, Map<NodeId, EdgeEntry>>();
+  private readonly list: EdgeEntry[] = [];
 
   constructor(private readonly thresholds: Thresholds) {}
 
@@ -41,53 +55,83 @@ export class ViewBuilder {
     if (!this.nodes.has(node.id)) this.nodes.set(node.id, node);
   }
 
-  /** `calleeView`: the callee's view of the same calls, when both ends report them. */
-  addEdge(source: PlacedNode, target: PlacedNode, stats: TrafficStats, calleeView?: TrafficStats): void {
+  /**
+   * `calleeView`: the callee's view of the same calls, when both ends report them. `verdict`:
+   * `verdictOf(stats, calleeView)` when the caller has it already (used if the edge is alone).
+   */
+  addEdge(source: PlacedNode, target: PlacedNode, stats: TrafficStats, calleeView?: TrafficStats, verdict?: EdgeVerdict): void {
     this.addNode(source);
     this.addNode(target);
-    const key = `${source.id}\u0001${target.id}`;
-    const edge = this.edges.get(key);
+    let byTarget = this.edges.get(source.id);
+    if (!byTarget) this.edges.set(source.id, (byTarget = new Map()));
+    const edge = byTarget.get(target.id);
     if (edge) {
+      edge.parts ??= [edge.stats];
+      edge.calleeParts ??= [edge.calleeView];
       edge.parts.push(stats);
       edge.calleeParts.push(calleeView);
-    } else {
-      this.edges.set(key, { source: source.id, target: target.id, parts: [stats], calleeParts: [calleeView] });
+      return;
     }
-  }
-
-  private sides(stats: TrafficStats, calleeParts: readonly (TrafficStats | undefined)[]): Pick<TrafficEdge, 'calleeView' | 'disagreement'> {
-    const calleeView = calleeSum(calleeParts, this.thresholds);
-    if (!calleeView) return {};
-    const disagreement = disagreementOf(stats, calleeView, this.thresholds);
-    return disagreement ? { calleeView, disagreement } : { calleeView };
+    const entry: EdgeEntry = { source: source.id, target: target.id, stats, calleeView, verdict };
+    byTarget.set(target.id, entry);
+    this.list.push(entry);
   }
 
   build(kind: ViewKind, datacenter: string): TrafficView {
+    const t = this.thresholds;
     const edges: TrafficEdge[] = [];
-    const incoming = new Map<NodeId, TrafficStats[]>();
-    const outgoing = new Map<NodeId, TrafficStats[]>();
-    for (const e of this.edges.values()) {
-      const stats = e.parts.length === 1 && e.parts[0] ? e.parts[0] : sumStats(e.parts, this.thresholds);
-      edges.push({ source: e.source, target: e.target, stats, ...healthOf(stats, this.thresholds), ...this.sides(stats, e.calleeParts) });
-      push(incoming, e.target, stats);
-      push(outgoing, e.source, stats);
+    const incoming = new Map<NodeId, StatsSum>();
+    const outgoing = new Map<NodeId, StatsSum>();
+    for (const e of this.list) {
+      let stats = e.stats;
+      let verdict: EdgeVerdict;
+      if (e.parts) {
+        stats = sumStats(e.parts, t);
+        verdict = verdictOf(stats, calleeSum(e.calleeParts ?? [], t), t);
+      } else {
+        verdict = e.verdict ?? verdictOf(stats, e.calleeView, t);
+      }
+      edges.push(edgeOf(e.source, e.target, stats, verdict));
+      add(incoming, e.target, stats);
+      add(outgoing, e.source, stats);
     }
     const nodes: TrafficNode[] = [];
     for (const n of this.nodes.values()) {
-      const inStats = statsOf(incoming.get(n.id), this.thresholds);
-      const outStats = statsOf(outgoing.get(n.id), this.thresholds);
+      const inSum = incoming.get(n.id);
+      const outSum = outgoing.get(n.id);
+      const inStats = inSum ? inSum.finish(t) : EMPTY_STATS;
+      const outStats = outSum ? outSum.finish(t) : EMPTY_STATS;
       // A node is judged on what it serves; a pure source (the internet) on what it sends.
-      const verdict = healthOf(incoming.has(n.id) ? inStats : outStats, this.thresholds);
+      const verdict = healthOf(inSum ? inStats : outStats, t);
       nodes.push({ ...n, incoming: inStats, outgoing: outStats, ...verdict });
     }
     nodes.sort((a, b) => compare(a.id, b.id));
-    edges.sort((a, b) => compare(a.source, b.source) || compare(a.target, b.target));
-    return { kind, datacenter, nodes, edges };
+    return { kind, datacenter, nodes, edges: sortEdges(edges, nodes) };
   }
 }
 
 /** `a.localeCompare(b)`, with the collator made once (the same default locale and options). */
 const compare = new Intl.Collator().compare;
+
+/**
+ * Edges by source, then target, in the collator's order (a stable sort, as
+ * `compare(a.source, b.source) || compare(a.target, b.target)`): ids are ranked once from the
+ * sorted nodes (ids the collator finds equal share a rank), and edges sorted by numbers.
+ */
+function sortEdges(edges: TrafficEdge[], sortedNodes: readonly TrafficNode[]): TrafficEdge[] {
+  const rank = new Map<NodeId, number>();
+  let r = 0;
+  for (let i = 0; i < sortedNodes.length; i++) {
+    const id = (sortedNodes[i] as TrafficNode).id;
+    if (i > 0 && compare((sortedNodes[i - 1] as TrafficNode).id, id) !== 0) r = i;
+    rank.set(id, r);
+  }
+  const n = sortedNodes.length;
+  const keys = edges.map((e) => (rank.get(e.source) ?? 0) * n + (rank.get(e.target) ?? 0));
+  const order = edges.map((_, i) => i);
+  order.sort((a, b) => (keys[a] as number) - (keys[b] as number));
+  return order.map((i) => edges[i] as TrafficEdge);
+}
 
 /** The callee view of a drawn edge: only when every summed part has one (else it would compare apples and pears). */
 function calleeSum(parts: readonly (TrafficStats | undefined)[], thresholds: Thresholds): TrafficStats | undefined {
@@ -96,15 +140,10 @@ function calleeSum(parts: readonly (TrafficStats | undefined)[], thresholds: Thr
   return present.length === 1 ? present[0] : sumStats(present, thresholds);
 }
 
-function push(map: Map<NodeId, TrafficStats[]>, id: NodeId, stats: TrafficStats): void {
-  const list = map.get(id);
-  if (list) list.push(stats);
-  else map.set(id, [stats]);
-}
-
-function statsOf(parts: TrafficStats[] | undefined, thresholds: Thresholds): TrafficStats {
-  if (!parts || parts.length === 0) return EMPTY_STATS;
-  return sumStats(parts, thresholds);
+function add(map: Map<NodeId, StatsSum>, id: NodeId, stats: TrafficStats): void {
+  let sum = map.get(id);
+  if (!sum) map.set(id, (sum = new StatsSum()));
+  sum.add(stats);
 }
 
 /** Where an endpoint stands in the view of datacenter `dc`. */
@@ -125,12 +164,16 @@ export interface FinishedEdge {
   readonly target: Endpoint;
   readonly stats: TrafficStats;
   readonly calleeStats?: TrafficStats;
+  /** `verdictOf(stats, calleeStats)`, made once for every view showing the edge alone. */
+  readonly verdict?: EdgeVerdict;
 }
 
 export function finishEdges(edges: readonly RawEdge[], thresholds: Thresholds): FinishedEdge[] {
   return edges.map((e) => {
     const stats = finishStats(e.acc, thresholds);
-    return e.callee ? { source: e.source, target: e.target, stats, calleeStats: finishStats(e.callee, thresholds) } : { source: e.source, target: e.target, stats };
+    if (!e.callee) return { source: e.source, target: e.target, stats, verdict: verdictOf(stats, undefined, thresholds) };
+    const calleeStats = finishStats(e.callee, thresholds);
+    return { source: e.source, target: e.target, stats, calleeStats, verdict: verdictOf(stats, calleeStats, thresholds) };
   });
 }
 
@@ -150,9 +193,16 @@ export function edgesByDatacenter(edges: readonly FinishedEdge[], datacenters: r
 export function datacenterView(dc: string, edges: readonly FinishedEdge[], services: readonly string[], thresholds: Thresholds): TrafficView {
   const view = new ViewBuilder(thresholds);
   for (const name of services) view.addNode({ id: nodeIdOf(name), kind: 'service', datacenter: dc as DatacenterId });
+  // Endpoints are shared by the edges of a build (see `EndpointTable`): each is placed once.
+  const placed = new Map<Endpoint, PlacedNode>();
+  const place = (e: Endpoint): PlacedNode => {
+    let node = placed.get(e);
+    if (!node) placed.set(e, (node = placeInDatacenter(e, dc)));
+    return node;
+  };
   for (const edge of edges) {
     if (!belongsTo(edge.source, dc) && !belongsTo(edge.target, dc)) continue;
-    view.addEdge(placeInDatacenter(edge.source, dc), placeInDatacenter(edge.target, dc), edge.stats, edge.calleeStats);
+    view.addEdge(place(edge.source), place(edge.target), edge.stats, edge.calleeStats, edge.verdict);
   }
   return view.build('datacenter', dc);
 }
@@ -171,7 +221,7 @@ export function globalView(datacenters: readonly string[], edges: readonly Finis
     const target = nodes.get(to);
     const source = from === INTERNET ? internet : nodes.get(from);
     if (!target || !source) continue;
-    view.addEdge(source, target, edge.stats, edge.calleeStats);
+    view.addEdge(source, target, edge.stats, edge.calleeStats, edge.verdict);
   }
   return view.build('global', '');
 }
