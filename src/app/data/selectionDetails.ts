@@ -43,6 +43,9 @@ export function selectionDetailsOptions(p: Params) {
     placeholderData: keepPreviousData,
     retry: false,
     staleTime: Infinity,
+    // Keyed by the map's moment: every refresh makes a new entry, and old ones are never read
+    // again. The default 5 min would keep ~1,500 hour-long series on a fast wall screen.
+    gcTime: 15_000,
     queryFn: async ({ signal }): Promise<SelectionDetails> => {
       if (!p.spec || p.time === undefined || !server) throw new Error('nothing selected');
       const q = selectionQueries(p.convention, p.spec, p.rateWindow, p.errorClasses);

@@ -70,6 +70,7 @@ export function trafficOptions(config: AppConfig, servers: Servers, intervalMs: 
     placeholderData: keepPreviousData,
     // A failed refresh shows at once; the next interval is the retry.
     retry: false,
-    gcTime: 60_000,
+    // A pinned time is a key per moment (stepping, replay): drop the ones left behind soon.
+    gcTime: pinnedTime === null ? 60_000 : 15_000,
   });
 }
