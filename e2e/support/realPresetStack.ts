@@ -5,14 +5,13 @@
  * served once, under /<preset>/, each with a config.json naming its convention.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { TargetInfo } from '../../simulator/http.ts';
 import { presetRows } from './realPresetTruth.ts';
 import type { PresetName } from './realPresetTruth.ts';
 import { startPrometheus } from './realServers.ts';
 import type { RealServer } from './realServers.ts';
-import { DATACENTERS } from './realStack.ts';
+import { DATACENTERS, stackBasics } from './realStack.ts';
 import { startStaticServer } from './staticServer.ts';
 
 /** A simulator running in its own process. */
@@ -56,17 +55,7 @@ export interface PresetStack {
 }
 
 export async function startPresetStack(presets: readonly PresetName[], opts: { scrapeInterval?: string; rateWindow?: string } = {}): Promise<PresetStack> {
-  const root = process.env.TM_REAL_DIST ?? 'dist';
-  if (!existsSync(`${root}/index.html`)) throw new Error(`${root}/ is missing: run "npm run build" before the real-server tests`);
-  const scrapeInterval = opts.scrapeInterval ?? '2s';
-  const rateWindow = opts.rateWindow ?? '30s';
-  const closers: (() => Promise<void>)[] = [];
-  const close = async (): Promise<void> => {
-    const results = await Promise.allSettled(closers.reverse().map((c) => c()));
-    closers.length = 0;
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason;
-  };
+  const { root, scrapeInterval, rateWindow, closers, close } = stackBasics(opts);
   try {
     const sims = new Map<PresetName, PresetSimulator>();
     const started = await Promise.allSettled(presets.map((preset) => startPresetSimulator(preset)));

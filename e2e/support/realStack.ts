@@ -32,11 +32,13 @@ export interface RealStack {
 
 export const DATACENTERS = ['eu-west', 'us-east'] as const;
 
-export async function startStack(opts: StackOptions): Promise<RealStack> {
+/**
+ * What every real-server stack starts with: the built app (checked), the timing defaults, and a
+ * list of closers run in reverse, all of them even when one fails.
+ */
+export function stackBasics(opts: { scrapeInterval?: string; rateWindow?: string }) {
   const root = process.env.TM_REAL_DIST ?? 'dist';
   if (!existsSync(`${root}/index.html`)) throw new Error(`${root}/ is missing: run "npm run build" before the real-server tests`);
-  const scrapeInterval = opts.scrapeInterval ?? '2s';
-  const rateWindow = opts.rateWindow ?? '30s';
   const closers: (() => Promise<void>)[] = [];
   const close = async (): Promise<void> => {
     const results = await Promise.allSettled(closers.reverse().map((c) => c()));
@@ -44,6 +46,11 @@ export async function startStack(opts: StackOptions): Promise<RealStack> {
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
   };
+  return { root, scrapeInterval: opts.scrapeInterval ?? '2s', rateWindow: opts.rateWindow ?? '30s', closers, close };
+}
+
+export async function startStack(opts: StackOptions): Promise<RealStack> {
+  const { root, scrapeInterval, rateWindow, closers, close } = stackBasics(opts);
   try {
     const sim = await startSimulator({ schedule: false, tickMs: 250 });
     closers.push(() => sim.close());

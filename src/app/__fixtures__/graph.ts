@@ -11,7 +11,7 @@
 import { buildGraph } from '../../graph/build.ts';
 import { STATUS_CLASSES } from '../../graph/types.ts';
 import type {
-  BuildParams, Health, LatencyRow, NodeId, NodeKind, RateRow, StatusClass, Thresholds, TrafficEdge, TrafficGraph, TrafficNode,
+  BuildParams, Health, NodeId, NodeKind, StatusClass, Thresholds, TrafficEdge, TrafficGraph, TrafficNode,
   TrafficStats, TrafficView,
 } from '../../graph/types.ts';
 
@@ -19,20 +19,9 @@ export const THRESHOLDS: Thresholds = { warning: 0.01, danger: 0.05, errorClasse
 
 export const PARAMS: BuildParams = { thresholds: THRESHOLDS, datacenters: ['eu', 'us'], internetPeers: ['internet'], maxNodesPerView: 100 };
 
-/** Rate rows of `dc/service -> peerDc/peer`, one per status class. */
-export function rate(from: string, to: string, classes: Partial<Record<StatusClass, number>>): RateRow[] {
-  const [datacenter = '', service = ''] = from.split('/');
-  const [peerDatacenter = '', peerService = ''] = to.split('/');
-  return Object.entries(classes).map(([statusClass, value]) => ({
-    datacenter, service, peerDatacenter, peerService, statusClass: statusClass as StatusClass, value,
-  }));
-}
-
-export function latency(from: string, to: string, value: number): LatencyRow {
-  const [datacenter = '', service = ''] = from.split('/');
-  const [peerDatacenter = '', peerService = ''] = to.split('/');
-  return { datacenter, service, peerDatacenter, peerService, value };
-}
+// Row builders shared with the graph's own fixtures (one definition of the `dc/service` notation).
+export { latency, rate } from '../../graph/__fixtures__/rows.ts';
+import { latency, rate } from '../../graph/__fixtures__/rows.ts';
 
 export function smallGraph(): TrafficGraph {
   return buildGraph(
