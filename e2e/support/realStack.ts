@@ -86,10 +86,16 @@ export async function startStack(opts: StackOptions): Promise<RealStack> {
   }
 }
 
-/** Waits until every server answers a rate over the window for both directions (two scrapes in). */
+/** Waits until every server answers a rate over the window for every edge, both directions (two scrapes in). */
 export async function waitForData(stack: RealStack, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const promql = `count(rate(traffic_egress_requests_total[${stack.rateWindow}])) and count(rate(traffic_ingress_requests_total[${stack.rateWindow}]))`;
+  // Every edge has a rate (two samples in the window), not just some: right after start-up,
+  // edges of targets scraped once would be missing from the first tables. Counted per edge, not
+  // per series: series of a status code seen for the first time keep appearing with one sample.
+  const edges = 'datacenter, service, peer_datacenter, peer_service';
+  const complete = (metric: string): string =>
+    `count(count by (${edges}) (rate(${metric}[${stack.rateWindow}]))) == count(count by (${edges}) (${metric}))`;
+  const promql = `${complete('traffic_egress_requests_total')} and ${complete('traffic_ingress_requests_total')}`;
   for (const server of stack.servers) {
     for (;;) {
       const result = await instantQuery(server.url, promql, Date.now() / 1000).catch(() => []);
