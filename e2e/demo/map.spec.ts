@@ -46,3 +46,23 @@ test('a refresh updates the map in place: same view, no new renderer', async ({ 
   await expect(map).toHaveAttribute('data-renderer-view', 'eu-west');
   expect(await canvas?.evaluate((c) => c.isConnected)).toBe(true);
 });
+
+test('the map is mounted before the data, and data-map-ready means drawn with data', async ({ page }) => {
+  // Every state of the map element the page went through, from the first one.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __mapStates: string[] }).__mapStates = seen;
+    new MutationObserver(() => {
+      const map = document.querySelector('[data-testid="map"]');
+      const state = map ? `${map.getAttribute('data-map-ready')}/${map.getAttribute('data-map-updates')}/${map.querySelector('canvas') ? 'canvas' : '-'}` : 'none';
+      if (seen.at(-1) !== state) seen.push(state);
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  await openMap(page, '?dc=eu-west');
+  const states = await page.evaluate(() => (window as unknown as { __mapStates: string[] }).__mapStates);
+  // Mounted (its canvas there, the renderer being created) while the first answers were read...
+  expect(states).toContain('false/0/canvas');
+  // ...and never "ready" before a laid-out view with data.
+  expect(states.filter((s) => s.startsWith('true/0'))).toEqual([]);
+  await expect.poll(() => drawnShare(page)).toBeGreaterThan(0.01);
+});

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { AppConfig } from '../config/types.ts';
 import type { MapHit, RendererFactory } from '../vizceral/renderer.ts';
 import { TrafficMap } from '../vizceral/TrafficMap.tsx';
@@ -47,13 +47,19 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
     ...(state.dc && state.service ? { focus: { datacenter: state.dc, service: state.service } } : {}),
     updated: t.dataUpdatedAt,
   }), [graph, config.thresholds.errorClasses, state.dc, state.service, t.dataUpdatedAt]);
-  const view = graph ? currentView(graph, state) : undefined;
-  const selected = view ? selection(view, state) : null;
+  // The page renders every second (the clock; `state` keeps its identity): what derives from the
+  // graph and the URL is computed once per graph and URL.
+  const view = useMemo(() => (graph ? currentView(graph, state) : undefined), [graph, state]);
+  const selected = useMemo(() => (view ? selection(view, state) : null), [view, state]);
   const onClick = useCallback((hit: MapHit | null) => navigate(stateAfterClick(state, hit, graph)), [navigate, state, graph]);
   const spec = useMemo(() => (view && selected ? selectionSpec(view, selected) : null), [view, selected]);
+  // The details panel's seven queries (two of them an hour long) wait until the first map is
+  // drawn: they would compete with it for the server, the network and the page's main thread.
+  const [firstMapDrawn, setFirstMapDrawn] = useState(false);
+  const onFirstMap = useCallback(() => setFirstMapDrawn(true), []);
   const details = useQuery(selectionDetailsOptions({
     convention: config.convention, rateWindow: config.rateWindow, errorClasses: config.thresholds.errorClasses,
-    servers, spec, time: read?.time, intervalMs: t.intervalMs,
+    servers, spec, time: read?.time, intervalMs: t.intervalMs, waiting: state.view === 'map' && !firstMapDrawn,
   }));
   const names = useMemo(() => (fullGraph ? allServiceNames(fullGraph) : []), [fullGraph]);
 
@@ -73,10 +79,11 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
         <div className="stage">
           {!graph && live.kind === 'loading' && <p className="placeholder">Loading traffic from Prometheus…</p>}
           {!graph && live.kind === 'failed' && <p className="placeholder">No traffic could be read yet. The map appears as soon as Prometheus answers.</p>}
-          {vizTraffic && state.view === 'map' && (
-            <TrafficMap traffic={vizTraffic} view={toRendererView(state)} {...(state.edge ? { highlight: `${state.edge[0]}--${state.edge[1]}` } : {})}
-              onClick={onClick} createRenderer={createRenderer} dimmed={dimmed} />
-          )}
+          {state.view === 'map' ? (
+            // Mounted before the first data: the renderer is created while the first queries are answered.
+            <TrafficMap traffic={vizTraffic ?? undefined} view={toRendererView(state)} {...(state.edge ? { highlight: `${state.edge[0]}--${state.edge[1]}` } : {})}
+              onClick={onClick} createRenderer={createRenderer} dimmed={dimmed} onFirstMap={onFirstMap} />
+          ) : null}
           {view && read && state.view === 'table' && (
             <TableView view={view} quantile={config.latencyQuantile} evaluatedAt={read.time} dimmed={dimmed}
               onSelectEdge={(source, target) => navigate({ ...state, edge: [source, target] })} />

@@ -1,9 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MapHit, MapRenderer, RendererFactory } from './renderer.ts';
+import { sameTraffic } from './sameTraffic.ts';
 import type { VizNode } from './traffic.ts';
 
 export interface TrafficMapProps {
-  readonly traffic: VizNode;
+  /**
+   * Undefined until the first data: the renderer is created meanwhile (WebGL context, three.js
+   * setup), so the first map does not wait for it after the answers. Nothing is drawn before.
+   */
+  readonly traffic: VizNode | undefined;
   /** [] global, [dc] datacenter, [dc, service] focus. */
   readonly view: readonly string[];
   /** A node name or `source--target` connection to highlight in the current view. */
@@ -12,21 +17,30 @@ export interface TrafficMapProps {
   readonly createRenderer: RendererFactory;
   /** Greyed out (the data is stale or failed), still showing the last good graph. */
   readonly dimmed?: boolean;
+  /** Called once the map is drawn with data, or cannot be drawn at all (work that waits for the first map). */
+  readonly onFirstMap?: () => void;
 }
 
 /**
  * The only component that touches the renderer. Data and view changes are applied in place
  * (`updateData`, `setView`), so a refresh never re-creates the scene: no flicker, and the view
- * and highlight survive. Drawing stops when the tab is hidden or the component unmounts.
+ * and highlight survive; a refresh that changes nothing shown is not handed to the renderer.
+ * Drawing starts with the first data and stops when the tab is hidden or the component unmounts.
+ * `data-map-ready` is "true" once the renderer drew a laid-out view with data.
  */
-export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, dimmed }: TrafficMapProps) {
+export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, dimmed, onFirstMap }: TrafficMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [renderer, setRenderer] = useState<MapRenderer | null>(null);
+  const [hasData, setHasData] = useState(false);
   const [updates, setUpdates] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
   const [shownView, setShownView] = useState<string | null>(null);
+  // What the renderer was last given, and by which renderer (React mounts effects twice in development).
+  const applied = useRef<{ renderer: MapRenderer; traffic: VizNode; view: string } | null>(null);
   const onClickRef = useRef(onClick);
   onClickRef.current = onClick;
+  const onFirstMapRef = useRef(onFirstMap);
+  onFirstMapRef.current = onFirstMap;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -38,12 +52,6 @@ export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, 
     container.appendChild(canvas);
     let disposed = false;
     let created: MapRenderer | null = null;
-    let frame = 0;
-    const loop = (time: number) => {
-      if (disposed || !created) return;
-      created.render(time);
-      frame = requestAnimationFrame(loop);
-    };
     createRenderer(canvas).then((r) => {
       if (disposed) { r.dispose(); return; }
       created = r;
@@ -51,26 +59,56 @@ export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, 
       r.onUpdated(() => setUpdates((n) => n + 1));
       r.onViewChanged((v) => setShownView(v.join('/')));
       setRenderer(r);
-      frame = requestAnimationFrame(loop);
     }, (e: unknown) => {
       if (!disposed) setFailure(e instanceof Error ? e.message : String(e));
     });
     return () => {
       disposed = true;
-      cancelAnimationFrame(frame);
       created?.dispose();
       canvas.remove();
     };
   }, [createRenderer]);
 
-  useEffect(() => {
-    renderer?.updateData(traffic);
-  }, [renderer, traffic]);
-
   const viewKey = view.join('\u0000');
+  const viewAndHighlight = `${viewKey}\u0001${highlight ?? ''}`;
+  const rendererView = (): string[] => (viewKey ? viewKey.split('\u0000') : []);
+
+  // New data: handed over only when it changes what is drawn. After it, the view is set again
+  // (a node asked for by the URL may only now exist).
   useEffect(() => {
-    renderer?.setView(viewKey ? viewKey.split('\u0000') : [], highlight);
-  }, [renderer, viewKey, highlight, traffic.updated]);
+    if (!renderer || !traffic) return;
+    const last = applied.current?.renderer === renderer ? applied.current : null;
+    if (last && sameTraffic(last.traffic, traffic)) return;
+    renderer.updateData(traffic);
+    renderer.setView(rendererView(), highlight);
+    applied.current = { renderer, traffic, view: viewAndHighlight };
+    setHasData(true);
+  }, [renderer, traffic]); // eslint-disable-line react-hooks/exhaustive-deps -- the view is applied with the data; its own effect below
+
+  useEffect(() => {
+    const last = applied.current;
+    if (!renderer || last?.renderer !== renderer || last.view === viewAndHighlight) return;
+    renderer.setView(rendererView(), highlight);
+    applied.current = { ...last, view: viewAndHighlight };
+  }, [renderer, viewAndHighlight]); // eslint-disable-line react-hooks/exhaustive-deps -- viewAndHighlight covers view and highlight
+
+  // Draws from the first data on (an empty scene is not worth a frame); requestAnimationFrame
+  // does not run in a hidden tab.
+  useEffect(() => {
+    if (!renderer || !hasData) return undefined;
+    let frame = 0;
+    const loop = (time: number) => {
+      renderer.render(time);
+      frame = requestAnimationFrame(loop);
+    };
+    frame = requestAnimationFrame(loop);
+    return () => cancelAnimationFrame(frame);
+  }, [renderer, hasData]);
+
+  const ready = !!renderer && hasData && updates > 0;
+  useEffect(() => {
+    if (ready || failure) onFirstMapRef.current?.();
+  }, [ready, failure]);
 
   useEffect(() => {
     if (!renderer) return undefined;
@@ -84,6 +122,6 @@ export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, 
     return <p className="placeholder" role="alert">The map cannot be drawn here ({failure}); the Table view shows the same data.</p>;
   }
   return (
-    <div ref={containerRef} className={`map-canvas${dimmed ? ' map-canvas--dimmed' : ''}`} data-testid="map" data-map-ready={renderer ? 'true' : 'false'} data-map-updates={updates} data-view={viewKey.replace('\u0000', '/')} data-renderer-view={shownView ?? ''} />
+    <div ref={containerRef} className={`map-canvas${dimmed ? ' map-canvas--dimmed' : ''}`} data-testid="map" data-map-ready={ready ? 'true' : 'false'} data-map-updates={updates} data-view={viewKey.replace('\u0000', '/')} data-renderer-view={shownView ?? ''} />
   );
 }

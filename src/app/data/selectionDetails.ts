@@ -32,6 +32,8 @@ interface Params {
   /** Evaluation time of the map's data (unix s): the details describe the same moment. */
   readonly time: number | undefined;
   readonly intervalMs: number;
+  /** Not yet: something more urgent is being done (the first map is drawn). */
+  readonly waiting?: boolean;
 }
 
 /** Seven queries for the one selected service or edge: numbers at the map's moment and its last hour. */
@@ -39,7 +41,7 @@ export function selectionDetailsOptions(p: Params) {
   const server = p.spec ? serverFor(p.servers, p.spec.datacenter) : undefined;
   return queryOptions({
     queryKey: ['selection', p.spec, p.time, server?.plan.url, p.convention.name, p.rateWindow, p.errorClasses],
-    enabled: !!p.spec && p.time !== undefined && !!server,
+    enabled: !p.waiting && !!p.spec && p.time !== undefined && !!server,
     placeholderData: keepPreviousData,
     retry: false,
     staleTime: Infinity,

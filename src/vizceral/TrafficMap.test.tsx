@@ -1,0 +1,112 @@
+// @vitest-environment jsdom
+import { act, cleanup, render } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { smallGraph } from '../app/__fixtures__/graph.ts';
+import type { MapRenderer } from './renderer.ts';
+import { toVizceralTraffic } from './traffic.ts';
+import type { VizNode } from './traffic.ts';
+import { TrafficMap } from './TrafficMap.tsx';
+
+afterEach(cleanup);
+
+/** A renderer that records its calls; `drawn()` plays Vizceral's viewUpdated. */
+function fakeRenderer() {
+  const calls: string[] = [];
+  let updated: (() => void) | undefined;
+  const renderer: MapRenderer = {
+    updateData: vi.fn(() => { calls.push('updateData'); }),
+    setView: vi.fn((view: readonly string[], highlight?: string) => { calls.push(`setView ${view.join('/')}${highlight ? ` ${highlight}` : ''}`); }),
+    onClick: () => {},
+    onUpdated: (h) => { updated = h; },
+    onViewChanged: () => {},
+    render: vi.fn(() => { calls.push('render'); }),
+    nodePosition: () => null,
+    dispose: vi.fn(() => { calls.push('dispose'); }),
+  };
+  return { renderer, calls, drawn: () => act(() => updated?.()), factory: vi.fn(() => Promise.resolve(renderer)) };
+}
+
+const traffic = (updated: number, focus?: string): VizNode => toVizceralTraffic(smallGraph(), {
+  errorClasses: ['5xx', 'none'], updated, ...(focus ? { focus: { datacenter: 'eu', service: focus } } : {}),
+});
+const mapOf = (container: HTMLElement): HTMLElement => container.querySelector('[data-testid="map"]') as HTMLElement;
+
+let frames: FrameRequestCallback[] = [];
+beforeEach(() => {
+  frames = [];
+  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+  vi.stubGlobal('cancelAnimationFrame', () => {});
+  return () => { vi.unstubAllGlobals(); };
+});
+
+describe('TrafficMap', () => {
+  it('creates the renderer before the first data, and neither feeds nor draws it until the data comes', async () => {
+    const fake = fakeRenderer();
+    const { container } = render(<TrafficMap traffic={undefined} view={['eu']} onClick={() => {}} createRenderer={fake.factory} />);
+    await act(async () => {});
+    expect(fake.factory).toHaveBeenCalledTimes(1);
+    expect(fake.calls).toEqual([]);
+    expect(frames).toHaveLength(0);
+    expect(mapOf(container).getAttribute('data-map-ready')).toBe('false');
+  });
+
+  it('is ready ("drawn with data") only after the renderer laid out a view with data', async () => {
+    const fake = fakeRenderer();
+    const onFirstMap = vi.fn();
+    const props = { view: ['eu'], onClick: () => {}, createRenderer: fake.factory, onFirstMap };
+    const { container, rerender } = render(<TrafficMap traffic={undefined} {...props} />);
+    await act(async () => {});
+    rerender(<TrafficMap traffic={traffic(1)} {...props} />);
+    expect(fake.calls).toEqual(['updateData', 'setView eu']);
+    expect(frames).toHaveLength(1);
+    expect(mapOf(container).getAttribute('data-map-ready')).toBe('false');
+    expect(onFirstMap).not.toHaveBeenCalled();
+    fake.drawn();
+    expect(mapOf(container).getAttribute('data-map-ready')).toBe('true');
+    expect(mapOf(container).getAttribute('data-map-updates')).toBe('1');
+    expect(onFirstMap).toHaveBeenCalledTimes(1);
+  });
+
+  it('skips updateData when a refresh changes nothing the map shows, not when it does', async () => {
+    const fake = fakeRenderer();
+    const props = { view: ['eu'], onClick: () => {}, createRenderer: fake.factory };
+    const { rerender } = render(<TrafficMap traffic={traffic(1)} {...props} />);
+    await act(async () => {});
+    expect(fake.calls).toEqual(['updateData', 'setView eu']);
+    rerender(<TrafficMap traffic={traffic(2)} {...props} />);
+    rerender(<TrafficMap traffic={traffic(3)} {...props} />);
+    expect(fake.calls).toEqual(['updateData', 'setView eu']);
+    rerender(<TrafficMap traffic={traffic(4, 'api')} {...props} />);
+    expect(fake.calls).toEqual(['updateData', 'setView eu', 'updateData', 'setView eu']);
+  });
+
+  it('a view or highlight change sets the view, without handing the data again', async () => {
+    const fake = fakeRenderer();
+    const props = { traffic: traffic(1), onClick: () => {}, createRenderer: fake.factory };
+    const { rerender } = render(<TrafficMap view={['eu']} {...props} />);
+    await act(async () => {});
+    rerender(<TrafficMap view={['eu', 'api']} {...props} />);
+    rerender(<TrafficMap view={['eu', 'api']} {...props} />);
+    rerender(<TrafficMap view={['eu', 'api']} highlight="web--api" {...props} />);
+    expect(fake.calls).toEqual(['updateData', 'setView eu', 'setView eu/api', 'setView eu/api web--api']);
+  });
+
+  it('draws one frame per animation frame once it has data, and nothing after unmount', async () => {
+    const fake = fakeRenderer();
+    const { unmount } = render(<TrafficMap traffic={traffic(1)} view={['eu']} onClick={() => {}} createRenderer={fake.factory} />);
+    await act(async () => {});
+    frames.shift()?.(16);
+    frames.shift()?.(32);
+    expect(fake.calls.filter((c) => c === 'render')).toHaveLength(2);
+    unmount();
+    expect(fake.calls.at(-1)).toBe('dispose');
+  });
+
+  it('reports a renderer that cannot be created (work waiting for the first map goes ahead)', async () => {
+    const onFirstMap = vi.fn();
+    const { container } = render(<TrafficMap traffic={undefined} view={[]} onClick={() => {}} createRenderer={() => Promise.reject(new Error('no WebGL'))} onFirstMap={onFirstMap} />);
+    await act(async () => {});
+    expect(container.textContent).toContain('The map cannot be drawn here (no WebGL)');
+    expect(onFirstMap).toHaveBeenCalledTimes(1);
+  });
+});
