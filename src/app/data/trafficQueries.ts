@@ -68,6 +68,9 @@ export function trafficOptions(config: AppConfig, servers: Servers, intervalMs: 
     staleTime: pinnedTime === null ? 0 : Infinity,
     refetchIntervalInBackground: true,
     placeholderData: keepPreviousData,
+    // Every read is a new object (its evaluation time), and the graph is built again from it
+    // anyway: structural sharing would only walk and copy every row on each refresh.
+    structuralSharing: false,
     // A failed refresh shows at once; the next interval is the retry.
     retry: false,
     // A pinned time is a key per moment (stepping, replay): drop the ones left behind soon.
