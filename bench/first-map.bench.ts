@@ -8,6 +8,12 @@
  *   another process (bench/support/prometheus-server.ts): what a deployment with a real server
  *   costs the browser. The target applies to this one.
  *
+ * Two moments are reported: `first map`, when the map element reports a laid-out view with data
+ * (`data-map-updates` leaves 0: Vizceral's viewUpdated, committed by React), and `first frame`,
+ * when the first animation frame after that viewUpdated has been drawn (`render` returned); the
+ * second is what a viewer sees, the first is what the e2e specs wait for. `answered`: the last of
+ * the four traffic answers (resource timing), so `- answered` is the part after the data.
+ *
  * Then the gzip size of each asset of dist/, with budgets (exit 1 when over): app JS without the
  * vizceral chunk <= 150 kB gzip, the vizceral chunk <= 260 kB gzip. Target: first map < 1.5 s.
  *
@@ -30,7 +36,30 @@ const ONLY = argValue('only');
 const LINK = '?dc=eu-west&service=checkout';
 const SCENARIO = 'calm';
 
-interface Timings { load: number; map: number; firstQuery: number }
+/** ms since navigation start; `answered`: when the last of the first four queries (the traffic) was answered. */
+interface Timings { load: number; map: number; firstQuery: number; answered: number; frame: number }
+
+/** Records `window.__firstFrameAt`: the end of the first frame drawn after the renderer's first viewUpdated. */
+const FIRST_FRAME = `(() => {
+  let hooked;
+  Object.defineProperty(window, '__trafficMapRenderer', {
+    configurable: true,
+    get() { return hooked; },
+    set(renderer) {
+      hooked = renderer;
+      if (!renderer || renderer.__firstFrame) return;
+      renderer.__firstFrame = true;
+      let laidOut = false;
+      renderer.onUpdated(() => { laidOut = true; });
+      const render = renderer.render;
+      renderer.render = (time) => {
+        const result = render(time);
+        if (laidOut && window.__firstFrameAt === undefined) window.__firstFrameAt = performance.now();
+        return result;
+      };
+    },
+  });
+})();`;
 
 async function measure(mode: 'demo' | 'app', prometheus: string): Promise<Timings> {
   const session = mode === 'demo'
@@ -47,12 +76,21 @@ async function measure(mode: 'demo' | 'app', prometheus: string): Promise<Timing
         }
       }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-map-updates'] });
     });
+    // When the first frame after that laid-out view was drawn: the renderer's `render` (the map's
+    // animation frame) returning after its first viewUpdated, through the window.__trafficMapRenderer hook.
+    await session.page.addInitScript(FIRST_FRAME);
     await session.page.goto(`${session.url}/${LINK}`);
     await waitForMap(session.page);
+    await session.page.waitForFunction(() => (window as unknown as { __firstFrameAt?: number }).__firstFrameAt !== undefined, undefined, { timeout: 60_000 });
     return await session.page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      const query = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/v1/query'));
-      return { load: nav?.loadEventStart ?? NaN, map: (window as unknown as { __firstMapAt?: number }).__firstMapAt ?? NaN, firstQuery: query?.startTime ?? NaN };
+      const queries = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v1/query')).sort((a, b) => a.startTime - b.startTime);
+      const traffic = queries.slice(0, 4) as PerformanceResourceTiming[];
+      return {
+        load: nav?.loadEventStart ?? NaN, map: (window as unknown as { __firstMapAt?: number }).__firstMapAt ?? NaN, firstQuery: queries[0]?.startTime ?? NaN,
+        answered: traffic.length === 4 ? Math.max(...traffic.map((e) => e.responseEnd)) : NaN,
+        frame: (window as unknown as { __firstFrameAt?: number }).__firstFrameAt ?? NaN,
+      };
     });
   } finally {
     await session.close();
@@ -64,12 +102,14 @@ const prometheus = await startPrometheusProcess(SCENARIO);
 for (const mode of (['app', 'demo'] as const).filter((m) => !ONLY || m === ONLY)) {
   const runs: Timings[] = [];
   for (let run = 0; run < RUNS; run++) runs.push(await measure(mode, prometheus.url));
-  const med = { load: median(runs.map((r) => r.load)), map: median(runs.map((r) => r.map)), firstQuery: median(runs.map((r) => r.firstQuery)) };
+  const med = { load: median(runs.map((r) => r.load)), map: median(runs.map((r) => r.map)), firstQuery: median(runs.map((r) => r.firstQuery)), answered: median(runs.map((r) => r.answered)), frame: median(runs.map((r) => r.frame)) };
+  const after = median(runs.map((r) => r.map - r.answered));
+  const frameAfter = median(runs.map((r) => r.frame - r.answered));
   medians[mode] = med;
   console.log(`${mode === 'app' ? `app (${DIST}/, simulated Prometheus in another process)` : 'demo (dist-demo/, MSW in the page)'}: cold ${LINK}, ${RUNS} runs (ms since navigation start)\n`);
-  console.log(table(['run', 'load event', 'first query', 'first map', 'map/load'], [
-    ...runs.map((r, i) => [String(i + 1), r.load.toFixed(0), r.firstQuery.toFixed(0), r.map.toFixed(0), ratio(r.map, r.load)]),
-    ['median', med.load.toFixed(0), med.firstQuery.toFixed(0), med.map.toFixed(0), ratio(med.map, med.load)],
+  console.log(table(['run', 'load event', 'first query', 'traffic answered', 'first map', 'map - answered', 'first frame', 'frame - answered', 'map/load'], [
+    ...runs.map((r, i) => [String(i + 1), r.load.toFixed(0), r.firstQuery.toFixed(0), r.answered.toFixed(0), r.map.toFixed(0), (r.map - r.answered).toFixed(0), r.frame.toFixed(0), (r.frame - r.answered).toFixed(0), ratio(r.map, r.load)]),
+    ['median', med.load.toFixed(0), med.firstQuery.toFixed(0), med.answered.toFixed(0), med.map.toFixed(0), after.toFixed(0), med.frame.toFixed(0), frameAfter.toFixed(0), ratio(med.map, med.load)],
   ]));
   console.log('');
 }
@@ -88,6 +128,7 @@ const vizceral = sizes.filter((s) => isJs(s.file) && s.file.startsWith('vizceral
 const app = sizes.filter((s) => isJs(s.file) && !s.file.startsWith('vizceral')).reduce((n, s) => n + s.gzip, 0);
 console.log('');
 if (medians.app) check(medians.app.map < 1500, `app: first map ${medians.app.map.toFixed(0)} ms, ${ratio(medians.app.map, medians.app.load)} the load event (target < 1,500 ms)`);
+if (medians.app) check(medians.app.frame < 1500, `app: first frame of it drawn at ${medians.app.frame.toFixed(0)} ms (target < 1,500 ms)`);
 if (medians.demo) console.log(`info  demo: first map ${medians.demo.map.toFixed(0)} ms, ${ratio(medians.demo.map, medians.demo.load)} the load event (MSW in the page; no target)`);
 check(app <= 150 * 1024, `app JS without vizceral ${kb(app)} gzip (budget 150 kB)`);
 check(vizceral > 0 && vizceral <= 260 * 1024, `vizceral chunk ${kb(vizceral)} gzip (budget 260 kB)`);
