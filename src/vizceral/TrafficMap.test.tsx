@@ -5,7 +5,7 @@ import { smallGraph } from '../app/__fixtures__/graph.ts';
 import type { MapRenderer } from './renderer.ts';
 import { toVizceralTraffic } from './traffic.ts';
 import type { VizNode } from './traffic.ts';
-import { TrafficMap } from './TrafficMap.tsx';
+import { LAYOUT_WAIT_MS, TrafficMap } from './TrafficMap.tsx';
 
 afterEach(cleanup);
 
@@ -58,10 +58,11 @@ describe('TrafficMap', () => {
     await act(async () => {});
     rerender(<TrafficMap traffic={traffic(1)} {...props} />);
     expect(fake.calls).toEqual(['updateData', 'setView eu']);
-    expect(frames).toHaveLength(1);
+    expect(frames, 'no frame before the layout').toHaveLength(0);
     expect(mapOf(container).getAttribute('data-map-ready')).toBe('false');
     expect(onFirstMap).not.toHaveBeenCalled();
     fake.drawn();
+    expect(frames, 'drawing starts with the first laid-out view').toHaveLength(1);
     expect(mapOf(container).getAttribute('data-map-ready')).toBe('true');
     expect(mapOf(container).getAttribute('data-map-updates')).toBe('1');
     expect(onFirstMap).toHaveBeenCalledTimes(1);
@@ -91,10 +92,27 @@ describe('TrafficMap', () => {
     expect(fake.calls).toEqual(['updateData', 'setView eu', 'setView eu/api', 'setView eu/api web--api']);
   });
 
-  it('draws one frame per animation frame once it has data, and nothing after unmount', async () => {
+  it('draws anyway when no layout comes within LAYOUT_WAIT_MS of the data', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const fake = fakeRenderer();
+      render(<TrafficMap traffic={traffic(1)} view={['eu']} onClick={() => {}} createRenderer={fake.factory} />);
+      await act(async () => {});
+      expect(fake.calls).toEqual(['updateData', 'setView eu']);
+      act(() => { vi.advanceTimersByTime(LAYOUT_WAIT_MS - 1); });
+      expect(frames).toHaveLength(0);
+      act(() => { vi.advanceTimersByTime(1); });
+      expect(frames).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('draws one frame per animation frame once laid out, and nothing after unmount', async () => {
     const fake = fakeRenderer();
     const { unmount } = render(<TrafficMap traffic={traffic(1)} view={['eu']} onClick={() => {}} createRenderer={fake.factory} />);
     await act(async () => {});
+    fake.drawn();
     frames.shift()?.(16);
     frames.shift()?.(32);
     expect(fake.calls.filter((c) => c === 'render')).toHaveLength(2);

@@ -28,6 +28,9 @@ export interface TrafficMapProps {
  * Drawing starts with the first data and stops when the tab is hidden or the component unmounts.
  * `data-map-ready` is "true" once the renderer drew a laid-out view with data.
  */
+/** How long the first frame waits for Vizceral's first laid-out view once the data is there. */
+export const LAYOUT_WAIT_MS = 2_000;
+
 export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, dimmed, onFirstMap }: TrafficMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [renderer, setRenderer] = useState<MapRenderer | null>(null);
@@ -92,10 +95,19 @@ export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, 
     applied.current = { ...last, view: viewAndHighlight };
   }, [renderer, viewAndHighlight]); // eslint-disable-line react-hooks/exhaustive-deps -- viewAndHighlight covers view and highlight
 
-  // Draws from the first data on (an empty scene is not worth a frame); requestAnimationFrame
-  // does not run in a hidden tab.
+  // Draws from the first laid-out view on: a frame before Vizceral's layout answers shows nothing
+  // (no node has a place yet) and on a software GL costs hundreds of milliseconds that delay the
+  // answer's handling. Should no layout come (`LAYOUT_WAIT_MS` after the data), it draws anyway.
+  // requestAnimationFrame does not run in a hidden tab.
+  const [layoutOverdue, setLayoutOverdue] = useState(false);
   useEffect(() => {
-    if (!renderer || !hasData) return undefined;
+    if (!renderer || !hasData || updates > 0) return undefined;
+    const timer = setTimeout(() => setLayoutOverdue(true), LAYOUT_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [renderer, hasData, updates]);
+  const drawing = !!renderer && hasData && (updates > 0 || layoutOverdue);
+  useEffect(() => {
+    if (!renderer || !drawing) return undefined;
     let frame = 0;
     const loop = (time: number) => {
       renderer.render(time);
@@ -103,7 +115,7 @@ export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, 
     };
     frame = requestAnimationFrame(loop);
     return () => cancelAnimationFrame(frame);
-  }, [renderer, hasData]);
+  }, [renderer, drawing]);
 
   const ready = !!renderer && hasData && updates > 0;
   useEffect(() => {
