@@ -7,10 +7,13 @@
  * listeners, GL geometries/textures/programs, Vizceral graphs or layout workers.
  *
  *   npx tsx bench/soak.ts [--refreshes 1000] [--max-minutes 12]     (needs dist-demo/)
+ *   npx tsx bench/soak.ts --refreshes 500 --snapshots 100,500   (heap snapshots in .tmp/, then
+ *   npx tsx bench/heap-diff.ts .tmp/soak-100.heapsnapshot .tmp/soak-500.heapsnapshot)
  */
 import { churnServiceNames } from '../src/mocks/scenarios.ts';
 import { demoConfig, navigate, openSession, sampleMemory, waitForMap } from './support/browser.ts';
 import type { MemorySample } from './support/browser.ts';
+import { takeHeapSnapshot } from './support/heap-snapshot.ts';
 import { check, ratio, table } from './support/measure.ts';
 
 const arg = (name: string, fallback: number): number => {
@@ -20,6 +23,9 @@ const arg = (name: string, fallback: number): number => {
 };
 const REFRESHES = arg('refreshes', 1000);
 const MAX_MS = arg('max-minutes', 12) * 60_000;
+// `--snapshots start,100,500,end`: heap snapshots in .tmp/ at those points (refresh counts).
+const SNAPSHOT_POINTS = process.argv.includes('--snapshots') ? (process.argv[process.argv.indexOf('--snapshots') + 1] ?? '').split(',') : [];
+const SNAPSHOTS = SNAPSHOT_POINTS.map(Number).filter((n) => Number.isFinite(n) && n > 0);
 const SWITCH_MS = 2000;
 const HOME = '?dc=eu-west';
 
@@ -27,7 +33,7 @@ const session = await openSession({
   overrides: { '/config.json': demoConfig({ refreshInterval: '200ms', maxNodesPerView: 150 }) },
   scenario: 'churn:still',
 });
-const { page, cdp } = session;
+const { page } = session;
 let queries = 0;
 page.on('request', (r) => { if (r.url().includes('/api/v1/query')) queries++; });
 const refreshes = (): number => Math.floor(queries / 4);
@@ -42,12 +48,15 @@ const settle = async (refreshCount: number): Promise<void> => {
 try {
   await page.goto(`${session.url}/${HOME}`);
   await waitForMap(page);
-  // One round of every view first: what stays (shader programs, caches) is not a leak.
+  // One round of every view first: what stays (shader programs, caches) is not a leak. The table
+  // view unmounts the map, so the measured renderer goes through every view once more (a shader
+  // program per kind of view is compiled once per renderer).
   const services = churnServiceNames().filter((_, i) => i % 7 === 1);
   const views = (i: number): string[] => ['', HOME, `${HOME}&service=${services[i % services.length] ?? ''}`, `${HOME}&view=table`, HOME];
-  for (const v of views(0)) { await navigate(page, v); await page.waitForTimeout(1500); }
+  for (const v of [...views(0), '', HOME, `${HOME}&service=${services[1] ?? ''}`, HOME]) { await navigate(page, v); await page.waitForTimeout(1500); }
   await settle(5);
-  const start = await sampleMemory(page, cdp);
+  const start = await sampleLive();
+  if (SNAPSHOT_POINTS.includes('start')) await snapshot('start');
   const startRefreshes = refreshes();
   const started = Date.now();
 
@@ -58,6 +67,11 @@ try {
     await navigate(page, list[step % list.length] ?? HOME);
     step++;
     await page.waitForTimeout(SWITCH_MS);
+    const due = SNAPSHOTS[0];
+    if (due !== undefined && refreshes() - startRefreshes >= due) {
+      SNAPSHOTS.shift();
+      await snapshot(String(due));
+    }
     if (step % 25 === 0) console.log(`  ${refreshes() - startRefreshes} refreshes, ${step} view changes, ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
   const soaked = refreshes() - startRefreshes;
@@ -67,7 +81,8 @@ try {
   await navigate(page, HOME);
   await waitForMap(page);
   await settle(5);
-  const end = await sampleMemory(page, cdp);
+  const end = await sampleLive();
+  if (SNAPSHOT_POINTS.includes('end')) await snapshot('end');
 
   console.log(`\nsoak: ${soaked} refreshes (200 ms interval) in ${seconds.toFixed(0)} s, ${step} view changes, scenario churn\n`);
   const rows = (Object.keys(start) as (keyof MemorySample)[]).map((k) => [
@@ -82,6 +97,23 @@ try {
   }
 } finally {
   await session.close();
+}
+
+/**
+ * Measures on a live screen: on SwiftShader a 200 ms refresh often runs late, and the STALE
+ * banner it brings is a dozen DOM nodes that are not a leak.
+ */
+async function sampleLive(): Promise<MemorySample> {
+  const live = await session.page.waitForSelector('.page[data-liveness="live"]', { timeout: 30_000 }).then(() => true, () => false);
+  if (!live) console.log('  (the screen is not live at this measurement)');
+  return sampleMemory(session.page, session.cdp);
+}
+
+async function snapshot(name: string): Promise<void> {
+  const file = `.tmp/soak-${name}.heapsnapshot`;
+  await takeHeapSnapshot(session.cdp, file);
+  const heap = await session.cdp.send('Runtime.getHeapUsage');
+  console.log(`  snapshot ${file} at ${refreshes()} refreshes since page load: heap ${mb(heap.usedSize)}`);
 }
 
 function mb(bytes: number): string {

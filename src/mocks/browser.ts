@@ -23,6 +23,13 @@ declare global {
 
 export async function startDemoWorker(): Promise<void> {
   const worker = setupWorker(...handlers);
+  // The worker hands each answer over twice: to the page's fetch, and a copy of its body, as a
+  // transferred stream, for MSW's response events. Nothing here reads those copies, and each one
+  // kept its MessagePort and stream (and the worker its buffered tee) alive: 4 a refresh in the
+  // soak (docs/PERFORMANCE.md). Cancelling a copy frees both ends.
+  const discard = ({ response }: { response: Response }): void => { response.body?.cancel().catch(() => {}); };
+  worker.events.on('response:mocked', discard);
+  worker.events.on('response:bypass', discard);
   await worker.start({
     onUnhandledRequest: 'bypass',
     serviceWorker: { url: './mockServiceWorker.js' },

@@ -18,8 +18,17 @@ export interface ModelHandlerOptions {
   readonly now?: () => number;
 }
 
+/**
+ * Snapshots each handler set keeps: the scrape times of one evaluation (a rate window samples up
+ * to 4, shared by the queries of one refresh and by consecutive points of a range query) and the
+ * next. More buys nothing (a range query's 241 points scan through any small LRU) and is held as
+ * long as the page lives, by every scenario ever used: 64 churn snapshots were 4.2 MB of a soak's
+ * heap (docs/PERFORMANCE.md).
+ */
+export const MODEL_SNAPSHOT_CAPACITY = 8;
+
 export function createModelHandlers(model: TrafficModel, options: ModelHandlerOptions = {}): HttpHandler[] {
-  const cached = cachedModel(model, 64);
+  const cached = cachedModel(model, MODEL_SNAPSHOT_CAPACITY);
   const now = options.now ?? Date.now;
   const scale = options.timeScale ?? 1;
   let origin: number | undefined;

@@ -66,39 +66,166 @@ export function pruneLevel(viz: VizInstance, graphs: Record<string, VizGraph>, n
 
 export function dropGraph(viz: VizInstance, graph: VizGraph): void {
   for (const child of Object.values(graph.graphs)) dropGraph(viz, child);
-  // setCurrent(false) disposes the materials and textures of its nodes and connections.
+  // setCurrent(false) disposes the materials and label textures of its nodes and connections.
   if (graph.current) graph.setCurrent(false);
   viz.scene.remove(graph.view.container);
+  disposeGraphTextures(graph);
   graph.removeAllListeners();
 }
 
-/** The scene containers of every node and connection of every graph Vizceral keeps. */
+/**
+ * Graphs out of sight keep textures on the GPU in two ways. Vizceral's zoom one level in or out
+ * (`setView` to a child or to the parent graph) never calls `setCurrent(false)` on the graph it
+ * leaves, as its jump to any other graph does: that graph stays "current" after the 1 s tween
+ * took it out of the scene, with its label and notice textures, and its views are redrawn on
+ * every `updateData`. And `setCurrent(false)` itself frees the label textures but not the text
+ * texture of focused node views (a datacenter in the global view, the focused service). So after
+ * a view change, once the tween is over, every graph out of the scene is retired and its
+ * textures are disposed (three.js uploads them again if the graph is shown again). Returns
+ * whether a graph is still on its way out (the tween runs: call again later).
+ */
+export function retireHiddenGraphs(viz: Pick<VizInstance, 'graphs' | 'currentGraph'>): boolean {
+  let leaving = false;
+  const hidden: VizGraph[] = [];
+  const visit = (level: Record<string, VizGraph>): void => {
+    for (const graph of Object.values(level)) {
+      if (graph !== viz.currentGraph) {
+        if (graph.view.container.parent) leaving = true;
+        else hidden.push(graph);
+      }
+      visit(graph.graphs);
+    }
+  };
+  visit(viz.graphs);
+  if (leaving) return true;
+  for (const graph of hidden) {
+    if (graph.current) graph.setCurrent(false);
+    disposeGraphTextures(graph);
+  }
+  return false;
+}
+
+/**
+ * Disposes the textures (material maps, texture uniforms) of a graph's scene objects, hidden
+ * labels and notices included; not its materials or geometries, which it may share.
+ */
+export function disposeGraphTextures(graph: VizGraph): void {
+  const textures = new Set<Disposable>();
+  const collect = (object: SceneObject): void => { for (const texture of texturesOf(object)) textures.add(texture); };
+  graph.view.container.traverse(collect);
+  for (const container of graphObjectContainers(graph, new Set())) container.traverse(collect);
+  for (const texture of textures) texture.dispose();
+}
+
+function materialsOf(object: SceneObject): readonly Material[] {
+  return object.material === undefined ? [] : Array.isArray(object.material) ? object.material : [object.material as Material];
+}
+
+function texturesOf(object: SceneObject): Disposable[] {
+  const out: Disposable[] = [];
+  for (const material of materialsOf(object)) {
+    if (material.map) out.push(material.map);
+    const uniforms: Record<string, { value?: unknown }> = material.uniforms ?? {};
+    for (const uniform of Object.values(uniforms)) {
+      const value = uniform.value as { isTexture?: boolean; dispose?: unknown } | null | undefined;
+      if (value?.isTexture === true && typeof value.dispose === 'function') out.push(value as Disposable);
+    }
+  }
+  return out;
+}
+
+const SEGMENTS_DISPOSED = Symbol('trafficMap.segmentsDisposed');
+const SEGMENT_LISTS = [['updateDonutGraph', 'donutGraphSegments'], ['updateArcMeter', 'arcMeterSegments']] as const;
+type SegmentView = Partial<Record<(typeof SEGMENT_LISTS)[number][1], SceneObject[]>>;
+
+/**
+ * Vizceral's focused node view (a datacenter in the global view, the focused service) draws its
+ * donut and arc meter as new meshes on every refresh and only takes the old ones out of its
+ * container, never disposing their geometries and materials: three.js keeps their buffers (on
+ * the GPU, and in its geometry map) as long as the renderer lives, about ten a refresh in the
+ * global view. This wraps the two methods, once, on the class of every such view found in the
+ * graphs, so that the meshes they drop are disposed.
+ */
+export function disposeDroppedSegments(graphs: Record<string, VizGraph>): void {
+  for (const graph of Object.values(graphs)) {
+    for (const node of Object.values(graph.nodes)) {
+      const view = node.view as (SegmentView & object) | undefined;
+      if (view && Array.isArray(view.donutGraphSegments)) wrapSegmentMethods(Object.getPrototypeOf(view) as object);
+    }
+    disposeDroppedSegments(graph.graphs);
+  }
+}
+
+export function wrapSegmentMethods(proto: object): void {
+  for (const [method, list] of SEGMENT_LISTS) {
+    let owner: object | null = proto;
+    while (owner && !Object.prototype.hasOwnProperty.call(owner, method)) owner = Object.getPrototypeOf(owner) as object | null;
+    const holder = owner as Record<string | symbol, unknown> | null;
+    const original = holder?.[method];
+    if (!holder || typeof original !== 'function' || (original as { [SEGMENTS_DISPOSED]?: boolean })[SEGMENTS_DISPOSED]) continue;
+    const wrapped = function (this: SegmentView, ...args: unknown[]): unknown {
+      const before = [...(this[list] ?? [])];
+      const result: unknown = original.apply(this, args);
+      const kept = new Set(this[list] ?? []);
+      for (const mesh of before) {
+        if (kept.has(mesh)) continue;
+        mesh.geometry?.dispose();
+        for (const material of materialsOf(mesh)) material.dispose();
+      }
+      return result;
+    };
+    Object.assign(wrapped, { [SEGMENTS_DISPOSED]: true });
+    holder[method] = wrapped;
+  }
+}
+
+/**
+ * The scene containers of every node and connection of every graph Vizceral keeps, with their
+ * label and notice containers, which Vizceral takes out of the node's or connection's container
+ * while hidden (their textures stay on the GPU then).
+ */
 export function objectContainers(level: Record<string, VizGraph>, into = new Set<SceneObject>()): Set<SceneObject> {
   for (const graph of Object.values(level)) {
-    for (const object of Object.values(graph.nodes)) if (object.view?.container) into.add(object.view.container);
-    for (const object of Object.values(graph.connections)) if (object.view?.container) into.add(object.view.container);
+    graphObjectContainers(graph, into);
     objectContainers(graph.graphs, into);
   }
   return into;
 }
 
+function graphObjectContainers(graph: VizGraph, into: Set<SceneObject>): Set<SceneObject> {
+  for (const object of [...Object.values(graph.nodes), ...Object.values(graph.connections)]) {
+    const view = object.view;
+    if (view?.container) into.add(view.container);
+    if (view?.nameView?.container) into.add(view.nameView.container);
+    if (view?.noticeView?.container) into.add(view.noticeView.container);
+  }
+  return into;
+}
 /**
- * Vizceral's cleanup of a removed node or connection disposes its materials and textures, not
- * its geometries (a label plane, a notice plane, the particles): three.js keeps their buffers,
- * on the GPU and in its geometry map, as long as the renderer lives (a wall screen: days). Those
- * no remaining object uses (some are shared, cached by radius) are disposed.
+ * Vizceral's cleanup of a removed node or connection disposes some materials and textures, not
+ * its geometries (a label plane, a notice plane, the particles) nor a connection's notice
+ * texture: three.js keeps them, on the GPU and in its maps, as long as the renderer lives (a wall
+ * screen: days). Those no remaining object uses (some are shared: geometries cached by radius,
+ * the particle texture) are disposed.
  */
-export function disposeRemovedGeometries(viz: VizInstance, before: ReadonlySet<SceneObject>): void {
+export function disposeRemovedObjects(viz: VizInstance, before: ReadonlySet<SceneObject>): void {
   const after = objectContainers(viz.graphs);
   const removed = [...before].filter((c) => !after.has(c));
   if (removed.length === 0) return;
   const live = new Set<Disposable>();
-  const collectLive = (object: SceneObject): void => { if (object.geometry) live.add(object.geometry); };
+  const collectLive = (object: SceneObject): void => {
+    if (object.geometry) live.add(object.geometry);
+    for (const texture of texturesOf(object)) live.add(texture);
+  };
   viz.scene.traverse(collectLive);
   for (const container of after) container.traverse(collectLive);
   const dead = new Set<Disposable>();
-  for (const container of removed) container.traverse((object) => { if (object.geometry && !live.has(object.geometry)) dead.add(object.geometry); });
-  for (const geometry of dead) geometry.dispose();
+  for (const container of removed) {
+    container.traverse((object) => {
+      for (const resource of [object.geometry, ...texturesOf(object)]) if (resource && !live.has(resource)) dead.add(resource);
+    });
+  }
+  for (const resource of dead) resource.dispose();
 }
 
 /** Disposes every geometry, material and texture of the scene and of every graph Vizceral keeps. */
@@ -106,16 +233,8 @@ export function disposeSceneResources(viz: VizInstance): void {
   const resources = new Set<Disposable>();
   const collect = (object: SceneObject): void => {
     if (object.geometry) resources.add(object.geometry);
-    const materials = object.material === undefined ? [] : Array.isArray(object.material) ? object.material : [object.material as Material];
-    for (const material of materials) {
-      resources.add(material);
-      if (material.map) resources.add(material.map);
-      const uniforms: Record<string, { value?: unknown }> = material.uniforms ?? {};
-      for (const uniform of Object.values(uniforms)) {
-        const value = uniform.value as { isTexture?: boolean; dispose?: unknown } | null | undefined;
-        if (value?.isTexture === true && typeof value.dispose === 'function') resources.add(value as Disposable);
-      }
-    }
+    for (const material of materialsOf(object)) resources.add(material);
+    for (const texture of texturesOf(object)) resources.add(texture);
   };
   viz.scene.traverse(collect);
   const graphs = (level: Record<string, VizGraph>): void => {

@@ -1,5 +1,5 @@
 import type { MapHit, MapRenderer, RendererFactory } from './renderer.ts';
-import { captureWindowListeners, countGraphs, disposeRemovedGeometries, disposeSceneResources, objectContainers, pruneGraphs, withOneShotWorkers } from './vizceralHygiene.ts';
+import { captureWindowListeners, countGraphs, disposeDroppedSegments, disposeRemovedObjects, disposeSceneResources, objectContainers, pruneGraphs, retireHiddenGraphs, withOneShotWorkers } from './vizceralHygiene.ts';
 import type { VizConstructor, VizInstance, VizObject } from './vizceralTypes.ts';
 
 /* The one module that touches Vizceral. Vizceral is a UMD bundle that reads `window` on import,
@@ -77,7 +77,11 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
   viz.onDocumentDoubleClick = () => {};
   viz.on('viewUpdated', () => updatedHandlers.forEach((h) => h()));
   const viewHandlers: ((view: readonly string[]) => void)[] = [];
+  // After a view change, graphs out of sight keep GPU textures: retired by render() once the
+  // zoom tween has taken them out of the scene.
+  let leaving = false;
   viz.on('viewChanged', (event) => {
+    leaving = true;
     const view = (event as { view?: string[] } | undefined)?.view ?? [];
     viewHandlers.forEach((h) => h(view));
   });
@@ -87,13 +91,20 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       const before = objectContainers(viz.graphs);
       viz.updateData(traffic);
       pruneGraphs(viz, traffic);
-      disposeRemovedGeometries(viz, before);
+      disposeRemovedObjects(viz, before);
+      disposeDroppedSegments(viz.graphs);
     }),
-    setView: (view, highlight) => tracked(() => viz.setView([...view], highlight)),
+    setView: (view, highlight) => tracked(() => {
+      viz.setView([...view], highlight);
+      disposeDroppedSegments(viz.graphs);
+    }),
     onClick: (handler) => { clickHandler = handler; },
     onUpdated: (handler) => { updatedHandlers.push(handler); },
     onViewChanged: (handler) => { viewHandlers.push(handler); },
-    render: (time) => tracked(() => viz.render(time)),
+    render: (time) => tracked(() => {
+      viz.render(time);
+      if (leaving) leaving = retireHiddenGraphs(viz);
+    }),
     nodePosition: (name) => {
       const container = viz.currentGraph?.nodes[name]?.view?.container;
       if (!container) return null;

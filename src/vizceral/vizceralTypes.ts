@@ -6,7 +6,12 @@ export interface VizObject {
   getName(): string;
   source?: { getName(): string };
   target?: { getName(): string };
-  view?: { container?: SceneObject & { matrixWorld: unknown } };
+  view?: {
+    container?: SceneObject & { matrixWorld: unknown };
+    /** A node's label and a connection's notice: out of `container` while hidden. */
+    nameView?: { container?: SceneObject };
+    noticeView?: { container?: SceneObject };
+  };
 }
 export interface VizGraph {
   intersectedObject?: VizObject;
@@ -23,6 +28,8 @@ export interface VizGraph {
 /** The parts of a three.js object the adapter reads to free what it uses. */
 export interface SceneObject {
   traverse(fn: (object: SceneObject) => void): void;
+  /** The object it was added to; null once removed from the scene. */
+  parent?: unknown;
   geometry?: Disposable;
   material?: Material | readonly Material[];
 }
