@@ -46,7 +46,8 @@ export function Header({ title, state, navigate, liveness, servers, interval, se
         {liveness.kind === 'pinned' && `past view: ${new Date(liveness.time * 1000).toLocaleString()}`}
         {(liveness.kind === 'live' || liveness.kind === 'failing' || liveness.kind === 'stale') && `updated ${formatAge(liveness.ageMs)} ago`}
         {interval && <span className="header__meta" title={INTERVAL_SOURCE[interval.source]}> · every {formatAge(interval.ms)}{interval.source === 'fallback' ? ' (fallback)' : ''}</span>}
-        <span className="header__meta" data-testid="prometheus-url"> · {servers.join(', ')}</span>
+        {/* Last and first to be cut off (ellipsis) when the header is full: readable on hover. */}
+        <span className="header__meta" data-testid="prometheus-url" title={servers.join(', ')}> · {servers.join(', ')}</span>
       </div>
       {!state.kiosk && (
         <div className="header__switch" role="group" aria-label="View">
