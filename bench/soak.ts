@@ -27,6 +27,8 @@ const MAX_MS = arg('max-minutes', 12) * 60_000;
 const SNAPSHOT_POINTS = process.argv.includes('--snapshots') ? (process.argv[process.argv.indexOf('--snapshots') + 1] ?? '').split(',') : [];
 const SNAPSHOTS = SNAPSHOT_POINTS.map(Number).filter((n) => Number.isFinite(n) && n > 0);
 const SWITCH_MS = 2000;
+/** The document's census at each measurement (start, end). */
+const censuses: Record<string, number>[] = [];
 const HOME = '?dc=eu-west';
 
 const session = await openSession({
@@ -53,7 +55,8 @@ try {
   // program per kind of view is compiled once per renderer).
   const services = churnServiceNames().filter((_, i) => i % 7 === 1);
   const views = (i: number): string[] => ['', HOME, `${HOME}&service=${services[i % services.length] ?? ''}`, `${HOME}&view=table`, HOME];
-  for (const v of [...views(0), '', HOME, `${HOME}&service=${services[1] ?? ''}`, HOME]) { await navigate(page, v); await page.waitForTimeout(1500); }
+  const tour = [...views(0), '', HOME, `${HOME}&service=${services[1] ?? ''}`, HOME];
+  for (const v of tour) { await navigate(page, v); await page.waitForTimeout(1500); }
   await settle(5);
   const start = await sampleLive();
   if (SNAPSHOT_POINTS.includes('start')) await snapshot('start');
@@ -77,8 +80,11 @@ try {
   const soaked = refreshes() - startRefreshes;
   const seconds = (Date.now() - started) / 1000;
 
+  // The end is measured after the same tour of the views as the start: the same screen with
+  // the same history in Vizceral (which keeps label canvases and meshes of the graphs it went
+  // through), so that a difference is growth, not a different last view.
   await setScenario('churn:still');
-  await navigate(page, HOME);
+  for (const v of tour) { await navigate(page, v); await page.waitForTimeout(1500); }
   await waitForMap(page);
   await settle(5);
   const end = await sampleLive();
@@ -89,6 +95,8 @@ try {
     k, k === 'heapUsed' ? mb(start[k]) : start[k], k === 'heapUsed' ? mb(end[k]) : end[k], ratio(end[k], start[k] || 1),
   ]);
   console.log(table(['measure', 'start', 'end', 'end/start'], rows));
+  const [censusStart, censusEnd] = censuses;
+  if (censusStart && censusEnd) console.log(`\n${censusDifference(censusStart, censusEnd)}`);
   console.log('');
   check(soaked >= REFRESHES, `${soaked} refreshes (target >= ${REFRESHES})`);
   check(end.heapUsed - start.heapUsed < 5 * 1024 * 1024, `heap growth ${mb(end.heapUsed - start.heapUsed)} (target < 5 MB)`);
@@ -104,9 +112,32 @@ try {
  * banner it brings is a dozen DOM nodes that are not a leak.
  */
 async function sampleLive(): Promise<MemorySample> {
-  const live = await session.page.waitForSelector('.page[data-liveness="live"]', { timeout: 30_000 }).then(() => true, () => false);
+  const live = await session.page.waitForSelector('.page[data-liveness="live"]', { timeout: 30_000 })
+    .then(async (handle) => { await handle.dispose(); return true; }, () => false);
   if (!live) console.log('  (the screen is not live at this measurement)');
+  censuses.push(await documentCensus());
   return sampleMemory(session.page, session.cdp);
+}
+
+/** Nodes in the document by element tag (and `#text`): tells a different screen from a leak of detached nodes. */
+function documentCensus(): Promise<Record<string, number>> {
+  return session.page.evaluate(() => {
+    const counts: Record<string, number> = {};
+    const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+    for (let n: Node | null = walker.currentNode; n; n = walker.nextNode()) {
+      const key = n instanceof Element ? n.tagName.toLowerCase() : n.nodeName;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+    return counts;
+  });
+}
+
+/** What the document holds more or less at the end than at the start (same screen: nothing). */
+function censusDifference(start: Record<string, number>, end: Record<string, number>): string {
+  const keys = [...new Set([...Object.keys(start), ...Object.keys(end)])].sort();
+  const total = (c: Record<string, number>): number => Object.values(c).reduce((a, b) => a + b, 0);
+  const moved = keys.filter((k) => (start[k] ?? 0) !== (end[k] ?? 0)).map((k) => `${k} ${start[k] ?? 0} -> ${end[k] ?? 0}`);
+  return `nodes in the document: ${total(start)} -> ${total(end)}${moved.length > 0 ? ` (${moved.join(', ')})` : ' (same by tag)'}`;
 }
 
 async function snapshot(name: string): Promise<void> {
