@@ -27,6 +27,8 @@ const MAX_MS = arg('max-minutes', 12) * 60_000;
 const SNAPSHOT_POINTS = process.argv.includes('--snapshots') ? (process.argv[process.argv.indexOf('--snapshots') + 1] ?? '').split(',') : [];
 const SNAPSHOTS = SNAPSHOT_POINTS.map(Number).filter((n) => Number.isFinite(n) && n > 0);
 const SWITCH_MS = 2000;
+/** Samples taken every 25 view changes during the churn. */
+const trend: { at: number; sample: MemorySample }[] = [];
 /** The document's census at each measurement (start, end). */
 const censuses: Record<string, number>[] = [];
 const HOME = '?dc=eu-west';
@@ -75,7 +77,14 @@ try {
       SNAPSHOTS.shift();
       await snapshot(String(due));
     }
-    if (step % 25 === 0) console.log(`  ${refreshes() - startRefreshes} refreshes, ${step} view changes, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    if (step % 25 === 0) {
+      // A sample mid-churn (whatever view is shown): over the run, a slope tells growth from the
+      // difference between two screens.
+      const at = refreshes() - startRefreshes;
+      const sample = await sampleMemory(page, session.cdp);
+      trend.push({ at, sample });
+      console.log(`  ${at} refreshes, ${step} view changes, ${((Date.now() - started) / 1000).toFixed(0)} s: heap ${mb(sample.heapUsed)}, DOM ${sample.domNodes}, listeners ${sample.listeners}, geometries ${sample.geometries}, textures ${sample.textures}`);
+    }
   }
   const soaked = refreshes() - startRefreshes;
   const seconds = (Date.now() - started) / 1000;
@@ -95,6 +104,13 @@ try {
     k, k === 'heapUsed' ? mb(start[k]) : start[k], k === 'heapUsed' ? mb(end[k]) : end[k], ratio(end[k], start[k] || 1),
   ]);
   console.log(table(['measure', 'start', 'end', 'end/start'], rows));
+  if (trend.length >= 3) {
+    const slopes = (['heapUsed', 'domNodes', 'listeners', 'geometries', 'textures'] as const).map((k) => {
+      const per1000 = slope(trend.map((t) => t.at), trend.map((t) => t.sample[k])) * 1000;
+      return `${k} ${k === 'heapUsed' ? mb(per1000) : per1000.toFixed(1)}`;
+    });
+    console.log(`\ntrend over ${trend.length} mid-run samples (least squares, per 1,000 refreshes): ${slopes.join(', ')}`);
+  }
   const [censusStart, censusEnd] = censuses;
   if (censusStart && censusEnd) console.log(`\n${censusDifference(censusStart, censusEnd)}`);
   console.log('');
@@ -149,4 +165,18 @@ async function snapshot(name: string): Promise<void> {
 
 function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+}
+
+/** Least-squares slope of y over x. */
+function slope(x: readonly number[], y: readonly number[]): number {
+  const n = x.length;
+  const mx = x.reduce((a, b) => a + b, 0) / n;
+  const my = y.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < n; i++) {
+    num += ((x[i] ?? 0) - mx) * ((y[i] ?? 0) - my);
+    den += ((x[i] ?? 0) - mx) ** 2;
+  }
+  return den === 0 ? 0 : num / den;
 }
