@@ -22,7 +22,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { demoConfig, openSession, waitForMap } from './support/browser.ts';
+import { demoConfig, onEachRenderer, openSession, waitForMap } from './support/browser.ts';
 import { startPrometheusProcess } from './support/prometheus-server.ts';
 import { check, kb, median, ratio, table } from './support/measure.ts';
 
@@ -40,26 +40,16 @@ const SCENARIO = 'calm';
 interface Timings { load: number; map: number; firstQuery: number; answered: number; frame: number }
 
 /** Records `window.__firstFrameAt`: the end of the first frame drawn after the renderer's first viewUpdated. */
-const FIRST_FRAME = `(() => {
-  let hooked;
-  Object.defineProperty(window, '__trafficMapRenderer', {
-    configurable: true,
-    get() { return hooked; },
-    set(renderer) {
-      hooked = renderer;
-      if (!renderer || renderer.__firstFrame) return;
-      renderer.__firstFrame = true;
-      let laidOut = false;
-      renderer.onUpdated(() => { laidOut = true; });
-      const render = renderer.render;
-      renderer.render = (time) => {
-        const result = render(time);
-        if (laidOut && window.__firstFrameAt === undefined) window.__firstFrameAt = performance.now();
-        return result;
-      };
-    },
-  });
-})();`;
+const FIRST_FRAME = onEachRenderer(`(renderer) => {
+  let laidOut = false;
+  renderer.onUpdated(() => { laidOut = true; });
+  const render = renderer.render;
+  renderer.render = (time) => {
+    const result = render(time);
+    if (laidOut && window.__firstFrameAt === undefined) window.__firstFrameAt = performance.now();
+    return result;
+  };
+}`);
 
 async function measure(mode: 'demo' | 'app', prometheus: string): Promise<Timings> {
   const session = mode === 'demo'

@@ -27,7 +27,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { MAP_STYLES, PAGE_BACKGROUND } from '../src/vizceral/vizceralRenderer.ts';
-import { demoConfig, navigate, openSession, waitForMap } from './support/browser.ts';
+import { demoConfig, navigate, onEachRenderer, openSession, waitForMap } from './support/browser.ts';
 import type { Session } from './support/browser.ts';
 import { startPrometheusProcess } from './support/prometheus-server.ts';
 import { check, ratio, table } from './support/measure.ts';
@@ -54,22 +54,14 @@ const COUNTERS = `(() => {
       proto[name] = function (...args) { window.__draws++; return original.apply(this, args); };
     }
   }
+})();
+${onEachRenderer(`(renderer) => {
   // The app's map: count its render calls and keep the traffic object it last drew.
-  let hooked;
-  Object.defineProperty(window, '__trafficMapRenderer', {
-    configurable: true,
-    get() { return hooked; },
-    set(renderer) {
-      hooked = renderer;
-      if (!renderer || renderer.__counted) return;
-      renderer.__counted = true;
-      const render = renderer.render, updateData = renderer.updateData;
-      renderer.render = (time) => { window.__frames++; return render(time); };
-      renderer.updateData = (traffic) => { window.__lastTraffic = traffic; return updateData(traffic); };
-      window.__lastTraffic ??= null;
-    },
-  });
-})();`;
+  const render = renderer.render, updateData = renderer.updateData;
+  renderer.render = (time) => { window.__frames++; return render(time); };
+  renderer.updateData = (traffic) => { window.__lastTraffic = traffic; return updateData(traffic); };
+  window.__lastTraffic ??= null;
+}`)}`;
 
 const BARE_PAGE = (width: number, height: number): string => `<!doctype html>
 <html><head><meta charset="utf-8"><title>bare vizceral</title>

@@ -97,3 +97,26 @@ export async function navigate(page: Page, search: string): Promise<void> {
     window.dispatchEvent(new PopStateEvent('popstate'));
   }, search);
 }
+
+/**
+ * Init-script text that runs `wrap` (the source of a `(renderer) => void` function) once on each
+ * renderer the app exposes as `window.__trafficMapRenderer`, before the app uses it: how the
+ * benchmarks time or count the map's calls without a build of their own.
+ */
+export function onEachRenderer(wrap: string): string {
+  return `(() => {
+  const wrap = ${wrap};
+  const wrapped = new WeakSet();
+  let hooked;
+  Object.defineProperty(window, '__trafficMapRenderer', {
+    configurable: true,
+    get() { return hooked; },
+    set(renderer) {
+      hooked = renderer;
+      if (!renderer || wrapped.has(renderer)) return;
+      wrapped.add(renderer);
+      wrap(renderer);
+    },
+  });
+})();`;
+}
