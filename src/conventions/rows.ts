@@ -57,7 +57,9 @@ interface EdgeReader {
   accepts(m: Labels, sample: InstantSample, collector: ProblemCollector): boolean;
   /** The failure marker of the outcome (e.g. Linkerd `classification="failure"`) is set. */
   failed(m: Labels): boolean;
+  /** The row of the sample `accepts` last accepted. */
   rateRow(m: Labels, statusClass: StatusClass, value: number): RateRow;
+  /** The row of the sample `accepts` last accepted. */
   latencyRow(m: Labels, value: number): LatencyRow;
 }
 
@@ -87,22 +89,26 @@ function edgeReader(convention: Convention, kind: QueryKind): EdgeReader {
     return unknownValues.has(v) ? '' : v;
   };
 
-  const peerOf = (m: Labels): string => {
-    const p = get(m, peer);
-    return !egress && (p === '' || internetPeers.has(p)) ? p : qualified(p, get(m, peerNamespace));
-  };
+  const peerOf = (m: Labels, p: string): string =>
+    !egress && (p === '' || internetPeers.has(p)) ? p : qualified(p, get(m, peerNamespace));
 
+  // The service, datacenter and peer of the sample `accepts` last read: the row of that sample
+  // reuses them (a label read by a name the code does not know is a slow, generic property load).
+  let s = '';
+  let dc = '';
+  let p = '';
   return {
     accepts(m, sample, collector) {
-      const s = get(m, service);
-      const p = get(m, peer);
+      s = get(m, service);
+      p = get(m, peer);
+      dc = get(m, datacenter);
       if (vn && get(m, vnLabel) === vn.value) {
         // One end is not instrumented: drop the view that end would give (it is drawn from the
         // other, and the virtual end has no datacenter label).
         const callerVirtual = (egress ? s : p) === vn.unnamedCaller;
         if (egress === callerVirtual) return false;
       }
-      const missing = !s ? r.service : !get(m, datacenter) ? r.datacenter : peerRequired && !p ? r.peerService : null;
+      const missing = !s ? r.service : !dc ? r.datacenter : peerRequired && !p ? r.peerService : null;
       if (missing !== null && missing !== undefined) {
         collector.add('missing-label', labelOf(convention, missing), sample, expectedLabel(convention, missing));
         return false;
@@ -111,18 +117,16 @@ function edgeReader(convention: Convention, kind: QueryKind): EdgeReader {
     },
     failed: (m) => failure !== undefined && get(m, failureLabel) === failure.value,
     rateRow(m, statusClass, value) {
-      const dc = get(m, datacenter);
-      const svc = qualified(get(m, service), get(m, serviceNamespace));
-      const peerService = peerOf(m);
+      const svc = qualified(s, get(m, serviceNamespace));
+      const peerService = peerOf(m, p);
       const peerDc = peerDcOf(m);
       return peerUnknown
         ? { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, peerUnknown: true, statusClass, value }
         : { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, statusClass, value };
     },
     latencyRow(m, value) {
-      const dc = get(m, datacenter);
-      const svc = qualified(get(m, service), get(m, serviceNamespace));
-      const peerService = peerOf(m);
+      const svc = qualified(s, get(m, serviceNamespace));
+      const peerService = peerOf(m, p);
       const peerDc = peerDcOf(m);
       return peerUnknown
         ? { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, peerUnknown: true, value }

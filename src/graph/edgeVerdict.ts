@@ -1,23 +1,25 @@
 import { disagreementOf } from './sides.ts';
 import { healthOf } from './stats.ts';
-import type { NodeId, Thresholds, TrafficEdge, TrafficStats } from './types.ts';
+import type { Thresholds, TrafficEdge, TrafficStats } from './types.ts';
 
-/** What an edge shows besides its stats: health, and the callee's view when both ends report. */
+/** What an edge shows besides its ends and stats: health, and the callee's view when both ends report. */
 export type EdgeVerdict = Pick<TrafficEdge, 'health' | 'notice' | 'calleeView' | 'disagreement'>;
 
-/** Health of an edge's stats, and its callee view with any disagreement between the two. */
-export function verdictOf(stats: TrafficStats, calleeView: TrafficStats | undefined, thresholds: Thresholds): EdgeVerdict {
-  const verdict = healthOf(stats, thresholds);
-  if (!calleeView) return verdict;
-  const disagreement = disagreementOf(stats, calleeView, thresholds);
-  const { health, notice } = verdict;
-  // Literals, not spreads: one per edge of a large platform.
-  if (notice === undefined) return disagreement ? { health, calleeView, disagreement } : { health, calleeView };
-  return disagreement ? { health, notice, calleeView, disagreement } : { health, notice, calleeView };
+/** An edge between ends of any kind (endpoints before placing, node ids in a view), judged. */
+export type JudgedEdge<End> = Omit<TrafficEdge, 'source' | 'target'> & { readonly source: End; readonly target: End };
+
+/**
+ * The edge with its health, and its callee view with any disagreement between the two: one
+ * literal per edge (a build keeps one per edge and view; a spread or a verdict object apart costs).
+ */
+export function judgedEdge<End>(source: End, target: End, stats: TrafficStats, calleeView: TrafficStats | undefined, thresholds: Thresholds): JudgedEdge<End> {
+  const { health, notice } = healthOf(stats, thresholds);
+  if (!calleeView) return notice === undefined ? { source, target, stats, health } : { source, target, stats, health, notice };
+  return withVerdict(source, target, stats, { health, notice, calleeView, disagreement: disagreementOf(stats, calleeView, thresholds) });
 }
 
-/** `{ source, target, stats, ...verdict }`, as a literal (a spread per edge and view costs). */
-export function edgeOf(source: NodeId, target: NodeId, stats: TrafficStats, verdict: EdgeVerdict): TrafficEdge {
+/** `{ source, target, stats, ...verdict }` without the keys the verdict leaves undefined, as a literal. */
+export function withVerdict<End>(source: End, target: End, stats: TrafficStats, verdict: EdgeVerdict): JudgedEdge<End> {
   const { health, notice, calleeView, disagreement } = verdict;
   if (calleeView === undefined) return notice === undefined ? { source, target, stats, health } : { source, target, stats, health, notice };
   if (disagreement === undefined) {

@@ -31,7 +31,15 @@ export function errorShare(byClass: Readonly<Record<StatusClass, number>>, error
 
 export function finishStats(acc: StatsAccumulator, thresholds: Thresholds): TrafficStats {
   const b = acc.byClass;
-  const byClass = { '1xx': b['1xx'], '2xx': b['2xx'], '3xx': b['3xx'], '4xx': b['4xx'], '5xx': b['5xx'], none: b.none };
+  return adoptStats({ byClass: { '1xx': b['1xx'], '2xx': b['2xx'], '3xx': b['3xx'], '4xx': b['4xx'], '5xx': b['5xx'], none: b.none }, latency: acc.latency }, thresholds);
+}
+
+/**
+ * `finishStats` for an accumulator nobody adds to again: the stats keep its `byClass` instead of
+ * a copy (a build makes one per edge and view side; every object kept costs the collector twice).
+ */
+export function adoptStats(acc: StatsAccumulator, thresholds: Thresholds): TrafficStats {
+  const byClass = acc.byClass;
   return {
     rate: totalRate(byClass),
     byClass,
@@ -55,8 +63,10 @@ export class StatsSum {
   private readonly acc = emptyAccumulator();
   private weighted = 0;
   private weight = 0;
+  private finished = false;
 
   add(part: TrafficStats): void {
+    if (this.finished) throw new Error('StatsSum: add after finish');
     const sum = this.acc.byClass;
     const by = part.byClass;
     sum['1xx'] += by['1xx'];
@@ -73,7 +83,9 @@ export class StatsSum {
 
   finish(thresholds: Thresholds): TrafficStats {
     this.acc.latency = this.weight > 0 ? this.weighted / this.weight : NaN;
-    return finishStats(this.acc, thresholds);
+    // The stats keep the sums' `byClass`: adding after this would change them (so it throws).
+    this.finished = true;
+    return adoptStats(this.acc, thresholds);
   }
 }
 
@@ -89,13 +101,16 @@ export interface HealthVerdict {
   readonly notice?: string;
 }
 
+/** The verdict of most nodes and edges: one shared object, not one each. */
+const NORMAL: HealthVerdict = Object.freeze({ health: 'normal' });
+
 /** Health from the error share; traffic under `minRate` is never flagged (too few requests to judge). */
 export function healthOf(stats: TrafficStats, thresholds: Thresholds): HealthVerdict {
-  if (!(stats.rate >= thresholds.minRate) || !Number.isFinite(stats.errorShare)) return { health: 'normal' };
+  if (!(stats.rate >= thresholds.minRate) || !Number.isFinite(stats.errorShare)) return NORMAL;
   const notice = `${formatPercent(stats.errorShare)} errors`;
   if (stats.errorShare >= thresholds.danger) return { health: 'danger', notice };
   if (stats.errorShare >= thresholds.warning) return { health: 'warning', notice };
-  return { health: 'normal' };
+  return NORMAL;
 }
 
 export function formatPercent(share: number): string {

@@ -1,8 +1,8 @@
 import type { Endpoint } from './endpoints.ts';
 import type { RawEdge } from './edges.ts';
-import { edgeOf, verdictOf } from './edgeVerdict.ts';
-import type { EdgeVerdict } from './edgeVerdict.ts';
-import { EMPTY_STATS, StatsSum, finishStats, healthOf, sumStats } from './stats.ts';
+import { judgedEdge, withVerdict } from './edgeVerdict.ts';
+import type { EdgeVerdict, JudgedEdge } from './edgeVerdict.ts';
+import { EMPTY_STATS, StatsSum, adoptStats, healthOf, sumStats } from './stats.ts';
 import { INTERNET } from './types.ts';
 import type {
   DatacenterId, NodeId, NodeKind, Thresholds, TrafficEdge, TrafficNode, TrafficStats, TrafficView, ViewKind,
@@ -31,23 +31,20 @@ interface PlacedNode {
   readonly datacenter?: DatacenterId;
 }
 
-interface EdgeEntry {
-  readonly source: NodeId;
-  readonly target: NodeId;
-  readonly stats: TrafficStats;
-  readonly calleeView: TrafficStats | undefined;
-  readonly verdict: EdgeVerdict | undefined;
-  /** Only when several edges land on the pair (the first is `stats`/`calleeView`). */
-  parts?: TrafficStats[];
-  calleeParts?: (TrafficStats | undefined)[];
+/** The parts of a pair of nodes several edges land on (the first is the pair's edge as first made). */
+interface Parts {
+  readonly stats: TrafficStats[];
+  readonly calleeViews: (TrafficStats | undefined)[];
 }
 
 /** Collects edges (summing those that land on the same pair of nodes) and assembles a view. */
 export class ViewBuilder {
   private readonly nodes = new Map<NodeId, PlacedNode>();
-  /** By source, then target: no key string per edge; `list` keeps the order first met. */
-  private readonly edges = new Map<NodeId, Map<NodeId, EdgeEntry>>();
-  private readonly list: EdgeEntry[] = [];
+  /** Index in `list` by source, then target: no key string per edge; `list` keeps the order first met. */
+  private readonly edges = new Map<NodeId, Map<NodeId, number>>();
+  /** An edge alone on its pair is made once, as shown; pairs with several are summed in `build`. */
+  private readonly list: TrafficEdge[] = [];
+  private readonly parts = new Map<number, Parts>();
 
   constructor(private readonly thresholds: Thresholds) {}
 
@@ -56,44 +53,41 @@ export class ViewBuilder {
   }
 
   /**
-   * `calleeView`: the callee's view of the same calls, when both ends report them. `verdict`:
-   * `verdictOf(stats, calleeView)` when the caller has it already (used if the edge is alone).
+   * `verdict`: the health of `stats` and its callee view (the judged edge the view shows), made
+   * once per build whatever the number of views showing the edge.
    */
-  addEdge(source: PlacedNode, target: PlacedNode, stats: TrafficStats, calleeView?: TrafficStats, verdict?: EdgeVerdict): void {
+  addEdge(source: PlacedNode, target: PlacedNode, stats: TrafficStats, verdict: EdgeVerdict): void {
     this.addNode(source);
     this.addNode(target);
     let byTarget = this.edges.get(source.id);
     if (!byTarget) this.edges.set(source.id, (byTarget = new Map()));
-    const edge = byTarget.get(target.id);
-    if (edge) {
-      edge.parts ??= [edge.stats];
-      edge.calleeParts ??= [edge.calleeView];
-      edge.parts.push(stats);
-      edge.calleeParts.push(calleeView);
+    const index = byTarget.get(target.id);
+    if (index === undefined) {
+      byTarget.set(target.id, this.list.length);
+      this.list.push(withVerdict(source.id, target.id, stats, verdict));
       return;
     }
-    const entry: EdgeEntry = { source: source.id, target: target.id, stats, calleeView, verdict };
-    byTarget.set(target.id, entry);
-    this.list.push(entry);
+    let parts = this.parts.get(index);
+    if (!parts) {
+      const first = this.list[index] as TrafficEdge;
+      this.parts.set(index, (parts = { stats: [first.stats], calleeViews: [first.calleeView] }));
+    }
+    parts.stats.push(stats);
+    parts.calleeViews.push(verdict.calleeView);
   }
 
   build(kind: ViewKind, datacenter: string): TrafficView {
     const t = this.thresholds;
-    const edges: TrafficEdge[] = [];
+    const edges = this.list;
+    for (const [index, parts] of this.parts) {
+      const e = edges[index] as TrafficEdge;
+      edges[index] = judgedEdge(e.source, e.target, sumStats(parts.stats, t), calleeSum(parts.calleeViews, t), t);
+    }
     const incoming = new Map<NodeId, StatsSum>();
     const outgoing = new Map<NodeId, StatsSum>();
-    for (const e of this.list) {
-      let stats = e.stats;
-      let verdict: EdgeVerdict;
-      if (e.parts) {
-        stats = sumStats(e.parts, t);
-        verdict = verdictOf(stats, calleeSum(e.calleeParts ?? [], t), t);
-      } else {
-        verdict = e.verdict ?? verdictOf(stats, e.calleeView, t);
-      }
-      edges.push(edgeOf(e.source, e.target, stats, verdict));
-      add(incoming, e.target, stats);
-      add(outgoing, e.source, stats);
+    for (const e of edges) {
+      add(incoming, e.target, e.stats);
+      add(outgoing, e.source, e.stats);
     }
     const nodes: TrafficNode[] = [];
     for (const n of this.nodes.values()) {
@@ -158,23 +152,12 @@ export function belongsTo(e: Endpoint, dc: string): boolean {
   return e.kind !== 'internet' && e.dc === dc;
 }
 
-/** A raw edge with its stats finished once, whatever the number of views showing it. */
-export interface FinishedEdge {
-  readonly source: Endpoint;
-  readonly target: Endpoint;
-  readonly stats: TrafficStats;
-  readonly calleeStats?: TrafficStats;
-  /** `verdictOf(stats, calleeStats)`, made once for every view showing the edge alone. */
-  readonly verdict?: EdgeVerdict;
-}
+/** A raw edge with its stats finished and judged once, whatever the number of views showing it. */
+export type FinishedEdge = JudgedEdge<Endpoint>;
 
 export function finishEdges(edges: readonly RawEdge[], thresholds: Thresholds): FinishedEdge[] {
-  return edges.map((e) => {
-    const stats = finishStats(e.acc, thresholds);
-    if (!e.callee) return { source: e.source, target: e.target, stats, verdict: verdictOf(stats, undefined, thresholds) };
-    const calleeStats = finishStats(e.callee, thresholds);
-    return { source: e.source, target: e.target, stats, calleeStats, verdict: verdictOf(stats, calleeStats, thresholds) };
-  });
+  // The raw edges end here: their accumulators are adopted, not copied.
+  return edges.map((e) => judgedEdge(e.source, e.target, adoptStats(e.acc, thresholds), e.callee && adoptStats(e.callee, thresholds), thresholds));
 }
 
 /** The edges of each datacenter view (those that start or end in it), in the order given. */
@@ -202,7 +185,7 @@ export function datacenterView(dc: string, edges: readonly FinishedEdge[], servi
   };
   for (const edge of edges) {
     if (!belongsTo(edge.source, dc) && !belongsTo(edge.target, dc)) continue;
-    view.addEdge(place(edge.source), place(edge.target), edge.stats, edge.calleeStats, edge.verdict);
+    view.addEdge(place(edge.source), place(edge.target), edge.stats, edge);
   }
   return view.build('datacenter', dc);
 }
@@ -221,7 +204,7 @@ export function globalView(datacenters: readonly string[], edges: readonly Finis
     const target = nodes.get(to);
     const source = from === INTERNET ? internet : nodes.get(from);
     if (!target || !source) continue;
-    view.addEdge(source, target, edge.stats, edge.calleeStats, edge.verdict);
+    view.addEdge(source, target, edge.stats, edge);
   }
   return view.build('global', '');
 }
