@@ -40,3 +40,27 @@ test('details of a selected edge come from the caller\'s series', async ({ page 
   expect(expr).toContain('service="frontend-ssr"');
   expect(expr).toContain('peer_service="checkout"');
 });
+
+test('an incident link to a service keeps the details panel\'s place from the start: the map is sized once', async ({ page }) => {
+  await page.addInitScript(() => {
+    const seen = { widths: [] as number[], pending: [] as string[] };
+    (window as unknown as { __seen: typeof seen }).__seen = seen;
+    const sizes = new ResizeObserver((entries) => { for (const e of entries) seen.widths.push(Math.round(e.contentRect.width)); });
+    new MutationObserver(() => {
+      const canvas = document.querySelector('[data-testid="map"] canvas');
+      if (canvas && !canvas.hasAttribute('data-observed')) { canvas.setAttribute('data-observed', ''); sizes.observe(canvas); }
+      const pending = document.querySelector('[data-testid="details-pending"]');
+      if (pending && !seen.pending.includes(pending.textContent ?? '')) seen.pending.push(pending.textContent ?? '');
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto(demoUrl('?dc=eu-west&service=checkout'));
+  await expect(page.getByTestId('map')).toHaveAttribute('data-map-ready', 'true');
+  await expect(page.getByTestId('details')).toContainText('checkout');
+  const seen = await page.evaluate(() => (window as unknown as { __seen: { widths: number[]; pending: string[] } }).__seen);
+  // Before the answers: the panel's place, named after the service the link asks for.
+  expect(seen.pending).toContainEqual(expect.stringContaining('checkout'));
+  // One size from the canvas's creation on (a resize would re-allocate the drawing buffer and move every node).
+  expect(seen.widths.length).toBeGreaterThan(0);
+  expect(new Set(seen.widths).size).toBe(1);
+  await expect(page.getByTestId('details-pending')).toHaveCount(0);
+});

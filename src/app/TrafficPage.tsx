@@ -65,6 +65,9 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
 
   const notes = (read?.failures ?? []).map((f) => `${f.datacenters ? f.datacenters.join(', ') : 'Some datacenters'} unavailable: ${f.message}`);
   const problems = useMemo(() => [...(read?.problems ?? []), ...(graph?.problems ?? [])], [read, graph]);
+  // Before the first data, the panel the URL asks for keeps its place: the map is sized once
+  // (a resize after the first map costs a frame's worth of GPU work and moves every node).
+  const awaited = graph ? null : state.edge ? `${state.edge[0]} → ${state.edge[1]}` : state.service || null;
   const hasNotices = notes.length + problems.length + (read?.warnings.length ?? 0) > 0;
   const dimmed = live.kind !== 'live' && live.kind !== 'pinned';
 
@@ -90,8 +93,14 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
           )}
           {state.view === 'map' && graph && <Legend />}
         </div>
-        {(selected || (hasNotices && !state.kiosk)) && (
+        {(selected || awaited || (hasNotices && !state.kiosk)) && (
           <div className="side">
+            {awaited && (
+              <aside className="details" aria-label="Details" aria-busy="true" data-testid="details-pending">
+                <h2 className="details__title">{awaited}</h2>
+                <p className="details__pending">Waiting for the first answers…</p>
+              </aside>
+            )}
             {selected && (
               <DetailsPanel selection={selected} datacenter={state.dc} quantile={config.latencyQuantile} {...(config.links.dashboard ? { dashboardTemplate: config.links.dashboard } : {})}
                 {...(view ? { view } : {})} onFocus={(id) => onClick({ type: 'node', name: id })} pinnedTime={state.time}

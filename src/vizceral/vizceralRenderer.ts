@@ -69,6 +69,10 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
   viz.updateStyles(MAP_STYLES);
   viz.renderer.setClearColor(PAGE_BACKGROUND, 1);
   viz.setOptions({ showLabels: true, allowDraggingOfNodes: false });
+  // Vizceral sizes its drawing buffer in the first frame that finds the canvas's size changed:
+  // a reallocation (and a wait for the GPU) in the first frame with data. Done now instead,
+  // while the first answers are awaited.
+  if (canvas.offsetWidth > 0 && canvas.offsetHeight > 0) viz.setSize(canvas.offsetWidth, canvas.offsetHeight);
 
   let clickHandler: (hit: MapHit | null) => void = () => {};
   const updatedHandlers: (() => void)[] = [];

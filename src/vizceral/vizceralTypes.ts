@@ -55,6 +55,8 @@ export interface VizInstance {
   setOptions(options: { showLabels: boolean; allowDraggingOfNodes: boolean }): void;
   calculateIntersectedObject(x: number, y: number): VizObject | undefined;
   render(time: number): void;
+  /** Sizes the drawing buffer and the camera (the first frame does it when the canvas's size changed). */
+  setSize(width: number, height: number): void;
   on(event: string, handler: (...args: unknown[]) => void): void;
   removeAllListeners(): void;
   onDocumentClick: (event: { center: { x: number; y: number } }) => void;
@@ -63,7 +65,9 @@ export interface VizInstance {
   graphs: Record<string, VizGraph>;
   scene: SceneObject & { remove(object: unknown): void };
   camera: { position: { clone(): VizVector } };
-  renderer: { domElement: HTMLCanvasElement; info: GlInfo; dispose(): void; forceContextLoss(): void; setClearColor(color: number, alpha: number): void };
+  renderer: {
+    domElement: HTMLCanvasElement; info: GlInfo; dispose(): void; forceContextLoss(): void; setClearColor(color: number, alpha: number): void;
+  };
   hammertime?: { destroy(): void };
 }
 export type VizConstructor = new (canvas: HTMLCanvasElement, targetFramerate?: number) => VizInstance;
