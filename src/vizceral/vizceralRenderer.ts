@@ -1,3 +1,4 @@
+import { skipUnchangedNoticeIcons } from './noticeIcons.ts';
 import type { MapHit, MapRenderer, RendererFactory } from './renderer.ts';
 import { captureWindowListeners, countGraphs, disposeDroppedSegments, disposeRemovedObjects, disposeSceneResources, objectContainers, pruneGraphs, retireHiddenGraphs, withOneShotWorkers } from './vizceralHygiene.ts';
 import type { VizConstructor, VizInstance, VizObject } from './vizceralTypes.ts';
@@ -97,10 +98,13 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       pruneGraphs(viz, traffic);
       disposeRemovedObjects(viz, before);
       disposeDroppedSegments(viz.graphs);
+      skipUnchangedNoticeIcons(viz.graphs);
     }),
     setView: (view, highlight) => tracked(() => {
       viz.setView([...view], highlight);
       disposeDroppedSegments(viz.graphs);
+      // A graph's views are made when it is first shown: here, not in updateData, for the first data.
+      skipUnchangedNoticeIcons(viz.graphs);
     }),
     onClick: (handler) => { clickHandler = handler; },
     onUpdated: (handler) => { updatedHandlers.push(handler); },
