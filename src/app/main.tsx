@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadConfig } from '../config/load.ts';
 import { createVizceralRenderer, loadVizceral } from '../vizceral/vizceralRenderer.ts';
-import { App } from './App.tsx';
+import { App, startReads } from './App.tsx';
 import { ConfigErrorPage } from './components/ConfigErrorPage.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import './styles.css';
@@ -23,7 +23,8 @@ async function start(): Promise<void> {
       <StrictMode>
         <ErrorBoundary>
           {result.ok
-            ? <App config={result.config} createRenderer={createVizceralRenderer} {...(__DEMO__ ? { sourceLabel: 'simulated Prometheus (demo)' } : {})} />
+            // The first reads go out now, not after the page's first render.
+            ? <App config={result.config} reads={startReads(result.config, window.location.search)} createRenderer={createVizceralRenderer} {...(__DEMO__ ? { sourceLabel: 'simulated Prometheus (demo)' } : {})} />
             : <ConfigErrorPage problems={result.problems} url={CONFIG_URL} />}
         </ErrorBoundary>
       </StrictMode>,

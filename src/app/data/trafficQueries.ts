@@ -19,6 +19,9 @@ export function createServers(config: AppConfig): Servers {
   };
 }
 
+/** How long a live answer counts as fresh (for a page that mounts after it was read). */
+export const FRESH_MS = 1_000;
+
 export type IntervalSource = 'scrape-interval' | 'configured' | 'fallback';
 
 export interface RefreshInterval {
@@ -65,7 +68,9 @@ export function trafficOptions(config: AppConfig, servers: Servers, intervalMs: 
       signal,
     }),
     refetchInterval: pinnedTime === null ? intervalMs : false,
-    staleTime: pinnedTime === null ? 0 : Infinity,
+    // Live: an answer younger than a second is not asked again when a page mounts (the first
+    // read starts before the page renders, and may be answered before it mounts).
+    staleTime: pinnedTime === null ? FRESH_MS : Infinity,
     refetchIntervalInBackground: true,
     placeholderData: keepPreviousData,
     // Every read is a new object (its evaluation time), and the graph is built again from it
