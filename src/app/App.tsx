@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { AppConfig } from '../config/types.ts';
 import type { RendererFactory } from '../vizceral/renderer.ts';
-import { createServers, refreshIntervalOptions, trafficOptions } from './data/trafficQueries.ts';
+import { createServers, initialIntervalMs, refreshIntervalOptions, trafficOptions } from './data/trafficQueries.ts';
 import type { Servers } from './data/trafficQueries.ts';
 import { TrafficPage } from './TrafficPage.tsx';
 import { decodeUrlState } from './urlState.ts';
@@ -22,9 +22,8 @@ export function startReads(config: AppConfig, search: string): Reads {
     defaultOptions: { queries: { refetchOnWindowFocus: false, refetchOnReconnect: true } },
   });
   const servers = createServers(config);
-  const intervalMs = config.refresh.mode === 'fixed' ? config.refresh.intervalMs : config.refresh.fallbackMs;
   void client.prefetchQuery(refreshIntervalOptions(config, servers));
-  void client.prefetchQuery(trafficOptions(config, servers, intervalMs, decodeUrlState(search).time));
+  void client.prefetchQuery(trafficOptions(config, servers, initialIntervalMs(config), decodeUrlState(search).time));
   return { client, servers };
 }
 

@@ -20,7 +20,12 @@ export function createServers(config: AppConfig): Servers {
 }
 
 /** How long a live answer counts as fresh (for a page that mounts after it was read). */
-export const FRESH_MS = 1_000;
+const FRESH_MS = 1_000;
+
+/** The refresh interval until the servers say their scrape interval (or for good, when fixed). */
+export function initialIntervalMs(config: AppConfig): number {
+  return config.refresh.mode === 'fixed' ? config.refresh.intervalMs : config.refresh.fallbackMs;
+}
 
 export type IntervalSource = 'scrape-interval' | 'configured' | 'fallback';
 

@@ -7,7 +7,7 @@ import { filterGraph } from '../filters.ts';
 import { liveness } from '../liveness.ts';
 import type { Liveness } from '../liveness.ts';
 import type { Filters } from '../urlState.ts';
-import { refreshIntervalOptions, trafficOptions } from './trafficQueries.ts';
+import { initialIntervalMs, refreshIntervalOptions, trafficOptions } from './trafficQueries.ts';
 import type { RefreshInterval, Servers } from './trafficQueries.ts';
 import type { TrafficRead } from './readTraffic.ts';
 
@@ -26,7 +26,7 @@ export interface TrafficState {
 /** Reads the traffic (live or at a pinned time), builds the graph and says how far to trust it. */
 export function useTraffic(config: AppConfig, servers: Servers, pinnedTime: number | null, filters: Filters, now: number): TrafficState {
   const interval = useQuery(refreshIntervalOptions(config, servers));
-  const intervalMs = interval.data?.ms ?? (config.refresh.mode === 'fixed' ? config.refresh.intervalMs : config.refresh.fallbackMs);
+  const intervalMs = interval.data?.ms ?? initialIntervalMs(config);
   // Not gated on the interval query: the first map must not wait for /status/config.
   const traffic = useQuery(trafficOptions(config, servers, intervalMs, pinnedTime));
 
