@@ -5,7 +5,7 @@ import type { MapHit, RendererFactory } from '../vizceral/renderer.ts';
 import { TrafficMap } from '../vizceral/TrafficMap.tsx';
 import { toVizceralTraffic } from '../vizceral/traffic.ts';
 import { Banner } from './components/Banner.tsx';
-import { DetailsPanel } from './components/DetailsPanel.tsx';
+import { DetailsPanel, DetailsPending, edgeTitle } from './components/DetailsPanel.tsx';
 import { Header } from './components/Header.tsx';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { Legend } from './components/Legend.tsx';
@@ -67,7 +67,7 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
   const problems = useMemo(() => [...(read?.problems ?? []), ...(graph?.problems ?? [])], [read, graph]);
   // Before the first data, the panel the URL asks for keeps its place: the map is sized once
   // (a resize after the first map costs a frame's worth of GPU work and moves every node).
-  const awaited = graph ? null : state.edge ? `${state.edge[0]} → ${state.edge[1]}` : state.service || null;
+  const awaited = graph ? null : state.edge ? edgeTitle(state.edge[0], state.edge[1]) : state.service || null;
   const hasNotices = notes.length + problems.length + (read?.warnings.length ?? 0) > 0;
   const dimmed = live.kind !== 'live' && live.kind !== 'pinned';
 
@@ -95,12 +95,7 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
         </div>
         {(selected || awaited || (hasNotices && !state.kiosk)) && (
           <div className="side">
-            {awaited && (
-              <aside className="details" aria-label="Details" aria-busy="true" data-testid="details-pending">
-                <h2 className="details__title">{awaited}</h2>
-                <p className="details__pending">Waiting for the first answers…</p>
-              </aside>
-            )}
+            {awaited && <DetailsPending title={awaited} />}
             {selected && (
               <DetailsPanel selection={selected} datacenter={state.dc} quantile={config.latencyQuantile} {...(config.links.dashboard ? { dashboardTemplate: config.links.dashboard } : {})}
                 {...(view ? { view } : {})} onFocus={(id) => onClick({ type: 'node', name: id })} pinnedTime={state.time}

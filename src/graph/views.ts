@@ -53,10 +53,10 @@ export class ViewBuilder {
   }
 
   /**
-   * `verdict`: the health of `stats` and its callee view (the judged edge the view shows), made
-   * once per build whatever the number of views showing the edge.
+   * `edge`: its stats, their health and its callee view (judged once per build, whatever the
+   * number of views showing the edge), placed between `source` and `target`.
    */
-  addEdge(source: PlacedNode, target: PlacedNode, stats: TrafficStats, verdict: EdgeVerdict): void {
+  addEdge(source: PlacedNode, target: PlacedNode, edge: EdgeVerdict & { readonly stats: TrafficStats }): void {
     this.addNode(source);
     this.addNode(target);
     let byTarget = this.edges.get(source.id);
@@ -64,7 +64,7 @@ export class ViewBuilder {
     const index = byTarget.get(target.id);
     if (index === undefined) {
       byTarget.set(target.id, this.list.length);
-      this.list.push(withVerdict(source.id, target.id, stats, verdict));
+      this.list.push(withVerdict(source.id, target.id, edge.stats, edge));
       return;
     }
     let parts = this.parts.get(index);
@@ -72,8 +72,8 @@ export class ViewBuilder {
       const first = this.list[index] as TrafficEdge;
       this.parts.set(index, (parts = { stats: [first.stats], calleeViews: [first.calleeView] }));
     }
-    parts.stats.push(stats);
-    parts.calleeViews.push(verdict.calleeView);
+    parts.stats.push(edge.stats);
+    parts.calleeViews.push(edge.calleeView);
   }
 
   build(kind: ViewKind, datacenter: string): TrafficView {
@@ -185,7 +185,7 @@ export function datacenterView(dc: string, edges: readonly FinishedEdge[], servi
   };
   for (const edge of edges) {
     if (!belongsTo(edge.source, dc) && !belongsTo(edge.target, dc)) continue;
-    view.addEdge(place(edge.source), place(edge.target), edge.stats, edge);
+    view.addEdge(place(edge.source), place(edge.target), edge);
   }
   return view.build('datacenter', dc);
 }
@@ -204,7 +204,7 @@ export function globalView(datacenters: readonly string[], edges: readonly Finis
     const target = nodes.get(to);
     const source = from === INTERNET ? internet : nodes.get(from);
     if (!target || !source) continue;
-    view.addEdge(source, target, edge.stats, edge);
+    view.addEdge(source, target, edge);
   }
   return view.build('global', '');
 }

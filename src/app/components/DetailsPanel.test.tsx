@@ -5,7 +5,7 @@ import { dashboardLink } from '../../config/links.ts';
 import { expectInert, textOf } from '../__fixtures__/dom.ts';
 import { edge, HOSTILE, node, stats } from '../__fixtures__/graph.ts';
 import type { Selection } from '../currentView.ts';
-import { DetailsPanel } from './DetailsPanel.tsx';
+import { DetailsPanel, DetailsPending, edgeTitle } from './DetailsPanel.tsx';
 
 afterEach(cleanup);
 
@@ -98,5 +98,17 @@ describe('dashboardLink', () => {
     const link = dashboardLink(template, service, 'eu');
     expect(link).toBe(want);
     if (link !== null) expect(new URL(link).protocol).toMatch(/^https?:$/);
+  });
+});
+
+describe('DetailsPending (the panel an incident link asks for, before the first answers)', () => {
+  it.each([
+    { desc: 'an <img onerror> service name', title: HOSTILE.img },
+    { desc: 'an edge of "><script> and javascript: names', title: edgeTitle(HOSTILE.script, HOSTILE.js) },
+  ])('names it as text: $desc', ({ title }) => {
+    const { container } = render(<DetailsPending title={title} />);
+    expect(container.querySelector('h2')?.textContent).toBe(title);
+    expect(container.querySelector('[aria-busy="true"]')).not.toBeNull();
+    expectInert(container);
   });
 });

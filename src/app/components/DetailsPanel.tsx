@@ -21,9 +21,27 @@ interface Props {
   readonly pinnedTime?: number | null;
 }
 
+/** How the panel names an edge. */
+export function edgeTitle(source: string, target: string): string {
+  return `${source} → ${target}`;
+}
+
+/**
+ * The panel an incident link asks for, before the first answers: it holds the panel's place (the
+ * map is sized once), named after the link's service or edge.
+ */
+export function DetailsPending({ title }: { readonly title: string }) {
+  return (
+    <aside className="details" aria-label="Details" aria-busy="true" data-testid="details-pending">
+      <h2 className="details__title">{title}</h2>
+      <p className="details__pending">Waiting for the first answers…</p>
+    </aside>
+  );
+}
+
 /** Numbers of the selected service or edge. Label values are rendered as text, never as HTML. */
 export function DetailsPanel({ selection, datacenter, quantile, dashboardTemplate, view, onFocus, details, detailsError, pinnedTime }: Props) {
-  const title = selection.kind === 'edge' ? `${selection.edge.source} → ${selection.edge.target}` : selection.node.id;
+  const title = selection.kind === 'edge' ? edgeTitle(selection.edge.source, selection.edge.target) : selection.node.id;
   const health = selection.kind === 'edge' ? selection.edge.health : selection.node.health;
   const dashboard = selection.kind === 'node' && selection.node.kind === 'service'
     ? dashboardLink(dashboardTemplate, selection.node.id, datacenter)
