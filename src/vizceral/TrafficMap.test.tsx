@@ -6,6 +6,7 @@ import type { MapRenderer } from './renderer.ts';
 import { toVizceralTraffic } from './traffic.ts';
 import type { VizNode } from './traffic.ts';
 import { LAYOUT_WAIT_MS, TrafficMap } from './TrafficMap.tsx';
+import { fakeIntersection, setVisibility } from './__fixtures__/shownSignals.ts';
 
 afterEach(cleanup);
 
@@ -31,11 +32,18 @@ const traffic = (updated: number, focus?: string): VizNode => toVizceralTraffic(
 });
 const mapOf = (container: HTMLElement): HTMLElement => container.querySelector('[data-testid="map"]') as HTMLElement;
 
+/** The animation frames requested and not cancelled, oldest first. */
 let frames: FrameRequestCallback[] = [];
 beforeEach(() => {
   frames = [];
-  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
-  vi.stubGlobal('cancelAnimationFrame', () => {});
+  const requested = new Map<number, FrameRequestCallback>();
+  let next = 1;
+  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => { frames.push(cb); requested.set(next, cb); return next++; });
+  vi.stubGlobal('cancelAnimationFrame', (id: number) => {
+    const cb = requested.get(id);
+    requested.delete(id);
+    if (cb && frames.includes(cb)) frames.splice(frames.indexOf(cb), 1);
+  });
   return () => { vi.unstubAllGlobals(); };
 });
 
@@ -118,6 +126,37 @@ describe('TrafficMap', () => {
     expect(fake.calls.filter((c) => c === 'render')).toHaveLength(2);
     unmount();
     expect(fake.calls.at(-1)).toBe('dispose');
+  });
+
+  it('draws nothing while the map is out of the viewport or the tab is hidden, and draws at once when shown again', async () => {
+    const intersection = fakeIntersection();
+    const fake = fakeRenderer();
+    const { container } = render(<TrafficMap traffic={traffic(1)} view={['eu']} onClick={() => {}} createRenderer={fake.factory} />);
+    await act(async () => {});
+    fake.drawn();
+    expect(intersection.observed()).toEqual([mapOf(container)]);
+    const renders = () => fake.calls.filter((c) => c === 'render').length;
+    frames.shift()?.(16);
+    expect(renders()).toBe(1);
+
+    intersection.report(false);
+    expect(frames, 'the frame requested is cancelled, no other requested while offscreen').toHaveLength(0);
+    expect(renders(), 'nothing drawn while offscreen').toBe(1);
+    intersection.report(true);
+    expect(renders(), 'one frame at once when back in the viewport').toBe(2);
+    frames.shift()?.(48);
+    expect(renders()).toBe(3);
+
+    setVisibility('hidden');
+    try {
+      expect(frames, 'no frame requested while the tab is hidden').toHaveLength(0);
+      expect(renders()).toBe(3);
+    } finally {
+      setVisibility('visible');
+    }
+    expect(renders(), 'one frame at once when the tab is shown').toBe(4);
+    frames.shift()?.(64);
+    expect(renders()).toBe(5);
   });
 
   it('reports a renderer that cannot be created (work waiting for the first map goes ahead)', async () => {

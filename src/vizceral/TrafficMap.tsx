@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { drawWhileShown } from './drawWhileShown.ts';
 import type { MapHit, MapRenderer, RendererFactory } from './renderer.ts';
 import { sameTraffic } from './sameTraffic.ts';
 import type { VizNode } from './traffic.ts';
@@ -25,7 +26,8 @@ export interface TrafficMapProps {
  * The only component that touches the renderer. Data and view changes are applied in place
  * (`updateData`, `setView`), so a refresh never re-creates the scene: no flicker, and the view
  * and highlight survive; a refresh that changes nothing shown is not handed to the renderer.
- * Drawing starts with the first data and stops when the tab is hidden or the component unmounts.
+ * Drawing starts with the first data; it pauses while the map is offscreen or the tab is hidden,
+ * and stops when the component unmounts.
  * `data-map-ready` is "true" once the renderer drew a laid-out view with data.
  */
 /** How long the first frame waits for Vizceral's first laid-out view once the data is there. */
@@ -98,7 +100,7 @@ export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, 
   // Draws from the first laid-out view on: a frame before Vizceral's layout answers shows nothing
   // (no node has a place yet) and on a software GL costs hundreds of milliseconds that delay the
   // answer's handling. Should no layout come (`LAYOUT_WAIT_MS` after the data), it draws anyway.
-  // requestAnimationFrame does not run in a hidden tab.
+  // Nothing is drawn while the map is out of the viewport or the tab is hidden (drawWhileShown).
   const [layoutOverdue, setLayoutOverdue] = useState(false);
   useEffect(() => {
     if (!renderer || !hasData || updates > 0) return undefined;
@@ -107,14 +109,9 @@ export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, 
   }, [renderer, hasData, updates]);
   const drawing = !!renderer && hasData && (updates > 0 || layoutOverdue);
   useEffect(() => {
-    if (!renderer || !drawing) return undefined;
-    let frame = 0;
-    const loop = (time: number) => {
-      renderer.render(time);
-      frame = requestAnimationFrame(loop);
-    };
-    frame = requestAnimationFrame(loop);
-    return () => cancelAnimationFrame(frame);
+    const container = containerRef.current;
+    if (!renderer || !drawing || !container) return undefined;
+    return drawWhileShown(container, (time) => renderer.render(time));
   }, [renderer, drawing]);
 
   const ready = !!renderer && hasData && updates > 0;
