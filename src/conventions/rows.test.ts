@@ -240,3 +240,15 @@ describe('unknown values (istio)', () => {
     expect(rows).toEqual([{ datacenter: 'eu-west', service: 'checkout.shop', peerService: 'unknown.unknown', peerDatacenter: '', statusClass: '2xx', value: 3 }]);
   });
 });
+
+describe('toRateRows / toLatencyRows: appending', () => {
+  it('appends to the rows given (a refresh collects every server in one array) and returns them', () => {
+    const rows = toRateRows(C, 'egressRate', [sample({ ...EDGE, traffic_map_status_class: '2xx' }, '1')]).rows;
+    const result = toRateRows(C, 'egressRate', [sample({ ...EDGE, peer_service: 'cart', traffic_map_status_class: '5xx' }, '2')], rows);
+    expect(result.rows).toBe(rows);
+    expect(rows.map((r) => [r.peerService, r.statusClass, r.value])).toEqual([['catalog', '2xx', 1], ['cart', '5xx', 2]]);
+    const latency = toLatencyRows(C, 'egressLatency', [sample(EDGE, '0.1')]).rows;
+    toLatencyRows(C, 'egressLatency', [sample({ ...EDGE, service: 'cart' }, 'NaN')], latency);
+    expect(latency.map((r) => [r.service, r.value])).toEqual([['frontend', 0.1], ['cart', NaN]]);
+  });
+});

@@ -171,7 +171,9 @@ class SeriesIndex {
 function addRates(series: SeriesIndex, rows: readonly RateRow[], place: Placer, query: string, problems: DataProblem[]): void {
   let duplicates = 0;
   let example = '';
-  for (const row of rows) {
+  // Indexed loops (here and in addLatencies): an array iterator can cost an object per row.
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as RateRow;
     if (!(row.value >= 0 && row.value <= MAX_SAMPLE)) continue;
     // Prometheus never answers two series with one label set, but a sum over a label the query
     // does not keep, or a recording rule next to the raw metric, are different series of one edge and are summed.
@@ -195,7 +197,8 @@ function addRates(series: SeriesIndex, rows: readonly RateRow[], place: Placer, 
 }
 
 function addLatencies(series: SeriesIndex, rows: readonly LatencyRow[], place: Placer): void {
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as LatencyRow;
     if (Number.isNaN(row.value)) continue;
     const known = series.get(row);
     const acc = known && known.unknown === (row.peerUnknown === true) ? known.acc : place(row, false);

@@ -1,3 +1,4 @@
+import { threeSignificant } from './decimal.ts';
 import { addRate, emptyAccumulator, totalRate } from './stats.ts';
 import type { StatsAccumulator } from './stats.ts';
 import { STATUS_CLASSES } from './types.ts';
@@ -67,5 +68,5 @@ function errorRate(s: TrafficStats, thresholds: Thresholds): number {
 
 /** A rate with three significant digits at most: "12.3", "0.5", "103". */
 export function formatRate(rate: number): string {
-  return Number.isFinite(rate) ? String(Number(rate.toPrecision(3))) : '–';
+  return Number.isFinite(rate) ? String(threeSignificant(rate)) : '–';
 }

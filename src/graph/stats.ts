@@ -1,3 +1,4 @@
+import { fixed } from './decimal.ts';
 import { STATUS_CLASSES } from './types.ts';
 import type { Health, StatusClass, Thresholds, TrafficStats } from './types.ts';
 
@@ -117,5 +118,5 @@ export function formatPercent(share: number): string {
   if (!Number.isFinite(share)) return '–';
   const pct = share * 100;
   const digits = pct >= 10 ? 0 : pct >= 1 ? 1 : 2;
-  return `${pct.toFixed(digits)}%`;
+  return `${fixed(pct, digits)}%`;
 }

@@ -80,12 +80,10 @@ export async function readTraffic(servers: readonly { plan: ServerPlan; client: 
 
 function addRows(read: TrafficRead, convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): void {
   if (kind === 'egressRate' || kind === 'ingressRate') {
-    const { rows, problems } = toRateRows(convention, kind, samples);
-    for (const row of rows) read[kind].push(row);
+    const { problems } = toRateRows(convention, kind, samples, read[kind]);
     for (const p of problems) read.problems.push(p);
   } else {
-    const { rows, problems } = toLatencyRows(convention, kind, samples);
-    for (const row of rows) read[kind].push(row);
+    const { problems } = toLatencyRows(convention, kind, samples, read[kind]);
     for (const p of problems) read.problems.push(p);
   }
 }
