@@ -4,7 +4,10 @@
  * (global -> datacenter -> focus -> table -> map) every few seconds. Heap (after GC), DOM
  * counters and the renderer's WebGL objects are measured at start and end on the same platform
  * shape (`churn:still`), in the same view. Targets: heap growth < 5 MB; no growth in DOM nodes,
- * listeners, GL geometries/textures/programs, Vizceral graphs or layout workers.
+ * listeners, GL geometries/textures/programs, Vizceral graphs or layout workers. The geometries
+ * are also told by holder (src/vizceral/geometryCensus.ts): the scene, graphs out of sight, and
+ * nothing the map keeps (no growth there either); Vizceral's node geometries cached by radius
+ * are counted apart, with the node radii that key them (bounded: Vizceral's default radii).
  *
  *   npx tsx bench/soak.ts [--refreshes 1000] [--max-minutes 12]     (needs dist-demo/)
  *   npx tsx bench/soak.ts --refreshes 500 --snapshots 100,500   (heap snapshots in .tmp/, then
@@ -13,6 +16,7 @@
 import { churnServiceNames } from '../src/mocks/scenarios.ts';
 import { demoConfig, navigate, openSession, sampleMemory, waitForMap } from './support/browser.ts';
 import type { MemorySample } from './support/browser.ts';
+import type { GeometryCensus } from '../src/vizceral/geometryCensus.ts';
 import { takeHeapSnapshot } from './support/heap-snapshot.ts';
 import { check, ratio, table } from './support/measure.ts';
 
@@ -31,6 +35,15 @@ const SWITCH_MS = 2000;
 const trend: { at: number; sample: MemorySample }[] = [];
 /** The document's census at each measurement (start, end). */
 const censuses: Record<string, number>[] = [];
+/** Who holds the GL geometries at each measurement (start, end). */
+const geometryCensuses: GeometryCensus[] = [];
+/**
+ * Vizceral's radius caches (outer border, inner circle: per radius; inner border, donut: per
+ * focused radius; notice dot: radius 16) with its default radii 16, 60 and 120 (the traffic sets
+ * no size nor node_type: traffic.property.test.ts): 3 + 3 + 2 + 2 + 1 entries at most.
+ */
+const DEFAULT_RADII = [16, 60, 120];
+const RADIUS_CACHE_BOUND = 11;
 const HOME = '?dc=eu-west';
 
 const session = await openSession({
@@ -83,7 +96,8 @@ try {
       const at = refreshes() - startRefreshes;
       const sample = await sampleMemory(page, session.cdp);
       trend.push({ at, sample });
-      console.log(`  ${at} refreshes, ${step} view changes, ${((Date.now() - started) / 1000).toFixed(0)} s: heap ${mb(sample.heapUsed)}, DOM ${sample.domNodes}, listeners ${sample.listeners}, geometries ${sample.geometries}, textures ${sample.textures}`);
+      const held = await geometryCensus();
+      console.log(`  ${at} refreshes, ${step} view changes, ${((Date.now() - started) / 1000).toFixed(0)} s: heap ${mb(sample.heapUsed)}, DOM ${sample.domNodes}, listeners ${sample.listeners}, geometries ${sample.geometries} (scene ${held.inScene}, hidden ${held.hidden}, unheld ${held.unheld}), textures ${sample.textures}`);
     }
   }
   const soaked = refreshes() - startRefreshes;
@@ -113,11 +127,29 @@ try {
   }
   const [censusStart, censusEnd] = censuses;
   if (censusStart && censusEnd) console.log(`\n${censusDifference(censusStart, censusEnd)}`);
+  const [heldStart, heldEnd] = geometryCensuses;
+  if (heldStart && heldEnd) {
+    console.log('\nGL geometries by holder (src/vizceral/geometryCensus.ts):');
+    console.log(table(['geometries', 'start', 'end'], [
+      ['on the GPU (three.js count)', heldStart.total, heldEnd.total],
+      ['  drawn by the scene', heldStart.inScene, heldEnd.inScene],
+      ['  held by graphs out of sight', heldStart.hidden, heldEnd.hidden],
+      ['  held by nothing the map keeps', heldStart.unheld, heldEnd.unheld],
+      ['radius-cached (Vizceral, shared)', heldStart.radiusCached, heldEnd.radiusCached],
+      ['node radii (their keys)', heldStart.radii.join(', '), heldEnd.radii.join(', ')],
+    ]));
+  }
   console.log('');
   check(soaked >= REFRESHES, `${soaked} refreshes (target >= ${REFRESHES})`);
   check(end.heapUsed - start.heapUsed < 5 * 1024 * 1024, `heap growth ${mb(end.heapUsed - start.heapUsed)} (target < 5 MB)`);
   for (const k of ['domNodes', 'listeners', 'geometries', 'textures', 'programs', 'graphs', 'workers'] as const) {
     check(end[k] <= start[k], `${k}: ${start[k]} -> ${end[k]} (target: no growth)`);
+  }
+  if (heldStart && heldEnd) {
+    check(heldEnd.unheld <= heldStart.unheld, `geometries held by nothing the map keeps: ${heldStart.unheld} -> ${heldEnd.unheld} (target: no growth)`);
+    const radii = [...new Set([...heldStart.radii, ...heldEnd.radii])];
+    const bounded = radii.every((r) => DEFAULT_RADII.includes(r)) && heldEnd.radiusCached <= RADIUS_CACHE_BOUND;
+    check(bounded, `radius caches: ${heldStart.radiusCached} -> ${heldEnd.radiusCached} geometries, radii ${radii.join(', ')} (target: Vizceral's default radii ${DEFAULT_RADII.join(', ')}, at most ${RADIUS_CACHE_BOUND})`);
   }
 } finally {
   await session.close();
@@ -132,7 +164,19 @@ async function sampleLive(): Promise<MemorySample> {
     .then(async (handle) => { await handle.dispose(); return true; }, () => false);
   if (!live) console.log('  (the screen is not live at this measurement)');
   censuses.push(await documentCensus());
-  return sampleMemory(session.page, session.cdp);
+  const sample = await sampleMemory(session.page, session.cdp);
+  geometryCensuses.push(await geometryCensus());
+  return sample;
+}
+
+/** Who holds the map's GL geometries now (the renderer's census). */
+function geometryCensus(): Promise<GeometryCensus> {
+  return session.page.evaluate(() => {
+    const hook = window as unknown as { __trafficMapRenderer?: { geometryCensus?: () => GeometryCensus } };
+    const census = hook.__trafficMapRenderer?.geometryCensus?.();
+    if (!census) throw new Error('window.__trafficMapRenderer.geometryCensus() is missing: is the map shown?');
+    return census;
+  });
 }
 
 /** Nodes in the document by element tag (and `#text`): tells a different screen from a leak of detached nodes. */

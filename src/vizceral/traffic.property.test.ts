@@ -67,4 +67,12 @@ describe('toVizceralTraffic with hostile graphs', () => {
       }
     }), { numRuns: 200 });
   });
+
+  it('no node sets a size or a node_type: node radii stay Vizceral\'s defaults (16, 60, 120), the keys of its geometry caches', () => {
+    fc.assert(fc.property(withOptions, ([graph, opts]) => {
+      for (const g of graphsIn(toVizceralTraffic(graph, opts))) {
+        for (const n of [g, ...(g.nodes ?? [])]) expect(['size', 'node_type'].filter((k) => k in n)).toEqual([]);
+      }
+    }), { numRuns: 200 });
+  });
 });

@@ -4,14 +4,20 @@ import type { Material, SceneObject, VizGraph } from './vizceralTypes.ts';
 
 /** A disposable that counts its dispose() calls. */
 const disposable = () => ({ disposed: 0, dispose() { this.disposed++; } });
+/** A geometry every graph uses, as Vizceral's node geometries cached by radius are, drawn by the scene. */
+const shared = disposable();
+const sharedInScene: SceneObject = { traverse: (fn) => fn(sharedInScene), geometry: shared };
+const scene: SceneObject & { remove(): void } = { traverse: (fn) => fn(sharedInScene), remove() {} };
 
-/** A Vizceral graph as far as retireHiddenGraphs reads it: current flag, scene parent, one textured mesh, children. */
+/** A Vizceral graph as far as retireHiddenGraphs reads it: current flag, scene parent, one textured mesh and a shared one, children. */
 function graph(current: boolean, inScene: boolean, graphs: Record<string, VizGraph> = {}) {
   const texture = disposable();
-  const mesh: SceneObject = { traverse: (fn) => fn(mesh), material: { ...disposable(), map: texture } as Material };
-  const container: SceneObject = { traverse: (fn) => { fn(container); fn(mesh); }, parent: inScene ? {} : null };
+  const geometry = disposable();
+  const mesh: SceneObject = { traverse: (fn) => fn(mesh), geometry, material: { ...disposable(), map: texture } as Material };
+  const sharedMesh: SceneObject = { traverse: (fn) => fn(sharedMesh), geometry: shared };
+  const container: SceneObject = { traverse: (fn) => { fn(container); fn(mesh); fn(sharedMesh); }, parent: inScene ? {} : null };
   const g = {
-    current, graphs, nodes: {}, connections: {}, retired: 0, texture, view: { container },
+    current, graphs, nodes: {}, connections: {}, retired: 0, texture, geometry, view: { container },
     setCurrent(value: boolean) { if (!value && g.current) g.retired++; g.current = value; },
     removeAllListeners() {},
   };
@@ -20,23 +26,25 @@ function graph(current: boolean, inScene: boolean, graphs: Record<string, VizGra
 
 describe('retireHiddenGraphs: graphs out of sight after a view change', () => {
   it.each([
-    { desc: 'the region a zoom into a service left "current", out of the scene: retired, textures freed', regionCurrent: true, regionInScene: false, retired: 1, freed: 1, leaving: false },
+    { desc: 'the region a zoom into a service left "current", out of the scene: retired, textures and geometries freed', regionCurrent: true, regionInScene: false, retired: 1, freed: 1, leaving: false },
     { desc: 'the region left by a zoom, still in the scene (tween running): nothing yet, call again', regionCurrent: true, regionInScene: true, retired: 0, freed: 0, leaving: true },
-    { desc: 'a region Vizceral retired itself: its textures freed again (drawn during a tween)', regionCurrent: false, regionInScene: false, retired: 0, freed: 1, leaving: false },
+    { desc: 'a region Vizceral retired itself: its textures and geometries freed again (drawn during a tween)', regionCurrent: false, regionInScene: false, retired: 0, freed: 1, leaving: false },
   ])('$desc', ({ regionCurrent, regionInScene, retired, freed, leaving }) => {
+    shared.disposed = 0;
     const focus = graph(true, true);
     const region = graph(regionCurrent, regionInScene, { checkout: focus });
     const root = graph(false, false, { 'eu-west': region });
-    expect(retireHiddenGraphs({ graphs: { edge: root }, currentGraph: focus })).toBe(leaving);
-    expect({ retired: region.retired, freed: region.texture.disposed }).toEqual({ retired, freed });
-    expect({ focusCurrent: focus.current, focusFreed: focus.texture.disposed }).toEqual({ focusCurrent: true, focusFreed: 0 });
+    expect(retireHiddenGraphs({ graphs: { edge: root }, currentGraph: focus, scene })).toBe(leaving);
+    expect({ retired: region.retired, textures: region.texture.disposed, geometries: region.geometry.disposed }).toEqual({ retired, textures: freed, geometries: freed });
+    expect({ focusCurrent: focus.current, focusTextures: focus.texture.disposed, focusGeometries: focus.geometry.disposed }).toEqual({ focusCurrent: true, focusTextures: 0, focusGeometries: 0 });
+    expect(shared.disposed).toBe(0);
   });
 
   it('retires every hidden graph at any depth, never the current one', () => {
     const focus = graph(true, false);
     const region = graph(true, false, { checkout: focus });
     const root = graph(true, false, { 'eu-west': region });
-    expect(retireHiddenGraphs({ graphs: { edge: root }, currentGraph: region })).toBe(false);
+    expect(retireHiddenGraphs({ graphs: { edge: root }, currentGraph: region, scene })).toBe(false);
     expect({ region: region.current, focus: focus.current, root: root.current }).toEqual({ region: true, focus: false, root: false });
   });
 });

@@ -3,6 +3,7 @@
  * vanished nodes, geometries of removed nodes, and the scene of a disposed map. A wall screen
  * runs for weeks (docs/PERFORMANCE.md, `npm run soak`).
  */
+import { disposeGeometriesNotIn, disposeGraphOwnMeshes, geometriesUnder } from './geometryHygiene.ts';
 import type { VizNode } from './traffic.ts';
 import type { Disposable, Material, SceneObject, VizGraph, VizInstance } from './vizceralTypes.ts';
 /** Records the listeners added to `window` until `stop()`, so they can be removed later. */
@@ -70,6 +71,7 @@ export function dropGraph(viz: VizInstance, graph: VizGraph): void {
   if (graph.current) graph.setCurrent(false);
   viz.scene.remove(graph.view.container);
   disposeGraphTextures(graph);
+  disposeGraphOwnMeshes(graph);
   graph.removeAllListeners();
 }
 
@@ -81,10 +83,12 @@ export function dropGraph(viz: VizInstance, graph: VizGraph): void {
  * every `updateData`. And `setCurrent(false)` itself frees the label textures but not the text
  * texture of focused node views (a datacenter in the global view, the focused service). So after
  * a view change, once the tween is over, every graph out of the scene is retired and its
- * textures are disposed (three.js uploads them again if the graph is shown again). Returns
- * whether a graph is still on its way out (the tween runs: call again later).
+ * textures are disposed (three.js uploads them again if the graph is shown again), and so are
+ * its geometries the scene does not share: a graph Vizceral retired itself before its tween out
+ * (a jump) had its particles and lines uploaded again while it was drawn. Returns whether a
+ * graph is still on its way out (the tween runs: call again later).
  */
-export function retireHiddenGraphs(viz: Pick<VizInstance, 'graphs' | 'currentGraph'>): boolean {
+export function retireHiddenGraphs(viz: Pick<VizInstance, 'graphs' | 'currentGraph' | 'scene'>): boolean {
   let leaving = false;
   const hidden: VizGraph[] = [];
   const visit = (level: Record<string, VizGraph>): void => {
@@ -98,9 +102,11 @@ export function retireHiddenGraphs(viz: Pick<VizInstance, 'graphs' | 'currentGra
   };
   visit(viz.graphs);
   if (leaving) return true;
+  const drawn = geometriesUnder(hidden.length > 0 ? [viz.scene] : []);
   for (const graph of hidden) {
     if (graph.current) graph.setCurrent(false);
     disposeGraphTextures(graph);
+    disposeGeometriesNotIn([graph.view.container, ...graphObjectContainers(graph, new Set())], drawn);
   }
   return false;
 }

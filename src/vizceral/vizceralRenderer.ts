@@ -1,3 +1,6 @@
+import { geometryCensus } from './geometryCensus.ts';
+import type { GeometryCensus } from './geometryCensus.ts';
+import { disposeReplacedParticles } from './geometryHygiene.ts';
 import { skipUnchangedNoticeIcons } from './noticeIcons.ts';
 import type { MapHit, MapRenderer, RendererFactory } from './renderer.ts';
 import { captureWindowListeners, countGraphs, disposeDroppedSegments, disposeRemovedObjects, disposeSceneResources, objectContainers, pruneGraphs, retireHiddenGraphs, withOneShotWorkers } from './vizceralHygiene.ts';
@@ -11,6 +14,13 @@ import type { VizConstructor, VizInstance, VizObject } from './vizceralTypes.ts'
 export interface RendererStats {
   /** three.js: geometries and textures on the GPU, compiled shader programs. */
   readonly geometries: number;
+  /** The geometries by holder (geometryCensus.ts): the scene, graphs out of sight, nothing kept. */
+  readonly geometriesInScene: number;
+  readonly geometriesHidden: number;
+  readonly geometriesUnheld: number;
+  /** Vizceral's node geometries cached by radius that the kept nodes use, and how many node radii. */
+  readonly radiusCachedGeometries: number;
+  readonly nodeRadii: number;
   readonly textures: number;
   readonly programs: number;
   /** Vizceral graphs kept (global, regions, focused), and layout workers still running. */
@@ -91,18 +101,20 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
     viewHandlers.forEach((h) => h(view));
   });
 
-  const renderer: MapRenderer & { stats(): RendererStats } = {
+  const renderer: MapRenderer & { stats(): RendererStats; geometryCensus(): GeometryCensus } = {
     updateData: (traffic) => tracked(() => {
       const before = objectContainers(viz.graphs);
       viz.updateData(traffic);
       pruneGraphs(viz, traffic);
       disposeRemovedObjects(viz, before);
       disposeDroppedSegments(viz.graphs);
+      disposeReplacedParticles(viz.graphs);
       skipUnchangedNoticeIcons(viz.graphs);
     }),
     setView: (view, highlight) => tracked(() => {
       viz.setView([...view], highlight);
       disposeDroppedSegments(viz.graphs);
+      disposeReplacedParticles(viz.graphs);
       // A graph's views are made when it is first shown: here, not in updateData, for the first data.
       skipUnchangedNoticeIcons(viz.graphs);
     }),
@@ -120,13 +132,22 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       const rect = canvas.getBoundingClientRect();
       return { x: ((v.x + 1) / 2) * rect.width, y: ((1 - v.y) / 2) * rect.height };
     },
-    stats: () => ({
-      geometries: viz.renderer.info.memory.geometries,
-      textures: viz.renderer.info.memory.textures,
-      programs: viz.renderer.info.programs?.length ?? 0,
-      graphs: countGraphs(viz.graphs),
-      workers: workers.size,
-    }),
+    stats: () => {
+      const census = geometryCensus(viz);
+      return {
+        geometries: viz.renderer.info.memory.geometries,
+        geometriesInScene: census.inScene,
+        geometriesHidden: census.hidden,
+        geometriesUnheld: census.unheld,
+        radiusCachedGeometries: census.radiusCached,
+        nodeRadii: census.radii.length,
+        textures: viz.renderer.info.memory.textures,
+        programs: viz.renderer.info.programs?.length ?? 0,
+        graphs: countGraphs(viz.graphs),
+        workers: workers.size,
+      };
+    },
+    geometryCensus: () => geometryCensus(viz),
     dispose: () => {
       // Three.js registers a 'dispose' listener of the renderer on every geometry, material and
       // texture it draws. Vizceral shares some of them between maps (the particle texture, node

@@ -11,6 +11,9 @@ export interface VizObject {
     /** A node's label and a connection's notice: out of `container` while hidden. */
     nameView?: { container?: SceneObject };
     noticeView?: { container?: SceneObject };
+    /** A node view's radius, and its meshes (some share geometries cached by radius). */
+    radius?: number;
+    meshes?: Record<string, SceneObject | undefined>;
   };
 }
 export interface VizGraph {
@@ -30,10 +33,19 @@ export interface SceneObject {
   traverse(fn: (object: SceneObject) => void): void;
   /** The object it was added to; null once removed from the scene. */
   parent?: unknown;
-  geometry?: Disposable;
+  children?: readonly SceneObject[];
+  geometry?: Geometry;
   material?: Material | readonly Material[];
 }
 export interface Disposable { dispose(): void }
+/**
+ * A three.js geometry. The renderer adds a 'dispose' listener to each geometry it uploads and
+ * removes it when the geometry is disposed: `_listeners.dispose` tells a geometry with buffers on
+ * the GPU (three.js r106, the version in Vizceral's bundle).
+ */
+export interface Geometry extends Disposable {
+  _listeners?: { dispose?: readonly unknown[] };
+}
 export interface Material extends Disposable {
   map?: (Disposable & { isTexture?: boolean }) | null;
   uniforms?: Record<string, { value?: unknown }>;
