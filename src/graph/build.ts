@@ -1,6 +1,5 @@
 import { collectEdges } from './edges.ts';
 import { acceptedRows, datacenterFilter, instrumentation } from './endpoints.ts';
-import { capView } from './cap.ts';
 import { datacenterView, edgesByDatacenter, finishEdges, globalView } from './views.ts';
 import type { BuildParams, DataProblem, Health, TrafficGraph, TrafficInput, TrafficNode, TrafficView } from './types.ts';
 
@@ -30,31 +29,30 @@ export function buildGraph(input: TrafficInput, params: BuildParams): TrafficGra
 
   // Maps and Object.fromEntries, not `record[dc] = ...`: a datacenter label is data, and
   // "__proto__" would otherwise set the prototype instead of adding a view.
-  const fullViews = new Map<string, TrafficView>();
+  const allNodes = new Map<string, readonly TrafficNode[]>();
   const shown: [string, TrafficView][] = [];
   for (const dc of dcs) {
-    const full = datacenterView(dc, edgesByDc.get(dc) ?? [], servicesByDc.get(dc) ?? [], params.thresholds);
-    const capped = capView(full, params.maxNodesPerView);
-    if (capped.nodes.length < full.nodes.length) {
-      problems.push({ kind: 'capped', datacenter: dc, shown: capped.nodes.length, total: full.nodes.length });
+    const built = datacenterView(dc, edgesByDc.get(dc) ?? [], servicesByDc.get(dc) ?? [], params.thresholds, params.maxNodesPerView);
+    if (built.view.nodes.length < built.allNodes.length) {
+      problems.push({ kind: 'capped', datacenter: dc, shown: built.view.nodes.length, total: built.allNodes.length });
     }
-    fullViews.set(dc, full);
-    shown.push([dc, capped]);
+    allNodes.set(dc, built.allNodes);
+    shown.push([dc, built.view]);
   }
   // Health is judged on the full views: a failing service the cap hides must still colour its datacenter.
-  const global = markDatacenterHealth(globalView(dcs, edges, params.thresholds), fullViews);
+  const global = markDatacenterHealth(globalView(dcs, edges, params.thresholds), allNodes);
   return { global, datacenters: Object.fromEntries(shown), problems };
 }
 
 const RANK: Readonly<Record<Health, number>> = { normal: 0, warning: 1, danger: 2 };
 
 /** A datacenter in the global view is as unhealthy as its worst service, and says which. */
-function markDatacenterHealth(global: TrafficView, datacenters: ReadonlyMap<string, TrafficView>): TrafficView {
+function markDatacenterHealth(global: TrafficView, datacenters: ReadonlyMap<string, readonly TrafficNode[]>): TrafficView {
   const nodes = global.nodes.map((node): TrafficNode => {
-    const view = node.kind === 'datacenter' ? datacenters.get(node.id) : undefined;
-    if (!view) return node;
+    const all = node.kind === 'datacenter' ? datacenters.get(node.id) : undefined;
+    if (!all) return node;
     let worst: TrafficNode | undefined;
-    for (const n of view.nodes) {
+    for (const n of all) {
       if (n.kind !== 'service' || (n.datacenter as string | undefined) !== (node.id as string)) continue;
       if (!worst || RANK[n.health] > RANK[worst.health] || (n.health === worst.health && n.incoming.errorShare > worst.incoming.errorShare)) worst = n;
     }

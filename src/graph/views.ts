@@ -2,6 +2,7 @@ import type { Endpoint } from './endpoints.ts';
 import type { RawEdge } from './edges.ts';
 import { judgedEdge, withVerdict } from './edgeVerdict.ts';
 import type { EdgeVerdict, JudgedEdge } from './edgeVerdict.ts';
+import { keptNodes } from './cap.ts';
 import { EMPTY_STATS, StatsSum, adoptStats, healthOf, sumStats } from './stats.ts';
 import { INTERNET } from './types.ts';
 import type {
@@ -31,19 +32,31 @@ interface PlacedNode {
   readonly datacenter?: DatacenterId;
 }
 
-/** The parts of a pair of nodes several edges land on (the first is the pair's edge as first made). */
+/** The parts of a pair of nodes several edges land on (the first is the pair's edge as first met). */
 interface Parts {
   readonly stats: TrafficStats[];
   readonly calleeViews: (TrafficStats | undefined)[];
 }
 
-/** Collects edges (summing those that land on the same pair of nodes) and assembles a view. */
+/** A view and what its cap left out (`allNodes`: every node, judged on all its traffic). */
+export interface BuiltView {
+  readonly view: TrafficView;
+  readonly allNodes: readonly TrafficNode[];
+}
+
+/**
+ * Collects edges (summing those that land on the same pair of nodes) and assembles a view. The
+ * shown edge objects are made last, for the nodes the cap keeps only: a datacenter of thousands
+ * of services has tens of thousands of edges, of which a capped view shows a few hundred.
+ */
 export class ViewBuilder {
   private readonly nodes = new Map<NodeId, PlacedNode>();
-  /** Index in `list` by source, then target: no key string per edge; `list` keeps the order first met. */
+  /** Index in the lists below by source, then target: no key string per edge; the order first met. */
   private readonly edges = new Map<NodeId, Map<NodeId, number>>();
-  /** An edge alone on its pair is made once, as shown; pairs with several are summed in `build`. */
-  private readonly list: TrafficEdge[] = [];
+  private readonly sources: NodeId[] = [];
+  private readonly targets: NodeId[] = [];
+  /** The judged edge of each pair (its first, when several land on it: they are summed in `build`). */
+  private readonly judged: (EdgeVerdict & { readonly stats: TrafficStats })[] = [];
   private readonly parts = new Map<number, Parts>();
 
   constructor(private readonly thresholds: Thresholds) {}
@@ -63,33 +76,36 @@ export class ViewBuilder {
     if (!byTarget) this.edges.set(source.id, (byTarget = new Map()));
     const index = byTarget.get(target.id);
     if (index === undefined) {
-      byTarget.set(target.id, this.list.length);
-      this.list.push(withVerdict(source.id, target.id, edge.stats, edge));
+      byTarget.set(target.id, this.judged.length);
+      this.sources.push(source.id);
+      this.targets.push(target.id);
+      this.judged.push(edge);
       return;
     }
     let parts = this.parts.get(index);
     if (!parts) {
-      const first = this.list[index] as TrafficEdge;
+      const first = this.judged[index] as EdgeVerdict & { readonly stats: TrafficStats };
       this.parts.set(index, (parts = { stats: [first.stats], calleeViews: [first.calleeView] }));
     }
     parts.stats.push(edge.stats);
     parts.calleeViews.push(edge.calleeView);
   }
 
-  build(kind: ViewKind, datacenter: string): TrafficView {
+  /** The view, with the `maxNodes` busiest nodes and the edges between them (see `keptNodes`). */
+  build(kind: ViewKind, datacenter: string, maxNodes = Infinity): BuiltView {
     const t = this.thresholds;
-    const edges = this.list;
+    const { sources, targets, judged } = this;
     for (const [index, parts] of this.parts) {
-      const e = edges[index] as TrafficEdge;
-      edges[index] = judgedEdge(e.source, e.target, sumStats(parts.stats, t), calleeSum(parts.calleeViews, t), t);
+      judged[index] = judgedEdge(sources[index], targets[index], sumStats(parts.stats, t), calleeSum(parts.calleeViews, t), t);
     }
     const incoming = new Map<NodeId, StatsSum>();
     const outgoing = new Map<NodeId, StatsSum>();
-    for (const e of edges) {
-      add(incoming, e.target, e.stats);
-      add(outgoing, e.source, e.stats);
+    for (let i = 0; i < judged.length; i++) {
+      const stats = (judged[i] as { readonly stats: TrafficStats }).stats;
+      add(incoming, targets[i] as NodeId, stats);
+      add(outgoing, sources[i] as NodeId, stats);
     }
-    const nodes: TrafficNode[] = [];
+    const allNodes: TrafficNode[] = [];
     for (const n of this.nodes.values()) {
       const inSum = incoming.get(n.id);
       const outSum = outgoing.get(n.id);
@@ -97,10 +113,20 @@ export class ViewBuilder {
       const outStats = outSum ? outSum.finish(t) : EMPTY_STATS;
       // A node is judged on what it serves; a pure source (the internet) on what it sends.
       const verdict = healthOf(inSum ? inStats : outStats, t);
-      nodes.push({ ...n, incoming: inStats, outgoing: outStats, ...verdict });
+      allNodes.push({ ...n, incoming: inStats, outgoing: outStats, ...verdict });
     }
-    nodes.sort((a, b) => compare(a.id, b.id));
-    return { kind, datacenter, nodes, edges: sortEdges(edges, nodes) };
+    allNodes.sort((a, b) => compare(a.id, b.id));
+    const keep = keptNodes(allNodes, maxNodes);
+    const nodes = keep ? allNodes.filter((n) => keep.has(n.id)) : allNodes;
+    const edges: TrafficEdge[] = [];
+    for (let i = 0; i < judged.length; i++) {
+      const source = sources[i] as NodeId;
+      const target = targets[i] as NodeId;
+      if (keep && !(keep.has(source) && keep.has(target))) continue;
+      const edge = judged[i] as EdgeVerdict & { readonly stats: TrafficStats };
+      edges.push(withVerdict(source, target, edge.stats, edge));
+    }
+    return { view: { kind, datacenter, nodes, edges: sortEdges(edges, nodes) }, allNodes };
   }
 }
 
@@ -172,8 +198,11 @@ export function edgesByDatacenter(edges: readonly FinishedEdge[], datacenters: r
   return byDc;
 }
 
-/** The datacenter view: every call that starts or ends in `dc` (`edges`: those of `dc` only). */
-export function datacenterView(dc: string, edges: readonly FinishedEdge[], services: readonly string[], thresholds: Thresholds): TrafficView {
+/**
+ * The datacenter view: every call that starts or ends in `dc` (`edges`: those of `dc` only),
+ * capped at `maxNodes` (see `keptNodes`).
+ */
+export function datacenterView(dc: string, edges: readonly FinishedEdge[], services: readonly string[], thresholds: Thresholds, maxNodes = Infinity): BuiltView {
   const view = new ViewBuilder(thresholds);
   for (const name of services) view.addNode({ id: nodeIdOf(name), kind: 'service', datacenter: dc as DatacenterId });
   // Endpoints are shared by the edges of a build (see `EndpointTable`): each is placed once.
@@ -187,7 +216,7 @@ export function datacenterView(dc: string, edges: readonly FinishedEdge[], servi
     if (!belongsTo(edge.source, dc) && !belongsTo(edge.target, dc)) continue;
     view.addEdge(place(edge.source), place(edge.target), edge);
   }
-  return view.build('datacenter', dc);
+  return view.build('datacenter', dc, maxNodes);
 }
 
 /** The global view: the internet and the datacenters, with the traffic between them. */
@@ -206,5 +235,5 @@ export function globalView(datacenters: readonly string[], edges: readonly Finis
     if (!target || !source) continue;
     view.addEdge(source, target, edge);
   }
-  return view.build('global', '');
+  return view.build('global', '').view;
 }
