@@ -97,7 +97,7 @@ try {
       const sample = await sampleMemory(page, session.cdp);
       trend.push({ at, sample });
       const held = await geometryCensus();
-      console.log(`  ${at} refreshes, ${step} view changes, ${((Date.now() - started) / 1000).toFixed(0)} s: heap ${mb(sample.heapUsed)}, DOM ${sample.domNodes}, listeners ${sample.listeners}, geometries ${sample.geometries} (scene ${held.inScene}, hidden ${held.hidden}, unheld ${held.unheld}), textures ${sample.textures}`);
+      console.log(`  ${at} refreshes, ${step} view changes, ${((Date.now() - started) / 1000).toFixed(0)} s: heap ${mb(sample.heapUsed)}, DOM ${sample.domNodes}, listeners ${sample.listeners}, geometries ${held.total} (scene ${held.inScene}, hidden ${held.hidden}, unheld ${held.unheld}; ${sample.geometries} a moment before, with the heap), textures ${sample.textures}`);
     }
   }
   const soaked = refreshes() - startRefreshes;
