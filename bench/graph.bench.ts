@@ -1,17 +1,21 @@
 /**
  * Graph build vs JSON parse, on synthetic recorded answers (4 datacenters, 10 calls per service):
- * parse = JSON.parse of the four bodies; build = parse + toRateRows/toLatencyRows + buildGraph.
+ * parse = JSON.parse of the four bodies (the baseline); build = what the app does with the same
+ * bodies: JSON.parse, the client's shape check of each answer (checkQueryData), the read of its
+ * rows (readTraffic's addRows: labels and values checked, problems counted) and buildGraph.
  * Targets: build <= 2x parse at 5,000 services; build grows linearly (per 10x services, at most
  * 1.5x the growth of parse, which is linear by nature).
  *
  *   npx tsx bench/graph.bench.ts [sizes...]      e.g. `npx tsx bench/graph.bench.ts 50 500`
  */
+import { addRows, emptyRead } from '../src/app/data/readTraffic.ts';
+import type { TrafficRead } from '../src/app/data/readTraffic.ts';
 import { standardConvention } from '../src/conventions/standard.ts';
-import { toLatencyRows, toRateRows } from '../src/conventions/rows.ts';
 import { buildGraph } from '../src/graph/build.ts';
-import type { BuildParams, LatencyRow, RateRow } from '../src/graph/types.ts';
+import type { BuildParams } from '../src/graph/types.ts';
+import { checkQueryData } from '../src/prometheus/validate.ts';
 import type { InstantSample } from '../src/prometheus/types.ts';
-import { BENCH_DATACENTERS, benchShape, recordAnswers } from './support/recorded.ts';
+import { BENCH_DATACENTERS, EVAL_TIME_MS, benchShape, recordAnswers } from './support/recorded.ts';
 import type { RecordedAnswer } from './support/recorded.ts';
 import { check, kb, median, table } from './support/measure.ts';
 
@@ -25,22 +29,24 @@ const PARAMS: BuildParams = {
   maxNodesPerView: 150,
 };
 
-function parseAll(answers: readonly RecordedAnswer[]): { kind: RecordedAnswer['kind']; samples: InstantSample[] }[] {
-  return answers.map((a) => {
-    const body = JSON.parse(a.body) as { data: { result: InstantSample[] } };
-    return { kind: a.kind, samples: body.data.result };
-  });
+function parseAll(answers: readonly RecordedAnswer[]): unknown[] {
+  return answers.map((a) => JSON.parse(a.body) as unknown);
 }
 
-function buildAll(answers: readonly RecordedAnswer[], rowsOnly = false): number {
-  const input = { egressRate: [] as RateRow[], ingressRate: [] as RateRow[], egressLatency: [] as LatencyRow[], ingressLatency: [] as LatencyRow[] };
-  for (const { kind, samples } of parseAll(answers)) {
-    // As readTraffic adds them: row by row (a spread of 100,000 rows overflows the stack).
-    if (kind === 'egressRate' || kind === 'ingressRate') for (const row of toRateRows(standardConvention, kind, samples).rows) input[kind].push(row);
-    else for (const row of toLatencyRows(standardConvention, kind, samples).rows) input[kind].push(row);
-  }
-  if (rowsOnly) return input.egressRate.length;
-  const graph = buildGraph(input, PARAMS);
+/** The app's path from the bodies to the rows (see readTraffic). */
+function readAll(answers: readonly RecordedAnswer[]): TrafficRead {
+  const read = emptyRead(EVAL_TIME_MS / 1000);
+  answers.forEach((a, i) => {
+    const body = JSON.parse(a.body) as { data: unknown };
+    const checked = checkQueryData(body.data);
+    if (!checked.ok || checked.value.resultType !== 'vector') throw new Error(`answer ${i} did not pass the client's check`);
+    addRows(read, standardConvention, a.kind, checked.value.result as InstantSample[]);
+  });
+  return read;
+}
+
+function buildAll(answers: readonly RecordedAnswer[]): number {
+  const graph = buildGraph(readAll(answers), PARAMS);
   return Object.keys(graph.datacenters).length;
 }
 
@@ -54,8 +60,10 @@ function timeOnce(fn: () => void): number {
 const results: Result[] = [];
 for (const services of sizes) {
   const answers = recordAnswers(benchShape(services));
-  const samples = parseAll(answers).reduce((n, a) => n + a.samples.length, 0);
+  const read = readAll(answers);
+  const samples = read.egressRate.size + read.ingressRate.size + read.egressLatency.size + read.ingressLatency.size;
   const bytes = answers.reduce((n, a) => n + a.body.length, 0);
+  if (read.problems.length > 0) throw new Error(`the recorded answers have problems: ${JSON.stringify(read.problems[0])}`);
   if (buildAll(answers) !== BENCH_DATACENTERS.length) throw new Error('the graph lost a datacenter');
   // Interleaved rounds (parse, rows, build, parse, ...): on a shared machine the load drifts, so
   // each round's ratios compare runs made under the same load; the medians of those are reported.
@@ -67,7 +75,7 @@ for (const services of sizes) {
   const started = performance.now();
   while (parses.length < 5 || performance.now() - started < minMs) {
     parses.push(timeOnce(() => parseAll(answers)));
-    rowsRuns.push(timeOnce(() => buildAll(answers, true)));
+    rowsRuns.push(timeOnce(() => readAll(answers)));
     builds.push(timeOnce(() => buildAll(answers)));
   }
   results.push({
@@ -76,7 +84,7 @@ for (const services of sizes) {
   });
 }
 
-console.log('graph build vs parse (median ms of interleaved rounds; ratios: median of per-round ratios; rows = parse + toRateRows/toLatencyRows; build = rows + buildGraph)\n');
+console.log('graph build vs parse (median ms of interleaved rounds; ratios: median of per-round ratios; rows = parse + check + read rows; build = rows + buildGraph)\n');
 console.log(table(
   ['services', 'samples', 'bodies', 'parse ms', 'rows ms', 'build ms', 'rows/parse', 'build/parse'],
   results.map((r) => [r.services, r.samples, kb(r.bytes), r.parseMs.toFixed(1), r.rowsMs.toFixed(1), r.buildMs.toFixed(1), `${r.rowsRatio.toFixed(2)}x`, `${r.buildRatio.toFixed(2)}x`]),

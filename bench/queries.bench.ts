@@ -40,7 +40,7 @@ async function oneRefresh(services: number): Promise<Count> {
     convention: standardConvention, ...QUERY_PARAMS, time: EVAL_TIME_MS / 1000,
   });
   if (read.failures.length > 0) throw new Error(read.failures.map((f) => f.message).join('; '));
-  const rows = read.egressRate.length + read.ingressRate.length + read.egressLatency.length + read.ingressLatency.length;
+  const rows = read.egressRate.size + read.ingressRate.size + read.egressLatency.size + read.ingressLatency.size;
   return { services, edges: syntheticPlatform(shape).calls.length, requests, requestBytes, responseBytes, rows };
 }
 

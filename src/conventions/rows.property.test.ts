@@ -6,7 +6,8 @@ import { PRESETS } from '../config/presets.ts';
 import { STATUS_CLASSES } from '../graph/types.ts';
 import type { DataProblem } from '../graph/types.ts';
 import type { InstantSample } from '../prometheus/types.ts';
-import { toLatencyRows, toRateRows } from './rows.ts';
+import { rowsOf as visited } from '../graph/rowSource.ts';
+import { readLatencyRows, readRateRows, toLatencyRows, toRateRows } from './rows.ts';
 import { standardConvention } from './standard.ts';
 import { QUERY_KINDS, STATUS_CLASS_LABEL } from './types.ts';
 import type { Convention, QueryKind } from './types.ts';
@@ -105,5 +106,22 @@ describe('toRateRows / toLatencyRows with hostile samples', () => {
       const { problems } = toRateRows(standardConvention, 'egressRate', samples);
       expect(problems).toEqual([expect.objectContaining({ kind: 'bad-sample', count: n })]);
     }));
+  });
+});
+
+describe('readRateRows / readLatencyRows: the rows of toRateRows / toLatencyRows, made on each visit', () => {
+  it('visit the same rows with the same problems, every time, for every preset and query kind', () => {
+    fc.assert(fc.property(
+      fc.constantFrom(...CONVENTIONS), fc.constantFrom(...QUERY_KINDS),
+      fc.array(fc.oneof(instantSample(labelNames(standardConvention)), instantSample(labelNames(PRESETS.istio))), { maxLength: 40 }),
+      (c, kind, samples) => {
+        const kept = rowsOf(c, kind, samples);
+        const read = isRate(kind) ? readRateRows(c, kind, samples) : readLatencyRows(c, kind, samples);
+        expect(read.problems).toEqual(kept.problems);
+        expect(read.size).toBe(kept.rows.length);
+        expect(visited<unknown>(read.source)).toEqual(kept.rows);
+        expect(visited<unknown>(read.source)).toEqual(kept.rows);
+      },
+    ), { numRuns: 500 });
   });
 });

@@ -1,5 +1,6 @@
 import type { InstantSample } from '../prometheus/types.ts';
 import { MAX_SAMPLE } from '../graph/types.ts';
+import type { RowSource } from '../graph/rowSource.ts';
 import type { DataProblem, LatencyRow, RateRow, StatusClass } from '../graph/types.ts';
 import { STATUS_CLASS_LABEL, labelOf, sideOf } from './types.ts';
 import type { Convention, QueryKind } from './types.ts';
@@ -9,47 +10,108 @@ export interface RowsResult<R> {
   readonly problems: DataProblem[];
 }
 
+/** A query's answer read once: its problems, and its rows as a source that makes them on each visit. */
+export interface ReadRows<R> {
+  readonly source: RowSource<R>;
+  /** The number of rows the source visits. */
+  readonly size: number;
+  readonly problems: DataProblem[];
+}
+
 // A Map: a stray label value such as "toString" must not find Object.prototype.
 const CLASSES: ReadonlyMap<string, StatusClass> = new Map(['1xx', '2xx', '3xx', '4xx', '5xx'].map((c) => [c, c as StatusClass]));
 
 /**
  * Turns the samples of a rate query into rows, reporting (not throwing on) bad series. The rows
- * are appended to `rows` when given (a refresh collects every server's rows in one array: no
- * copy of hundreds of thousands of rows).
+ * are appended to `rows` when given.
  */
 export function toRateRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[], rows: RateRow[] = []): RowsResult<RateRow> {
   const collector = new ProblemCollector(kind);
-  const reader = edgeReader(convention, kind);
-  // Indexed loops over the samples (here and below): an array iterator can cost an object per
-  // sample where the compiler does not remove it, and an answer has hundreds of thousands.
-  for (let i = 0; i < samples.length; i++) {
-    const sample = samples[i] as InstantSample;
-    const m = sample.metric ?? {};
-    if (!reader.accepts(m, sample, collector)) continue;
-    const value = readValue(sample, collector, false);
-    if (value === null) continue;
-    const cls = m[STATUS_CLASS_LABEL];
-    const statusClass = (cls === undefined ? undefined : CLASSES.get(cls)) ?? 'none';
-    // A failure marker turns an answer that looks fine (a gRPC error behind a 200) into a 5xx.
-    const failedAnswer = (statusClass === '1xx' || statusClass === '2xx' || statusClass === '3xx') && reader.failed(m);
-    rows.push(reader.rateRow(m, failedAnswer ? '5xx' : statusClass, value));
-  }
+  walk(edgeReader(convention, kind), samples, collector, null, false, (row) => rows.push(row.rate()));
   return { rows, problems: collector.problems() };
 }
 
 /** Turns the samples of a latency query into rows (appended to `rows` when given); NaN (no requests in the window) is kept. */
 export function toLatencyRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[], rows: LatencyRow[] = []): RowsResult<LatencyRow> {
   const collector = new ProblemCollector(kind);
-  const reader = edgeReader(convention, kind);
+  walk(edgeReader(convention, kind), samples, collector, null, true, (row) => rows.push(row.latency()));
+  return { rows, problems: collector.problems() };
+}
+
+/**
+ * `toRateRows` without keeping the rows: the samples are checked now (problems, and the value of
+ * each, kept in one typed array), and the source makes each row again when it is visited. What
+ * the app reads on each refresh: the graph is built from the source, and no row outlives its visit.
+ */
+export function readRateRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): ReadRows<RateRow> {
+  return readRows(convention, kind, samples, false, (row) => row.rate());
+}
+
+/** `toLatencyRows` without keeping the rows (see `readRateRows`). */
+export function readLatencyRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): ReadRows<LatencyRow> {
+  return readRows(convention, kind, samples, true, (row) => row.latency());
+}
+
+function readRows<R>(convention: Convention, kind: QueryKind, samples: readonly InstantSample[], nanAllowed: boolean, make: (row: SampleRow) => R): ReadRows<R> {
+  const collector = new ProblemCollector(kind);
+  const values = new Float64Array(samples.length);
+  let size = 0;
+  walk(edgeReader(convention, kind), samples, collector, values, nanAllowed, () => { size++; });
+  const source: RowSource<R> = {
+    forEach(visit) {
+      // A reader of its own: a visit may start while another is under way (nothing shared but the samples).
+      walk(edgeReader(convention, kind), samples, SILENT, values, nanAllowed, (row) => visit(make(row)), true);
+    },
+  };
+  return { source, size, problems: collector.problems() };
+}
+
+/** The sample being visited: its row is made only when asked for. */
+interface SampleRow {
+  rate(): RateRow;
+  latency(): LatencyRow;
+}
+
+/** What `values` holds for a sample that makes no row (values are >= 0, or NaN). */
+const REJECTED = -1;
+
+/**
+ * Visits the samples that make a row. First walk (`checked` false): labels and value are checked,
+ * problems reported, and each value (or REJECTED) written to `values` when given. Later walks
+ * (`checked`): the values are read from there, and only the labels again.
+ */
+function walk(
+  reader: EdgeReader, samples: readonly InstantSample[], problems: ProblemSink, values: Float64Array | null,
+  nanAllowed: boolean, visit: (row: SampleRow) => void, checked = false,
+): void {
+  let m: Labels = {};
+  let value = 0;
+  const row: SampleRow = {
+    rate() {
+      const cls = m[STATUS_CLASS_LABEL];
+      const statusClass = (cls === undefined ? undefined : CLASSES.get(cls)) ?? 'none';
+      // A failure marker turns an answer that looks fine (a gRPC error behind a 200) into a 5xx.
+      const failedAnswer = (statusClass === '1xx' || statusClass === '2xx' || statusClass === '3xx') && reader.failed(m);
+      return reader.rateRow(m, failedAnswer ? '5xx' : statusClass, value);
+    },
+    latency: () => reader.latencyRow(m, value),
+  };
+  // Indexed: an array iterator can cost an object per sample where the compiler keeps it.
   for (let i = 0; i < samples.length; i++) {
     const sample = samples[i] as InstantSample;
-    const m = sample.metric ?? {};
-    if (!reader.accepts(m, sample, collector)) continue;
-    const value = readValue(sample, collector, true);
-    if (value === null) continue;
-    rows.push(reader.latencyRow(m, value));
+    m = sample.metric ?? {};
+    if (checked && values) {
+      value = values[i] as number;
+      if (value === REJECTED) continue;
+      reader.accepts(m, sample, SILENT);
+    } else {
+      const read = reader.accepts(m, sample, problems) ? readValue(sample, problems, nanAllowed) : null;
+      if (values) values[i] = read ?? REJECTED;
+      if (read === null) continue;
+      value = read;
+    }
+    visit(row);
   }
-  return { rows, problems: collector.problems() };
 }
 
 type Labels = Readonly<Record<string, string>>;
@@ -60,7 +122,7 @@ type Labels = Readonly<Record<string, string>>;
  */
 interface EdgeReader {
   /** Whether the sample is an edge this side shows (a missing label is reported). */
-  accepts(m: Labels, sample: InstantSample, collector: ProblemCollector): boolean;
+  accepts(m: Labels, sample: InstantSample, collector: ProblemSink): boolean;
   /** The failure marker of the outcome (e.g. Linkerd `classification="failure"`) is set. */
   failed(m: Labels): boolean;
   /** The row of the sample `accepts` last accepted. */
@@ -179,7 +241,7 @@ function isFloat(raw: string): boolean {
   return i === n;
 }
 
-function readValue(sample: InstantSample, collector: ProblemCollector, nanAllowed: boolean): number | null {
+function readValue(sample: InstantSample, collector: ProblemSink, nanAllowed: boolean): number | null {
   const raw: unknown = Array.isArray(sample.value) ? sample.value[1] : undefined;
   if (nanAllowed && raw === 'NaN') return NaN;
   const value = typeof raw === 'string' && isFloat(raw) ? Number(raw) : NaN;
@@ -191,8 +253,16 @@ function readValue(sample: InstantSample, collector: ProblemCollector, nanAllowe
   return value;
 }
 
+/** Where a walk reports what it rejects. */
+interface ProblemSink {
+  add(kind: 'missing-label' | 'bad-sample', detail: string, sample: InstantSample, expected?: string): void;
+}
+
+/** For walks over samples already checked: their problems were reported by the first. */
+const SILENT: ProblemSink = { add: () => {} };
+
 /** Counts problems by kind and label/value, keeping one example series each. */
-class ProblemCollector {
+class ProblemCollector implements ProblemSink {
   private readonly byKey = new Map<string, DataProblem>();
   constructor(private readonly query: string) {}
 

@@ -43,6 +43,10 @@ describe.each(cases)('fixture %s', (name) => {
     expect(JSON.parse(texts.graph)).toEqual(JSON.parse(readFileSync(join(dir, GRAPH_FILE), 'utf8')));
     expect(JSON.parse(texts.problems)).toEqual(JSON.parse(readFileSync(join(dir, PROBLEMS_FILE), 'utf8')));
   });
+
+  it('rows kept in arrays give the same texts as rows made on each visit (the app\'s sources)', () => {
+    expect(goldenTexts(runFixture(dir, 'kept'))).toEqual(goldenTexts(runFixture(dir)));
+  });
 });
 
 // ---------------------------------------------------------------- hand-checked facts

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { anyNumber, goodRate, labelValue, latencyRow, namePool, numbersIn, rateRow } from '../app/__fixtures__/hostileArbitraries.ts';
 import { buildGraph } from './build.ts';
 import { THRESHOLDS } from './__fixtures__/rows.ts';
-import type { BuildParams, DataProblem, RateRow, TrafficGraph, TrafficInput, TrafficView } from './types.ts';
+import type { BuildParams, DataProblem, RateRow, TrafficGraph, TrafficView } from './types.ts';
 
 /** Property tests of rows -> graph with hostile names and numbers: what `buildGraph` guarantees. */
 
@@ -115,7 +115,7 @@ describe('buildGraph with hostile rows', () => {
 
   it('conservation across datacenters: each accepted egress row is counted once, in its own datacenter\'s view', () => {
     fc.assert(fc.property(world(goodRate), (w) => {
-      const input: TrafficInput = { ...w.input, ingressRate: [] };
+      const input = { ...w.input, ingressRate: [] };
       const g = buildGraph(input, { ...paramsOf(w), maxNodesPerView: 1e9 });
       const accepted = dedup(input.egressRate).filter((r) => !w.listed || w.listed.includes(r.datacenter));
       let drawn = 0;

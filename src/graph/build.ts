@@ -1,5 +1,5 @@
 import { collectEdges } from './edges.ts';
-import { acceptedRows, datacenterFilter, instrumentation } from './endpoints.ts';
+import { datacenterFilter, instrumentation, knownDatacenter } from './endpoints.ts';
 import { datacenterView, edgesByDatacenter, finishEdges, globalView } from './views.ts';
 import type { BuildParams, DataProblem, Health, TrafficGraph, TrafficInput, TrafficNode, TrafficView } from './types.ts';
 
@@ -9,15 +9,10 @@ import type { BuildParams, DataProblem, Health, TrafficGraph, TrafficInput, Traf
  */
 export function buildGraph(input: TrafficInput, params: BuildParams): TrafficGraph {
   const problems: DataProblem[] = [];
-  const accept = datacenterFilter(params.datacenters, problems);
-  const accepted: TrafficInput = {
-    egressRate: acceptedRows(input.egressRate, accept),
-    ingressRate: acceptedRows(input.ingressRate, accept),
-    egressLatency: input.egressLatency,
-    ingressLatency: input.ingressLatency,
-  };
-  const inst = instrumentation(accepted, () => true);
-  const edges = finishEdges(collectEdges(accepted, inst, params.internetPeers, problems), params.thresholds);
+  // Rows of datacenters not listed are counted (once each, by the first pass) and left out.
+  const inst = instrumentation(input, datacenterFilter(params.datacenters, problems));
+  const raw = collectEdges(input, inst, params.internetPeers, problems, knownDatacenter(params.datacenters));
+  const edges = finishEdges(raw, params.thresholds);
   const dcs = params.datacenters ? [...params.datacenters] : [...inst.datacenters].sort();
   const edgesByDc = edgesByDatacenter(edges, dcs);
 

@@ -34,12 +34,20 @@ export function threeSignificant(x: number): number {
 
 /** `x.toFixed(digits)` for digits 0..2. */
 export function fixed(x: number, digits: 0 | 1 | 2): string {
-  // Below 1e6 the scaled value is under 1e8: its float error (under 2e-8) is far from the margin.
-  if (!(x >= 0 && x < 1e6)) return x.toFixed(digits);
-  const scaled = x * (POW10[digits] as number);
-  if (nearTie(scaled)) return x.toFixed(digits);
-  const n = Math.round(scaled);
+  const n = fixedDigits(x, digits);
+  if (n < 0) return x.toFixed(digits);
   if (digits === 0) return String(n);
   const text = String(n).padStart(digits + 1, '0');
   return `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}
+
+/**
+ * The digits `x.toFixed(digits)` writes, as an integer (x * 10^digits rounded as toFixed does),
+ * or -1 where only the built-in can tell: a key for texts made from it.
+ */
+export function fixedDigits(x: number, digits: 0 | 1 | 2): number {
+  // Below 1e6 the scaled value is under 1e8: its float error (under 2e-8) is far from the margin.
+  if (!(x >= 0 && x < 1e6)) return -1;
+  const scaled = x * (POW10[digits] as number);
+  return nearTie(scaled) ? -1 : Math.round(scaled);
 }

@@ -3,6 +3,7 @@ import type { Endpoint, Instrumentation } from './endpoints.ts';
 import { unexplainedIngress } from './sides.ts';
 import { addRate, emptyAccumulator } from './stats.ts';
 import { MAX_SAMPLE } from './types.ts';
+import type { RowSource } from './rowSource.ts';
 import type { StatsAccumulator } from './stats.ts';
 import type { DataProblem, LatencyRow, RateRow, StatusClass, TrafficInput } from './types.ts';
 
@@ -41,7 +42,11 @@ const CLASS_BIT: Readonly<Record<StatusClass, number>> = { '1xx': 1, '2xx': 2, '
  * classes; latency rows reuse the placement of their rate series. Endpoints are interned (one object
  * each) and edges keyed by them through nested maps: no key string per series.
  */
-export function collectEdges(input: TrafficInput, inst: Instrumentation, internetPeers: readonly string[], problems: DataProblem[]): RawEdge[] {
+export function collectEdges(
+  input: TrafficInput, inst: Instrumentation, internetPeers: readonly string[], problems: DataProblem[],
+  /** Rate rows it rejects are left out (rows of datacenters not listed); null: none is. */
+  known: ((row: RateRow) => boolean) | null = null,
+): RawEdge[] {
   const edges = new EdgeTable();
   const totals = new Map<Endpoint, RawEdge>();
   const peersOutside = new Set(internetPeers);
@@ -65,8 +70,8 @@ export function collectEdges(input: TrafficInput, inst: Instrumentation, interne
   };
   const egressSeries = new SeriesIndex();
   const ingressSeries = new SeriesIndex();
-  addRates(egressSeries, input.egressRate, egress, 'egressRate', problems);
-  addRates(ingressSeries, input.ingressRate, ingress, 'ingressRate', problems);
+  addRates(egressSeries, input.egressRate, known, egress, 'egressRate', problems);
+  addRates(ingressSeries, input.ingressRate, known, ingress, 'ingressRate', problems);
   addLatencies(egressSeries, input.egressLatency, egress);
   addLatencies(ingressSeries, input.ingressLatency, ingress);
   if (totals.size === 0) return edges.list;
@@ -168,13 +173,12 @@ class SeriesIndex {
   }
 }
 
-function addRates(series: SeriesIndex, rows: readonly RateRow[], place: Placer, query: string, problems: DataProblem[]): void {
+function addRates(series: SeriesIndex, rows: RowSource<RateRow>, known: ((row: RateRow) => boolean) | null, place: Placer, query: string, problems: DataProblem[]): void {
   let duplicates = 0;
   let example = '';
-  // Indexed loops (here and in addLatencies): an array iterator can cost an object per row.
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as RateRow;
-    if (!(row.value >= 0 && row.value <= MAX_SAMPLE)) continue;
+  rows.forEach((row) => {
+    if (!(row.value >= 0 && row.value <= MAX_SAMPLE)) return;
+    if (known && !known(row)) return;
     // Prometheus never answers two series with one label set, but a sum over a label the query
     // does not keep, or a recording rule next to the raw metric, are different series of one edge and are summed.
     let s = series.get(row);
@@ -186,23 +190,22 @@ function addRates(series: SeriesIndex, rows: readonly RateRow[], place: Placer, 
     if ((s.seen & bit) !== 0) {
       duplicates++;
       example ||= `${row.datacenter}/${row.service} -> ${row.peerDatacenter}/${row.peerService} ${row.statusClass}`;
-      continue;
+      return;
     }
     s.seen |= bit;
     // One query reads one side, so `peerUnknown` is the same on all its rows; placed apart if not.
     const acc = s.unknown === (row.peerUnknown === true) ? s.acc : place(row, true);
     if (acc) addRate(acc, row.statusClass, row.value);
-  }
+  });
   if (duplicates > 0) problems.push({ kind: 'duplicate-series', query, count: duplicates, example });
 }
 
-function addLatencies(series: SeriesIndex, rows: readonly LatencyRow[], place: Placer): void {
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as LatencyRow;
-    if (Number.isNaN(row.value)) continue;
+function addLatencies(series: SeriesIndex, rows: RowSource<LatencyRow>, place: Placer): void {
+  rows.forEach((row) => {
+    if (Number.isNaN(row.value)) return;
     const known = series.get(row);
     const acc = known && known.unknown === (row.peerUnknown === true) ? known.acc : place(row, false);
-    if (!acc) continue;
+    if (!acc) return;
     acc.latency = Number.isNaN(acc.latency) ? row.value : Math.max(acc.latency, row.value);
-  }
+  });
 }

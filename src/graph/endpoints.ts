@@ -26,7 +26,10 @@ export interface Instrumentation {
   readonly datacenters: ReadonlySet<string>;
 }
 
-/** `accepted` judges a row by its datacenter (rows of the same service are judged alike). */
+/**
+ * `accepted` judges a row by its datacenter (rows of the same service are judged alike); it is
+ * asked once for every rate row it rejects, so it can count them.
+ */
 export function instrumentation(input: TrafficInput, accepted: (row: RateRow) => boolean): Instrumentation {
   const services = new Set<string>();
   const senders = new Set<string>();
@@ -34,31 +37,22 @@ export function instrumentation(input: TrafficInput, accepted: (row: RateRow) =>
   // Rows of one series come one per status class: skip the keys of a row like the one before.
   let dc: string | undefined;
   let name: string | undefined;
-  // Indexed loops: an array iterator can cost an object per row where the compiler keeps it.
-  const egress = input.egressRate;
-  for (let i = 0; i < egress.length; i++) {
-    const row = egress[i] as RateRow;
-    if (row.datacenter === dc && row.service === name) continue;
-    if (!accepted(row)) continue;
+  let sends = true;
+  const visit = (row: RateRow): void => {
+    if (row.datacenter === dc && row.service === name) return;
+    if (!accepted(row)) return;
     dc = row.datacenter;
     name = row.service;
     const key = serviceKey(dc, name);
     services.add(key);
-    senders.add(key);
+    if (sends) senders.add(key);
     datacenters.add(dc);
-  }
+  };
+  input.egressRate.forEach(visit);
   dc = undefined;
   name = undefined;
-  const ingress = input.ingressRate;
-  for (let i = 0; i < ingress.length; i++) {
-    const row = ingress[i] as RateRow;
-    if (row.datacenter === dc && row.service === name) continue;
-    if (!accepted(row)) continue;
-    dc = row.datacenter;
-    name = row.service;
-    services.add(serviceKey(dc, name));
-    datacenters.add(dc);
-  }
+  sends = false;
+  input.ingressRate.forEach(visit);
   return { services, senders, datacenters };
 }
 
@@ -90,21 +84,14 @@ export function ingressEnds(
   return { ends: [{ kind: 'external', dc: row.peerDatacenter, name: row.peerService }, callee], callerReports: false };
 }
 
-/**
- * The rows of known datacenters (the same array when every row passes: no copy in the usual
- * case); the others are counted as problems by `accept`.
- */
-export function acceptedRows<R extends RateRow>(rows: readonly R[], accept: (row: RateRow) => boolean): readonly R[] {
-  let kept: R[] | undefined;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as R;
-    if (accept(row)) kept?.push(row);
-    else kept ??= rows.slice(0, i);
-  }
-  return kept ?? rows;
+/** Whether a row is of a known datacenter (every row is when none are listed); reports nothing. */
+export function knownDatacenter(known: readonly string[] | undefined): ((row: RateRow) => boolean) | null {
+  if (!known) return null;
+  const allowed = new Set(known);
+  return (row) => allowed.has(row.datacenter);
 }
 
-/** Rows of a known datacenter pass; others are reported once per datacenter. */
+/** Rows of a known datacenter pass; others are counted, one problem per datacenter. */
 export function datacenterFilter(known: readonly string[] | undefined, problems: DataProblem[]): (row: RateRow) => boolean {
   if (!known) return () => true;
   const allowed = new Set(known);

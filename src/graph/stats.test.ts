@@ -91,6 +91,20 @@ describe('healthOf', () => {
   it('a 4xx-only edge stays normal with the default error classes', () => {
     expect(healthOf(stats({ '2xx': 10, '4xx': 90 }), THRESHOLDS)).toEqual({ health: 'normal' });
   });
+
+  it('shares one verdict per health and shown percentage, never one for another', () => {
+    const a = healthOf(stats({ '2xx': 92.88, '5xx': 7.12 }), THRESHOLDS);
+    const b = healthOf(stats({ '2xx': 928.77, '5xx': 71.23 }), THRESHOLDS);
+    expect(a).toEqual({ health: 'danger', notice: '7.1% errors' });
+    expect(b).toBe(a);
+    // The same percentage under other thresholds is a warning: another verdict.
+    const warning = healthOf(stats({ '2xx': 92.88, '5xx': 7.12 }), { ...THRESHOLDS, danger: 0.5 });
+    expect(warning).toEqual({ health: 'warning', notice: '7.1% errors' });
+    expect(healthOf(stats({ '2xx': 92.9, '5xx': 7.1 }), THRESHOLDS)).toBe(a);
+    expect(healthOf(stats({ '2xx': 92.8, '5xx': 7.2 }), THRESHOLDS)).toEqual({ health: 'danger', notice: '7.2% errors' });
+    // Next to a rounding tie the built-in decides, and the text is still right.
+    expect(healthOf(stats({ '2xx': 97.75, '5xx': 2.25 }), THRESHOLDS).notice).toBe(`${((2.25 / 100) * 100).toFixed(1)}% errors`);
+  });
 });
 
 describe('formatPercent', () => {

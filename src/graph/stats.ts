@@ -1,4 +1,4 @@
-import { fixed } from './decimal.ts';
+import { fixed, fixedDigits } from './decimal.ts';
 import { STATUS_CLASSES } from './types.ts';
 import type { Health, StatusClass, Thresholds, TrafficStats } from './types.ts';
 
@@ -108,15 +108,35 @@ const NORMAL: HealthVerdict = Object.freeze({ health: 'normal' });
 /** Health from the error share; traffic under `minRate` is never flagged (too few requests to judge). */
 export function healthOf(stats: TrafficStats, thresholds: Thresholds): HealthVerdict {
   if (!(stats.rate >= thresholds.minRate) || !Number.isFinite(stats.errorShare)) return NORMAL;
-  const notice = `${formatPercent(stats.errorShare)} errors`;
-  if (stats.errorShare >= thresholds.danger) return { health: 'danger', notice };
-  if (stats.errorShare >= thresholds.warning) return { health: 'warning', notice };
-  return NORMAL;
+  const health = stats.errorShare >= thresholds.danger ? 'danger' : stats.errorShare >= thresholds.warning ? 'warning' : 'normal';
+  return health === 'normal' ? NORMAL : unhealthy(health, stats.errorShare);
+}
+
+/**
+ * Verdicts by health and the percentage their notice shows: one shared object each, not one per
+ * edge and node (a build judges tens of thousands; a notice shows at most a few thousand values).
+ */
+const VERDICTS = new Map<number, HealthVerdict>();
+const MAX_VERDICTS = 10_000;
+
+function unhealthy(health: 'warning' | 'danger', share: number): HealthVerdict {
+  const { pct, digits } = percentOf(share);
+  const n = fixedDigits(pct, digits);
+  const key = n < 0 ? -1 : (n * 3 + digits) * 2 + (health === 'danger' ? 1 : 0);
+  const known = key < 0 ? undefined : VERDICTS.get(key);
+  if (known) return known;
+  const verdict: HealthVerdict = Object.freeze({ health, notice: `${formatPercent(share)} errors` });
+  if (key >= 0 && VERDICTS.size < MAX_VERDICTS) VERDICTS.set(key, verdict);
+  return verdict;
+}
+
+function percentOf(share: number): { pct: number; digits: 0 | 1 | 2 } {
+  const pct = share * 100;
+  return { pct, digits: pct >= 10 ? 0 : pct >= 1 ? 1 : 2 };
 }
 
 export function formatPercent(share: number): string {
   if (!Number.isFinite(share)) return '–';
-  const pct = share * 100;
-  const digits = pct >= 10 ? 0 : pct >= 1 ? 1 : 2;
+  const { pct, digits } = percentOf(share);
   return `${fixed(pct, digits)}%`;
 }

@@ -1,3 +1,5 @@
+import type { RowSource } from './rowSource.ts';
+
 /** The traffic graph: pure data built from query results, read by the renderer and the table. */
 
 export type StatusClass = '1xx' | '2xx' | '3xx' | '4xx' | '5xx' | 'none';
@@ -145,13 +147,19 @@ export interface LatencyRow {
   readonly value: number;
 }
 
-/** Everything one refresh read, already normalised; input of `buildGraph`. */
+/**
+ * Everything one refresh read, already normalised; input of `buildGraph`. Arrays of rows, or
+ * sources that make each row as it is visited (see `RowSource`); each is visited twice at most.
+ */
 export interface TrafficInput {
-  readonly egressRate: readonly RateRow[];
-  readonly ingressRate: readonly RateRow[];
-  readonly egressLatency: readonly LatencyRow[];
-  readonly ingressLatency: readonly LatencyRow[];
+  readonly egressRate: Rows<RateRow>;
+  readonly ingressRate: Rows<RateRow>;
+  readonly egressLatency: Rows<LatencyRow>;
+  readonly ingressLatency: Rows<LatencyRow>;
 }
+
+/** Rows as an array (tests, fixtures) or as a source (the app's reads). */
+export type Rows<R> = readonly R[] | RowSource<R>;
 
 export interface BuildParams {
   readonly thresholds: Thresholds;

@@ -4,6 +4,8 @@ import { formatProblem, parseConfig } from '../../config/parse.ts';
 import type { AppConfig } from '../../config/types.ts';
 import { createHandlers } from '../../mocks/handlers.ts';
 import { server } from '../../mocks/node.ts';
+import { rowsOf } from '../../graph/rowSource.ts';
+import type { RowSource } from '../../graph/rowSource.ts';
 import { readTraffic } from './readTraffic.ts';
 import type { ReadParams, TrafficRead } from './readTraffic.ts';
 import { createServers } from './trafficQueries.ts';
@@ -53,7 +55,7 @@ function recordRequests(): () => Promise<SeenRequest[]> {
   return () => Promise.all(seen);
 }
 
-const datacentersOf = (rows: readonly { datacenter: string }[]): string[] => [...new Set(rows.map((r) => r.datacenter))].sort();
+const datacentersOf = (rows: RowSource<{ datacenter: string }>): string[] => [...new Set(rowsOf(rows).map((r) => r.datacenter))].sort();
 
 const down = (origin: string) => http.post(`${origin}/api/v1/query`, () => HttpResponse.text('down', { status: 503 }));
 const unreachable = (origin: string) => http.post(`${origin}/api/v1/query`, () => HttpResponse.error());
@@ -81,8 +83,11 @@ describe('readTraffic against the simulated Prometheus', () => {
 
   it('rows are normalised: rates are finite and non-negative, status classes known', async () => {
     const r = await read(SINGLE);
-    expect(r.egressRate.length).toBeGreaterThan(10);
-    for (const row of [...r.egressRate, ...r.ingressRate]) {
+    expect(r.egressRate.size).toBeGreaterThan(10);
+    // The sources make the rows they counted, every time they are visited.
+    expect(rowsOf(r.egressRate)).toHaveLength(r.egressRate.size);
+    expect(rowsOf(r.egressRate)).toEqual(rowsOf(r.egressRate));
+    for (const row of [...rowsOf(r.egressRate), ...rowsOf(r.ingressRate)]) {
       expect(Number.isFinite(row.value) && row.value >= 0).toBe(true);
       expect(['1xx', '2xx', '3xx', '4xx', '5xx', 'none']).toContain(row.statusClass);
     }
@@ -128,7 +133,7 @@ describe('readTraffic against the simulated Prometheus', () => {
     expect(r.failures[0]?.message).toMatch(message);
     expect(datacentersOf(r.egressRate)).toEqual(['eu-west']);
     expect(datacentersOf(r.ingressRate)).toEqual(['eu-west']);
-    expect(r.egressRate.length).toBeGreaterThan(0);
+    expect(r.egressRate.size).toBeGreaterThan(0);
   });
 
   it('all servers fail: the read rejects and the message names every server', async () => {
@@ -166,7 +171,7 @@ describe('readTraffic against the simulated Prometheus', () => {
     server.use(...createHandlers({ warnings: [warning] }));
     const r = await read(SINGLE);
     expect(r.warnings).toEqual([warning]);
-    expect(r.egressRate.length).toBeGreaterThan(0);
+    expect(r.egressRate.size).toBeGreaterThan(0);
   });
 
   it('API warnings of several servers say which server warned', async () => {

@@ -1,5 +1,6 @@
 import { buildQueries } from '../../conventions/queries.ts';
-import { toLatencyRows, toRateRows } from '../../conventions/rows.ts';
+import { readLatencyRows, readRateRows } from '../../conventions/rows.ts';
+import { RowList } from '../../graph/rowSource.ts';
 import type { Convention, QueryKind } from '../../conventions/types.ts';
 import type { DataProblem, LatencyRow, RateRow } from '../../graph/types.ts';
 import { describeError } from '../../prometheus/errors.ts';
@@ -13,12 +14,15 @@ export interface ServerFailure {
   readonly message: string;
 }
 
-/** What one refresh read from every server, normalised, plus what went wrong on the way. */
+/**
+ * What one refresh read from every server, normalised, plus what went wrong on the way. The rows
+ * are sources over the answers (checked once here, made again on each visit: see `readRateRows`).
+ */
 export interface TrafficRead {
-  readonly egressRate: RateRow[];
-  readonly ingressRate: RateRow[];
-  readonly egressLatency: LatencyRow[];
-  readonly ingressLatency: LatencyRow[];
+  readonly egressRate: RowList<RateRow>;
+  readonly ingressRate: RowList<RateRow>;
+  readonly egressLatency: RowList<LatencyRow>;
+  readonly ingressLatency: RowList<LatencyRow>;
   readonly problems: DataProblem[];
   readonly warnings: string[];
   readonly failures: ServerFailure[];
@@ -41,10 +45,7 @@ export interface ReadParams {
  * does the read fail, so the caller keeps its last good graph.
  */
 export async function readTraffic(servers: readonly { plan: ServerPlan; client: PrometheusClient }[], params: ReadParams): Promise<TrafficRead> {
-  const read: TrafficRead = {
-    egressRate: [], ingressRate: [], egressLatency: [], ingressLatency: [],
-    problems: [], warnings: [], failures: [], time: params.time, queryCount: 0,
-  };
+  const read = emptyRead(params.time);
   const restrict = servers.length > 1;
   const results = await Promise.allSettled(servers.map(async ({ plan, client }) => {
     const queries = buildQueries(params.convention, {
@@ -78,12 +79,23 @@ export async function readTraffic(servers: readonly { plan: ServerPlan; client: 
   return read;
 }
 
-function addRows(read: TrafficRead, convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): void {
+/** A read with nothing in it yet, at evaluation time `time` (unix seconds). */
+export function emptyRead(time: number): TrafficRead {
+  return {
+    egressRate: new RowList(), ingressRate: new RowList(), egressLatency: new RowList(), ingressLatency: new RowList(),
+    problems: [], warnings: [], failures: [], time, queryCount: 0,
+  };
+}
+
+/** Adds the samples of one answer (checked now; its rows are made when the graph is built). */
+export function addRows(read: TrafficRead, convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): void {
   if (kind === 'egressRate' || kind === 'ingressRate') {
-    const { problems } = toRateRows(convention, kind, samples, read[kind]);
+    const { source, size, problems } = readRateRows(convention, kind, samples);
+    read[kind].add(source, size);
     for (const p of problems) read.problems.push(p);
   } else {
-    const { problems } = toLatencyRows(convention, kind, samples, read[kind]);
+    const { source, size, problems } = readLatencyRows(convention, kind, samples);
+    read[kind].add(source, size);
     for (const p of problems) read.problems.push(p);
   }
 }

@@ -10,7 +10,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { toLatencyRows, toRateRows } from '../../conventions/rows.ts';
+import { readLatencyRows, readRateRows, toLatencyRows, toRateRows } from '../../conventions/rows.ts';
 import type { Convention, QueryKind } from '../../conventions/types.ts';
 import { conventionSchema } from '../../config/convention.ts';
 import type { InstantSample } from '../../prometheus/types.ts';
@@ -82,18 +82,34 @@ export function readParams(dir: string): BuildParams {
   };
 }
 
-/** The app's path: API JSON -> rows (the case's convention) -> buildGraph. */
-export function runFixture(dir: string): FixtureResult {
+/**
+ * The app's path: API JSON -> rows (the case's convention) -> buildGraph; the rows as sources
+ * over the answers, as the app reads them, or (`kept`) as arrays.
+ */
+export function runFixture(dir: string, rows: 'sources' | 'kept' = 'sources'): FixtureResult {
   const c = readConvention(dir);
-  const egressRate = toRateRows(c, 'egressRate', readSamples(dir, 'egressRate'));
-  const ingressRate = toRateRows(c, 'ingressRate', readSamples(dir, 'ingressRate'));
-  const egressLatency = toLatencyRows(c, 'egressLatency', readSamples(dir, 'egressLatency'));
-  const ingressLatency = toLatencyRows(c, 'ingressLatency', readSamples(dir, 'ingressLatency'));
+  const kept = rows === 'kept';
+  const rate = (kind: 'egressRate' | 'ingressRate') => {
+    const samples = readSamples(dir, kind);
+    if (!kept) return readRateRows(c, kind, samples);
+    const { rows: array, problems } = toRateRows(c, kind, samples);
+    return { source: array, problems };
+  };
+  const latency = (kind: 'egressLatency' | 'ingressLatency') => {
+    const samples = readSamples(dir, kind);
+    if (!kept) return readLatencyRows(c, kind, samples);
+    const { rows: array, problems } = toLatencyRows(c, kind, samples);
+    return { source: array, problems };
+  };
+  const egressRate = rate('egressRate');
+  const ingressRate = rate('ingressRate');
+  const egressLatency = latency('egressLatency');
+  const ingressLatency = latency('ingressLatency');
   const input: TrafficInput = {
-    egressRate: egressRate.rows,
-    ingressRate: ingressRate.rows,
-    egressLatency: egressLatency.rows,
-    ingressLatency: ingressLatency.rows,
+    egressRate: egressRate.source,
+    ingressRate: ingressRate.source,
+    egressLatency: egressLatency.source,
+    ingressLatency: ingressLatency.source,
   };
   return {
     graph: buildGraph(input, readParams(dir)),
