@@ -52,10 +52,11 @@ function buildAll(answers: readonly RecordedAnswer[]): number {
 
 interface Result { services: number; samples: number; bytes: number; parseMs: number; rowsMs: number; buildMs: number; rowsRatio: number; buildRatio: number }
 
-function timeOnce(fn: () => void): number {
+/** Mean ms of `k` runs in a row: a block pays for the garbage it makes (the collector runs inside it). */
+function timeBlock(fn: () => void, k: number): number {
   const t0 = performance.now();
-  fn();
-  return performance.now() - t0;
+  for (let i = 0; i < k; i++) fn();
+  return (performance.now() - t0) / k;
 }
 const results: Result[] = [];
 for (const services of sizes) {
@@ -65,18 +66,22 @@ for (const services of sizes) {
   const bytes = answers.reduce((n, a) => n + a.body.length, 0);
   if (read.problems.length > 0) throw new Error(`the recorded answers have problems: ${JSON.stringify(read.problems[0])}`);
   if (buildAll(answers) !== BENCH_DATACENTERS.length) throw new Error('the graph lost a datacenter');
-  // Interleaved rounds (parse, rows, build, parse, ...): on a shared machine the load drifts, so
-  // each round's ratios compare runs made under the same load; the medians of those are reported.
-  const minMs = services >= 5000 ? 8000 : 2000;
+  // Rounds of blocks (parse, rows, build, parse): each block runs its work k times in a row, so
+  // the collection of what it allocates is counted in it, not in the block after; on a shared
+  // machine the load drifts, so each round compares blocks run under the same load (the build
+  // against the mean of the parse blocks around it), and the medians of those are reported.
+  const k = services >= 5000 ? 3 : services >= 500 ? 5 : 50;
+  const minMs = services >= 5000 ? 30_000 : 5000;
   for (let i = 0; i < 2; i++) buildAll(answers);
   const parses: number[] = [];
   const rowsRuns: number[] = [];
   const builds: number[] = [];
   const started = performance.now();
   while (parses.length < 5 || performance.now() - started < minMs) {
-    parses.push(timeOnce(() => parseAll(answers)));
-    rowsRuns.push(timeOnce(() => readAll(answers)));
-    builds.push(timeOnce(() => buildAll(answers)));
+    const before = timeBlock(() => parseAll(answers), k);
+    rowsRuns.push(timeBlock(() => readAll(answers), k));
+    builds.push(timeBlock(() => buildAll(answers), k));
+    parses.push((before + timeBlock(() => parseAll(answers), k)) / 2);
   }
   results.push({
     services, samples, bytes, parseMs: median(parses), rowsMs: median(rowsRuns), buildMs: median(builds),
@@ -84,7 +89,7 @@ for (const services of sizes) {
   });
 }
 
-console.log('graph build vs parse (median ms of interleaved rounds; ratios: median of per-round ratios; rows = parse + check + read rows; build = rows + buildGraph)\n');
+console.log('graph build vs parse (median ms of rounds of blocks; ratios: median of per-round ratios; rows = parse + check + read rows; build = rows + buildGraph)\n');
 console.log(table(
   ['services', 'samples', 'bodies', 'parse ms', 'rows ms', 'build ms', 'rows/parse', 'build/parse'],
   results.map((r) => [r.services, r.samples, kb(r.bytes), r.parseMs.toFixed(1), r.rowsMs.toFixed(1), r.buildMs.toFixed(1), `${r.rowsRatio.toFixed(2)}x`, `${r.buildRatio.toFixed(2)}x`]),

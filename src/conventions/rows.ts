@@ -27,14 +27,16 @@ const CLASSES: ReadonlyMap<string, StatusClass> = new Map(['1xx', '2xx', '3xx', 
  */
 export function toRateRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[], rows: RateRow[] = []): RowsResult<RateRow> {
   const collector = new ProblemCollector(kind);
-  walk(edgeReader(convention, kind), samples, collector, null, false, (row) => rows.push(row.rate()));
+  const reader = edgeReader(convention, kind);
+  walk(reader, samples, collector, null, false, (m, value) => rows.push(rateRowOf(reader, m, value)));
   return { rows, problems: collector.problems() };
 }
 
 /** Turns the samples of a latency query into rows (appended to `rows` when given); NaN (no requests in the window) is kept. */
 export function toLatencyRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[], rows: LatencyRow[] = []): RowsResult<LatencyRow> {
   const collector = new ProblemCollector(kind);
-  walk(edgeReader(convention, kind), samples, collector, null, true, (row) => rows.push(row.latency()));
+  const reader = edgeReader(convention, kind);
+  walk(reader, samples, collector, null, true, (m, value) => rows.push(reader.latencyRow(m, value)));
   return { rows, problems: collector.problems() };
 }
 
@@ -44,73 +46,80 @@ export function toLatencyRows(convention: Convention, kind: QueryKind, samples: 
  * the app reads on each refresh: the graph is built from the source, and no row outlives its visit.
  */
 export function readRateRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): ReadRows<RateRow> {
-  return readRows(convention, kind, samples, false, (row) => row.rate());
+  const { values, size, problems } = check(convention, kind, samples, false);
+  const source: RowSource<RateRow> = {
+    forEach(visit) {
+      // A reader of its own: a visit may start while another is under way (nothing shared but the samples).
+      const reader = edgeReader(convention, kind);
+      // Its own loop, not `walk`: one call per row, to a visitor of the graph build only.
+      for (let i = 0; i < samples.length; i++) {
+        const value = values[i] as number;
+        if (value === REJECTED) continue;
+        const sample = samples[i] as InstantSample;
+        const m = sample.metric ?? {};
+        reader.accepts(m, sample, SILENT);
+        visit(rateRowOf(reader, m, value));
+      }
+    },
+  };
+  return { source, size, problems };
 }
 
 /** `toLatencyRows` without keeping the rows (see `readRateRows`). */
 export function readLatencyRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): ReadRows<LatencyRow> {
-  return readRows(convention, kind, samples, true, (row) => row.latency());
+  const { values, size, problems } = check(convention, kind, samples, true);
+  const source: RowSource<LatencyRow> = {
+    forEach(visit) {
+      const reader = edgeReader(convention, kind);
+      for (let i = 0; i < samples.length; i++) {
+        const value = values[i] as number;
+        if (value === REJECTED) continue;
+        const sample = samples[i] as InstantSample;
+        const m = sample.metric ?? {};
+        reader.accepts(m, sample, SILENT);
+        visit(reader.latencyRow(m, value));
+      }
+    },
+  };
+  return { source, size, problems };
 }
 
-function readRows<R>(convention: Convention, kind: QueryKind, samples: readonly InstantSample[], nanAllowed: boolean, make: (row: SampleRow) => R): ReadRows<R> {
+/** The first walk of `readRateRows`: problems counted, and the value of each sample (or REJECTED) kept. */
+function check(convention: Convention, kind: QueryKind, samples: readonly InstantSample[], nanAllowed: boolean): { values: Float64Array; size: number; problems: DataProblem[] } {
   const collector = new ProblemCollector(kind);
   const values = new Float64Array(samples.length);
   let size = 0;
   walk(edgeReader(convention, kind), samples, collector, values, nanAllowed, () => { size++; });
-  const source: RowSource<R> = {
-    forEach(visit) {
-      // A reader of its own: a visit may start while another is under way (nothing shared but the samples).
-      walk(edgeReader(convention, kind), samples, SILENT, values, nanAllowed, (row) => visit(make(row)), true);
-    },
-  };
-  return { source, size, problems: collector.problems() };
+  return { values, size, problems: collector.problems() };
 }
 
-/** The sample being visited: its row is made only when asked for. */
-interface SampleRow {
-  rate(): RateRow;
-  latency(): LatencyRow;
+/** The rate row of the sample `reader.accepts` last accepted. */
+function rateRowOf(reader: EdgeReader, m: Labels, value: number): RateRow {
+  const cls = m[STATUS_CLASS_LABEL];
+  const statusClass = (cls === undefined ? undefined : CLASSES.get(cls)) ?? 'none';
+  // A failure marker turns an answer that looks fine (a gRPC error behind a 200) into a 5xx.
+  const failedAnswer = (statusClass === '1xx' || statusClass === '2xx' || statusClass === '3xx') && reader.failed(m);
+  return reader.rateRow(m, failedAnswer ? '5xx' : statusClass, value);
 }
 
 /** What `values` holds for a sample that makes no row (values are >= 0, or NaN). */
 const REJECTED = -1;
 
 /**
- * Visits the samples that make a row. First walk (`checked` false): labels and value are checked,
- * problems reported, and each value (or REJECTED) written to `values` when given. Later walks
- * (`checked`): the values are read from there, and only the labels again.
+ * Visits the samples that make a row, checking labels and value and reporting problems; the value
+ * of each sample (or REJECTED) is written to `values` when given.
  */
 function walk(
   reader: EdgeReader, samples: readonly InstantSample[], problems: ProblemSink, values: Float64Array | null,
-  nanAllowed: boolean, visit: (row: SampleRow) => void, checked = false,
+  nanAllowed: boolean, visit: (m: Labels, value: number) => void,
 ): void {
-  let m: Labels = {};
-  let value = 0;
-  const row: SampleRow = {
-    rate() {
-      const cls = m[STATUS_CLASS_LABEL];
-      const statusClass = (cls === undefined ? undefined : CLASSES.get(cls)) ?? 'none';
-      // A failure marker turns an answer that looks fine (a gRPC error behind a 200) into a 5xx.
-      const failedAnswer = (statusClass === '1xx' || statusClass === '2xx' || statusClass === '3xx') && reader.failed(m);
-      return reader.rateRow(m, failedAnswer ? '5xx' : statusClass, value);
-    },
-    latency: () => reader.latencyRow(m, value),
-  };
   // Indexed: an array iterator can cost an object per sample where the compiler keeps it.
   for (let i = 0; i < samples.length; i++) {
     const sample = samples[i] as InstantSample;
-    m = sample.metric ?? {};
-    if (checked && values) {
-      value = values[i] as number;
-      if (value === REJECTED) continue;
-      reader.accepts(m, sample, SILENT);
-    } else {
-      const read = reader.accepts(m, sample, problems) ? readValue(sample, problems, nanAllowed) : null;
-      if (values) values[i] = read ?? REJECTED;
-      if (read === null) continue;
-      value = read;
-    }
-    visit(row);
+    const m = sample.metric ?? {};
+    const value = reader.accepts(m, sample, problems) ? readValue(sample, problems, nanAllowed) : null;
+    if (values) values[i] = value ?? REJECTED;
+    if (value !== null) visit(m, value);
   }
 }
 
