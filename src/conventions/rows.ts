@@ -1,9 +1,10 @@
 import type { InstantSample } from '../prometheus/types.ts';
-import { MAX_SAMPLE } from '../graph/types.ts';
 import type { RowSource } from '../graph/rowSource.ts';
 import type { DataProblem, LatencyRow, RateRow, StatusClass } from '../graph/types.ts';
 import { STATUS_CLASS_LABEL, labelOf, sideOf } from './types.ts';
 import type { Convention, QueryKind } from './types.ts';
+import { ProblemCollector, SILENT, readValue } from './sampleProblems.ts';
+import type { ProblemSink } from './sampleProblems.ts';
 
 export interface RowsResult<R> {
   readonly rows: R[];
@@ -46,38 +47,31 @@ export function toLatencyRows(convention: Convention, kind: QueryKind, samples: 
  * the app reads on each refresh: the graph is built from the source, and no row outlives its visit.
  */
 export function readRateRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): ReadRows<RateRow> {
-  const { values, size, problems } = check(convention, kind, samples, false);
-  const source: RowSource<RateRow> = {
-    forEach(visit) {
-      // A reader of its own: a visit may start while another is under way (nothing shared but the samples).
-      const reader = edgeReader(convention, kind);
-      // Its own loop, not `walk`: one call per row, to a visitor of the graph build only.
-      for (let i = 0; i < samples.length; i++) {
-        const value = values[i] as number;
-        if (value === REJECTED) continue;
-        const sample = samples[i] as InstantSample;
-        const m = sample.metric ?? {};
-        reader.accepts(m, sample, SILENT);
-        visit(rateRowOf(reader, m, value));
-      }
-    },
-  };
-  return { source, size, problems };
+  return readRows(convention, kind, samples, false, rateRowOf);
 }
 
 /** `toLatencyRows` without keeping the rows (see `readRateRows`). */
 export function readLatencyRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): ReadRows<LatencyRow> {
-  const { values, size, problems } = check(convention, kind, samples, true);
-  const source: RowSource<LatencyRow> = {
+  return readRows(convention, kind, samples, true, (reader, m, value) => reader.latencyRow(m, value));
+}
+
+function readRows<R>(
+  convention: Convention, kind: QueryKind, samples: readonly InstantSample[], nanAllowed: boolean,
+  make: (reader: EdgeReader, m: Labels, value: number) => R,
+): ReadRows<R> {
+  const { values, size, problems } = check(convention, kind, samples, nanAllowed);
+  const source: RowSource<R> = {
     forEach(visit) {
+      // A reader of its own: a visit may start while another is under way (nothing shared but the samples).
       const reader = edgeReader(convention, kind);
+      // Its own loop, not `walk`: the values are known, and only the labels are read again.
       for (let i = 0; i < samples.length; i++) {
         const value = values[i] as number;
         if (value === REJECTED) continue;
         const sample = samples[i] as InstantSample;
         const m = sample.metric ?? {};
         reader.accepts(m, sample, SILENT);
-        visit(reader.latencyRow(m, value));
+        visit(make(reader, m, value));
       }
     },
   };
@@ -221,88 +215,4 @@ function qualified(name: string, namespace: string): string {
 export function expectedLabel(convention: Convention, role: string): string {
   const overridden = convention.overridden?.includes(role) ? ', overridden' : '';
   return `${role} label "${labelOf(convention, role)}" (convention ${convention.name}${overridden})`;
-}
-
-/**
- * A float as Prometheus writes it (Go `strconv.FormatFloat`): "12.5", "1e-07", "NaN", "+Inf".
- * `Number()` alone would also accept "", " 3 " and "0x10" (as 0, 3 and 16).
- */
-function isFloat(raw: string): boolean {
-  // By hand, the language of /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/ (a regex per sample costs).
-  const n = raw.length;
-  let i = 0;
-  let c = raw.charCodeAt(0);
-  if (c === 43 || c === 45) i++;
-  let digits = 0;
-  while (i < n && (c = raw.charCodeAt(i)) >= 48 && c <= 57) { i++; digits++; }
-  if (i < n && raw.charCodeAt(i) === 46) {
-    i++;
-    while (i < n && (c = raw.charCodeAt(i)) >= 48 && c <= 57) { i++; digits++; }
-  }
-  if (digits === 0) return false;
-  if (i < n && ((c = raw.charCodeAt(i)) === 101 || c === 69)) {
-    i++;
-    if (i < n && ((c = raw.charCodeAt(i)) === 43 || c === 45)) i++;
-    const start = i;
-    while (i < n && (c = raw.charCodeAt(i)) >= 48 && c <= 57) i++;
-    if (i === start) return false;
-  }
-  return i === n;
-}
-
-function readValue(sample: InstantSample, collector: ProblemSink, nanAllowed: boolean): number | null {
-  const raw: unknown = Array.isArray(sample.value) ? sample.value[1] : undefined;
-  if (nanAllowed && raw === 'NaN') return NaN;
-  const value = typeof raw === 'string' && isFloat(raw) ? Number(raw) : NaN;
-  // Above MAX_SAMPLE no rate or latency is real, and sums of such values overflow to Infinity.
-  if (!Number.isFinite(value) || value < 0 || value > MAX_SAMPLE) {
-    collector.add('bad-sample', shorten(String(raw), 80), sample);
-    return null;
-  }
-  return value;
-}
-
-/** Where a walk reports what it rejects. */
-interface ProblemSink {
-  add(kind: 'missing-label' | 'bad-sample', detail: string, sample: InstantSample, expected?: string): void;
-}
-
-/** For walks over samples already checked: their problems were reported by the first. */
-const SILENT: ProblemSink = { add: () => {} };
-
-/** Counts problems by kind and label/value, keeping one example series each. */
-class ProblemCollector implements ProblemSink {
-  private readonly byKey = new Map<string, DataProblem>();
-  constructor(private readonly query: string) {}
-
-  add(kind: 'missing-label' | 'bad-sample', detail: string, sample: InstantSample, expected?: string): void {
-    const key = `${kind}\u0000${detail}`;
-    const existing = this.byKey.get(key);
-    if (existing && existing.kind === kind) {
-      this.byKey.set(key, { ...existing, count: existing.count + 1 });
-      return;
-    }
-    const example = formatSeries(sample.metric ?? {});
-    this.byKey.set(key, kind === 'missing-label'
-      ? { kind, query: this.query, label: detail, count: 1, example, ...(expected === undefined ? {} : { expected }) }
-      : { kind, query: this.query, value: detail, count: 1, example });
-  }
-
-  problems(): DataProblem[] {
-    return [...this.byKey.values()];
-  }
-}
-
-/** `{a="x", b="y"}`, shortened: an example for a problem message, never markup. */
-export function formatSeries(labels: Readonly<Record<string, string>>): string {
-  const parts = Object.entries(labels).map(([k, v]) => `${shorten(k, 80)}=${JSON.stringify(shorten(String(v), 80))}`);
-  const text = `{${parts.join(', ')}}`;
-  return text.length > 300 ? `${shorten(text, 300)}}` : text;
-}
-
-/** At most `max` code points (never half of a surrogate pair), with "…" when cut. */
-function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const points = Array.from(text);
-  return points.length > max ? `${points.slice(0, max).join('')}…` : text;
 }
