@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { instantSample, labelValue, numbersIn, sampleText } from '../app/__fixtures__/hostileArbitraries.ts';
 import { PRESETS } from '../config/presets.ts';
 import { STATUS_CLASSES } from '../graph/types.ts';
-import type { DataProblem } from '../graph/types.ts';
+import type { DataProblem, RateRow } from '../graph/types.ts';
 import type { InstantSample } from '../prometheus/types.ts';
-import { rowsOf as visited } from '../graph/rowSource.ts';
+import { rowsOf as visited, runsOf } from '../graph/rowSource.ts';
+import type { RowSource, ServiceRun } from '../graph/rowSource.ts';
 import { readLatencyRows, readRateRows, toLatencyRows, toRateRows } from './rows.ts';
 import { standardConvention } from './standard.ts';
 import { QUERY_KINDS, STATUS_CLASS_LABEL } from './types.ts';
@@ -121,6 +122,23 @@ describe('readRateRows / readLatencyRows: the rows of toRateRows / toLatencyRows
         expect(read.size).toBe(kept.rows.length);
         expect(visited<unknown>(read.source)).toEqual(kept.rows);
         expect(visited<unknown>(read.source)).toEqual(kept.rows);
+      },
+    ), { numRuns: 500 });
+  });
+
+  it('visit the runs of the rate rows kept (recorded by the check, not by making the rows)', () => {
+    const runs = (source: RowSource<RateRow>) => {
+      const seen: unknown[] = [];
+      runsOf(source, (r: ServiceRun<RateRow>) => seen.push([r.datacenter, r.service, r.rows, r.first()]));
+      return seen;
+    };
+    fc.assert(fc.property(
+      fc.constantFrom(...CONVENTIONS), fc.constantFrom<'egressRate' | 'ingressRate'>('egressRate', 'ingressRate'),
+      fc.array(fc.oneof(instantSample(labelNames(standardConvention)), instantSample(labelNames(PRESETS.istio))), { maxLength: 40 }),
+      (c, kind, samples) => {
+        const read = readRateRows(c, kind, samples);
+        expect(read.source.forEachRun).toBeDefined();
+        expect(runs(read.source)).toEqual(runs(toRateRows(c, kind, samples).rows));
       },
     ), { numRuns: 500 });
   });

@@ -1,4 +1,5 @@
 import type { InstantSample } from '../prometheus/types.ts';
+import { RunRecorder } from '../graph/rowSource.ts';
 import type { RowSource } from '../graph/rowSource.ts';
 import type { DataProblem, LatencyRow, RateRow, StatusClass } from '../graph/types.ts';
 import { STATUS_CLASS_LABEL, labelOf, sideOf } from './types.ts';
@@ -59,7 +60,16 @@ function readRows<R>(
   convention: Convention, kind: QueryKind, samples: readonly InstantSample[], nanAllowed: boolean,
   make: (reader: EdgeReader, m: Labels, value: number) => R,
 ): ReadRows<R> {
-  const { values, size, problems } = check(convention, kind, samples, nanAllowed);
+  // The services of the rate rows are asked for before the rows (which services report): recorded now.
+  const runs = nanAllowed ? null : new RunRecorder();
+  const { values, size, problems } = check(convention, kind, samples, nanAllowed, runs);
+  const rowAt = (i: number): R => {
+    const reader = edgeReader(convention, kind);
+    const sample = samples[i] as InstantSample;
+    const m = sample.metric ?? {};
+    reader.accepts(m, sample, SILENT);
+    return make(reader, m, values[i] as number);
+  };
   const source: RowSource<R> = {
     forEach(visit) {
       // A reader of its own: a visit may start while another is under way (nothing shared but the samples).
@@ -74,16 +84,23 @@ function readRows<R>(
         visit(make(reader, m, value));
       }
     },
+    ...(runs ? { forEachRun: (visit) => runs.forEach(rowAt, visit) } : {}),
   };
   return { source, size, problems };
 }
 
-/** The first walk of `readRateRows`: problems counted, and the value of each sample (or REJECTED) kept. */
-function check(convention: Convention, kind: QueryKind, samples: readonly InstantSample[], nanAllowed: boolean): { values: Float64Array; size: number; problems: DataProblem[] } {
+/**
+ * The first walk of `readRateRows`: problems counted, the value of each sample (or REJECTED) kept,
+ * and the runs of rows of one service recorded when `runs` is given.
+ */
+function check(
+  convention: Convention, kind: QueryKind, samples: readonly InstantSample[], nanAllowed: boolean, runs: RunRecorder | null,
+): { values: Float64Array; size: number; problems: DataProblem[] } {
   const collector = new ProblemCollector(kind);
   const values = new Float64Array(samples.length);
+  const reader = edgeReader(convention, kind);
   let size = 0;
-  walk(edgeReader(convention, kind), samples, collector, values, nanAllowed, () => { size++; });
+  walk(reader, samples, collector, values, nanAllowed, runs ? (m, _value, i) => { size++; runs.add(i, reader.datacenter(), reader.service(m)); } : () => { size++; });
   return { values, size, problems: collector.problems() };
 }
 
@@ -105,7 +122,7 @@ const REJECTED = -1;
  */
 function walk(
   reader: EdgeReader, samples: readonly InstantSample[], problems: ProblemSink, values: Float64Array | null,
-  nanAllowed: boolean, visit: (m: Labels, value: number) => void,
+  nanAllowed: boolean, visit: (m: Labels, value: number, index: number) => void,
 ): void {
   // Indexed: an array iterator can cost an object per sample where the compiler keeps it.
   for (let i = 0; i < samples.length; i++) {
@@ -113,7 +130,7 @@ function walk(
     const m = sample.metric ?? {};
     const value = reader.accepts(m, sample, problems) ? readValue(sample, problems, nanAllowed) : null;
     if (values) values[i] = value ?? REJECTED;
-    if (value !== null) visit(m, value);
+    if (value !== null) visit(m, value, i);
   }
 }
 
@@ -126,6 +143,10 @@ type Labels = Readonly<Record<string, string>>;
 interface EdgeReader {
   /** Whether the sample is an edge this side shows (a missing label is reported). */
   accepts(m: Labels, sample: InstantSample, collector: ProblemSink): boolean;
+  /** The datacenter of the sample `accepts` last accepted. */
+  datacenter(): string;
+  /** The service (qualified by its namespace) of the sample `accepts` last accepted. */
+  service(m: Labels): string;
   /** The failure marker of the outcome (e.g. Linkerd `classification="failure"`) is set. */
   failed(m: Labels): boolean;
   /** The row of the sample `accepts` last accepted. */
@@ -186,6 +207,8 @@ function edgeReader(convention: Convention, kind: QueryKind): EdgeReader {
       }
       return true;
     },
+    datacenter: () => dc,
+    service: (m) => qualified(s, get(m, serviceNamespace)),
     failed: (m) => failure !== undefined && get(m, failureLabel) === failure.value,
     rateRow(m, statusClass, value) {
       const svc = qualified(s, get(m, serviceNamespace));

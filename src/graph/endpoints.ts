@@ -1,3 +1,5 @@
+import { runsOf } from './rowSource.ts';
+import type { ServiceRun } from './rowSource.ts';
 import type { DataProblem, RateRow, TrafficInput } from './types.ts';
 
 /** One end of a call, before it is placed in a view. */
@@ -27,32 +29,33 @@ export interface Instrumentation {
 }
 
 /**
- * `accepted` judges a row by its datacenter (rows of the same service are judged alike); it is
- * asked once for every rate row it rejects, so it can count them.
+ * `accepted` judges the rows of a run (see `ServiceRun`) by their datacenter (rows of the same
+ * service are judged alike); it is asked once for every run it rejects, so it can count its rows.
+ * The rate rows are not made: the runs of a read answer were recorded when it was checked.
  */
-export function instrumentation(input: TrafficInput, accepted: (row: RateRow) => boolean): Instrumentation {
+export function instrumentation(input: TrafficInput, accepted: (run: ServiceRun<RateRow>) => boolean): Instrumentation {
   const services = new Set<string>();
   const senders = new Set<string>();
   const datacenters = new Set<string>();
-  // Rows of one series come one per status class: skip the keys of a row like the one before.
+  // Runs of one service may follow each other (one per part of a list): skip the keys of a run like the one before.
   let dc: string | undefined;
   let name: string | undefined;
   let sends = true;
-  const visit = (row: RateRow): void => {
-    if (row.datacenter === dc && row.service === name) return;
-    if (!accepted(row)) return;
-    dc = row.datacenter;
-    name = row.service;
+  const visit = (run: ServiceRun<RateRow>): void => {
+    if (run.datacenter === dc && run.service === name) return;
+    if (!accepted(run)) return;
+    dc = run.datacenter;
+    name = run.service;
     const key = serviceKey(dc, name);
     services.add(key);
     if (sends) senders.add(key);
     datacenters.add(dc);
   };
-  input.egressRate.forEach(visit);
+  runsOf(input.egressRate, visit);
   dc = undefined;
   name = undefined;
   sends = false;
-  input.ingressRate.forEach(visit);
+  runsOf(input.ingressRate, visit);
   return { services, senders, datacenters };
 }
 
@@ -91,25 +94,26 @@ export function knownDatacenter(known: readonly string[] | undefined): ((row: Ra
   return (row) => allowed.has(row.datacenter);
 }
 
-/** Rows of a known datacenter pass; others are counted, one problem per datacenter. */
-export function datacenterFilter(known: readonly string[] | undefined, problems: DataProblem[]): (row: RateRow) => boolean {
+/** Runs of rows of a known datacenter pass; the rows of others are counted, one problem per datacenter. */
+export function datacenterFilter(known: readonly string[] | undefined, problems: DataProblem[]): (run: ServiceRun<RateRow>) => boolean {
   if (!known) return () => true;
   const allowed = new Set(known);
   const reported = new Map<string, number>();
   let last: string | undefined;
-  return (row) => {
-    if (row.datacenter === last) return true;
-    if (allowed.has(row.datacenter)) {
-      last = row.datacenter;
+  return (run) => {
+    if (run.datacenter === last) return true;
+    if (allowed.has(run.datacenter)) {
+      last = run.datacenter;
       return true;
     }
-    const index = reported.get(row.datacenter);
+    const index = reported.get(run.datacenter);
     if (index === undefined) {
-      reported.set(row.datacenter, problems.length);
-      problems.push({ kind: 'unknown-datacenter', datacenter: row.datacenter, count: 1, example: `${row.service} -> ${row.peerService}` });
+      reported.set(run.datacenter, problems.length);
+      const row = run.first();
+      problems.push({ kind: 'unknown-datacenter', datacenter: run.datacenter, count: run.rows, example: `${row.service} -> ${row.peerService}` });
     } else {
       const p = problems[index];
-      if (p && p.kind === 'unknown-datacenter') problems[index] = { ...p, count: p.count + 1 };
+      if (p && p.kind === 'unknown-datacenter') problems[index] = { ...p, count: p.count + run.rows };
     }
     return false;
   };

@@ -6,10 +6,34 @@
  */
 export interface RowSource<R> {
   forEach(visit: (row: R) => void): void;
+  /**
+   * The runs of its rows (see `ServiceRun`), in order, when the source knows them without making
+   * its rows (a read answer records them when it is checked); else `runsOf` groups the rows.
+   */
+  readonly forEachRun?: (visit: (run: ServiceRun<R>) => void) => void;
+}
+
+/** What a row must name to be grouped in runs. */
+interface ServiceRow {
+  readonly datacenter: string;
+  readonly service: string;
+}
+
+/**
+ * Consecutive rows of one datacenter and service (a service's rows come together: one per peer
+ * and status class): what is asked of rows that only need their services, without making them.
+ */
+export interface ServiceRun<R> {
+  readonly datacenter: string;
+  readonly service: string;
+  /** The number of rows in the run (at least one). */
+  readonly rows: number;
+  /** The first row of the run, made on demand (an example for a problem). */
+  first(): R;
 }
 
 /** Several sources visited as one, in the order added (a refresh reads one answer per server). */
-export class RowList<R> implements RowSource<R> {
+export class RowList<R extends ServiceRow> implements RowSource<R> {
   private readonly parts: RowSource<R>[] = [];
   private count = 0;
 
@@ -26,6 +50,57 @@ export class RowList<R> implements RowSource<R> {
 
   forEach(visit: (row: R) => void): void {
     for (let i = 0; i < this.parts.length; i++) (this.parts[i] as RowSource<R>).forEach(visit);
+  }
+
+  readonly forEachRun = (visit: (run: ServiceRun<R>) => void): void => {
+    for (let i = 0; i < this.parts.length; i++) runsOf(this.parts[i] as RowSource<R>, visit);
+  };
+}
+
+/** The runs of a source: its own (`forEachRun`) when it has them, else its rows grouped. */
+export function runsOf<R extends ServiceRow>(source: RowSource<R> | readonly R[], visit: (run: ServiceRun<R>) => void): void {
+  if ('forEachRun' in source && source.forEachRun) {
+    source.forEachRun(visit);
+    return;
+  }
+  let run: { datacenter: string; service: string; rows: number; first: () => R } | undefined;
+  source.forEach((row) => {
+    if (run && run.datacenter === row.datacenter && run.service === row.service) {
+      run.rows++;
+      return;
+    }
+    if (run) visit(run);
+    run = { datacenter: row.datacenter, service: row.service, rows: 1, first: () => row };
+  });
+  if (run) visit(run);
+}
+
+/** Runs recorded as rows are met (by index in what they are read from), for a source's `forEachRun`. */
+export class RunRecorder {
+  private readonly starts: number[] = [];
+  private readonly rows: number[] = [];
+  private readonly datacenters: string[] = [];
+  private readonly services: string[] = [];
+
+  /** The row read from `index` (indexes ascending). */
+  add(index: number, datacenter: string, service: string): void {
+    const last = this.rows.length - 1;
+    if (last >= 0 && this.datacenters[last] === datacenter && this.services[last] === service) {
+      this.rows[last] = (this.rows[last] as number) + 1;
+      return;
+    }
+    this.starts.push(index);
+    this.rows.push(1);
+    this.datacenters.push(datacenter);
+    this.services.push(service);
+  }
+
+  /** Visits the runs; `rowAt` makes the row read from an index. */
+  forEach<R>(rowAt: (index: number) => R, visit: (run: ServiceRun<R>) => void): void {
+    for (let i = 0; i < this.rows.length; i++) {
+      const start = this.starts[i] as number;
+      visit({ datacenter: this.datacenters[i] as string, service: this.services[i] as string, rows: this.rows[i] as number, first: () => rowAt(start) });
+    }
   }
 }
 
