@@ -66,3 +66,28 @@ test('the map is mounted before the data, and data-map-ready means drawn with da
   expect(states.filter((s) => s.startsWith('true/0'))).toEqual([]);
   await expect.poll(() => drawnShare(page)).toBeGreaterThan(0.01);
 });
+
+test('the canvas stays hidden until its first frame, drawn (and marked) as soon as the view is laid out', async ({ page }) => {
+  // The canvas's visibility at each change, and when the map first said "ready".
+  await page.addInitScript(() => {
+    const w = window as unknown as { __canvasStates: string[]; __readyAt?: number };
+    w.__canvasStates = [];
+    new MutationObserver(() => {
+      const map = document.querySelector('[data-testid="map"]');
+      const canvas = map?.querySelector('canvas');
+      const state = canvas ? (canvas.style.visibility || 'visible') : 'none';
+      if (state !== 'none' && w.__canvasStates.at(-1) !== state) w.__canvasStates.push(state);
+      if (w.__readyAt === undefined && map?.getAttribute('data-map-ready') === 'true') w.__readyAt = performance.now();
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'data-map-ready'] });
+  });
+  await openMap(page, '?dc=eu-west&service=checkout');
+  const seen = await page.evaluate(() => {
+    const w = window as unknown as { __canvasStates: string[]; __readyAt?: number };
+    return { states: w.__canvasStates, readyAt: w.__readyAt, marks: performance.getEntriesByName('traffic-map:first-frame').map((m) => m.startTime) };
+  });
+  expect(seen.states).toEqual(['hidden', 'visible']);
+  expect(seen.marks).toHaveLength(1);
+  expect(seen.readyAt).toBeDefined();
+  expect(seen.marks[0], 'the first frame is drawn before the page reports the map ready').toBeLessThanOrEqual(seen.readyAt ?? 0);
+  await expect.poll(() => drawnShare(page)).toBeGreaterThan(0.01);
+});

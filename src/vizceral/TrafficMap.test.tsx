@@ -5,8 +5,8 @@ import { smallGraph } from '../app/__fixtures__/graph.ts';
 import type { MapRenderer } from './renderer.ts';
 import { toVizceralTraffic } from './traffic.ts';
 import type { VizNode } from './traffic.ts';
-import { LAYOUT_WAIT_MS, TrafficMap } from './TrafficMap.tsx';
-import { fakeIntersection, setVisibility } from './__fixtures__/shownSignals.ts';
+import { FIRST_FRAME_MARK, LAYOUT_WAIT_MS, TrafficMap } from './TrafficMap.tsx';
+import { fakeIntersection, placeAt, setVisibility } from './__fixtures__/shownSignals.ts';
 
 afterEach(cleanup);
 
@@ -74,6 +74,70 @@ describe('TrafficMap', () => {
     expect(mapOf(container).getAttribute('data-map-ready')).toBe('true');
     expect(mapOf(container).getAttribute('data-map-updates')).toBe('1');
     expect(onFirstMap).toHaveBeenCalledTimes(1);
+  });
+
+  describe('the first laid-out view', () => {
+    const marks = () => performance.getEntriesByName(FIRST_FRAME_MARK).length;
+    afterEach(() => { performance.clearMarks(FIRST_FRAME_MARK); setVisibility('visible'); });
+
+    it('is drawn at once when the map is shown (not an animation frame later), and marked once', async () => {
+      const fake = fakeRenderer();
+      const { container } = render(<TrafficMap traffic={traffic(1)} view={['eu']} onClick={() => {}} createRenderer={fake.factory} />);
+      placeAt(mapOf(container), { left: 0, top: 60, width: 800, height: 600 });
+      await act(async () => {});
+      expect(fake.calls).toEqual(['updateData', 'setView eu']);
+      const canvas = mapOf(container).querySelector('canvas') as HTMLCanvasElement;
+      expect(canvas.style.visibility, 'the canvas is hidden until its first frame').toBe('hidden');
+      fake.drawn();
+      expect(fake.calls, 'drawn in the task that laid it out').toEqual(['updateData', 'setView eu', 'render']);
+      expect(canvas.style.visibility).toBe('');
+      expect(marks()).toBe(1);
+      frames.shift()?.(16);
+      fake.drawn();
+      frames.shift()?.(32);
+      expect(fake.calls.filter((c) => c === 'render'), 'then once per animation frame, a later layout not drawn at once').toHaveLength(3);
+      expect(marks(), 'one mark per map').toBe(1);
+    });
+
+    const notShown: { desc: string; hide: (map: HTMLElement) => void }[] = [
+      { desc: 'out of the viewport', hide: (map) => placeAt(map, { left: 0, top: 900, width: 800, height: 600 }) },
+      { desc: 'in a hidden tab', hide: (map) => { placeAt(map, { left: 0, top: 60, width: 800, height: 600 }); setVisibility('hidden'); } },
+    ];
+    for (const c of notShown) {
+      it(`is not drawn at once ${c.desc}: the first frame drawn when shown is marked`, async () => {
+        const intersection = fakeIntersection();
+        const fake = fakeRenderer();
+        const { container } = render(<TrafficMap traffic={traffic(1)} view={['eu']} onClick={() => {}} createRenderer={fake.factory} />);
+        c.hide(mapOf(container));
+        await act(async () => {});
+        fake.drawn();
+        expect(fake.calls).toEqual(['updateData', 'setView eu']);
+        expect(marks()).toBe(0);
+        setVisibility('visible');
+        intersection.report(true);
+        frames.shift()?.(16);
+        expect(fake.calls.filter((call) => call === 'render').length).toBeGreaterThan(0);
+        expect(marks()).toBe(1);
+      });
+    }
+
+    it('a frame drawn before any layout (LAYOUT_WAIT_MS overdue) is not marked; the first laid-out one is', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        const fake = fakeRenderer();
+        render(<TrafficMap traffic={traffic(1)} view={['eu']} onClick={() => {}} createRenderer={fake.factory} />);
+        await act(async () => {});
+        act(() => { vi.advanceTimersByTime(LAYOUT_WAIT_MS); });
+        frames.shift()?.(16);
+        expect(fake.calls.at(-1)).toBe('render');
+        expect(marks()).toBe(0);
+        fake.drawn();
+        frames.shift()?.(32);
+        expect(marks()).toBe(1);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
   });
 
   it('skips updateData when a refresh changes nothing the map shows, not when it does', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { drawWhileShown } from './drawWhileShown.ts';
-import { fakeIntersection, setVisibility } from './__fixtures__/shownSignals.ts';
+import { drawWhileShown, isShown } from './drawWhileShown.ts';
+import { fakeIntersection, placeAt, setVisibility } from './__fixtures__/shownSignals.ts';
 
 let frames: Map<number, FrameRequestCallback>;
 let nextId: number;
@@ -90,4 +90,25 @@ describe('drawWhileShown', () => {
     tick(16);
     expect(draw).toHaveBeenCalledTimes(1);
   });
+});
+
+describe('isShown (a frame that cannot wait for the IntersectionObserver)', () => {
+  // jsdom's window is 1024 x 768.
+  const cases: { desc: string; box: { left: number; top: number; width: number; height: number }; visibility: DocumentVisibilityState; shown: boolean }[] = [
+    { desc: 'in the viewport', box: { left: 0, top: 60, width: 800, height: 600 }, visibility: 'visible', shown: true },
+    { desc: 'partly in the viewport (scrolled half away)', box: { left: 0, top: -300, width: 800, height: 600 }, visibility: 'visible', shown: true },
+    { desc: 'below the viewport', box: { left: 0, top: 800, width: 800, height: 600 }, visibility: 'visible', shown: false },
+    { desc: 'above the viewport', box: { left: 0, top: -700, width: 800, height: 600 }, visibility: 'visible', shown: false },
+    { desc: 'right of the viewport', box: { left: 1100, top: 0, width: 800, height: 600 }, visibility: 'visible', shown: false },
+    { desc: 'no box (display: none)', box: { left: 0, top: 0, width: 0, height: 0 }, visibility: 'visible', shown: false },
+    { desc: 'in the viewport of a hidden tab', box: { left: 0, top: 60, width: 800, height: 600 }, visibility: 'hidden', shown: false },
+  ];
+  for (const c of cases) {
+    it(c.desc, () => {
+      const element = document.createElement('div');
+      placeAt(element, c.box);
+      setVisibility(c.visibility);
+      expect(isShown(element)).toBe(c.shown);
+    });
+  }
 });

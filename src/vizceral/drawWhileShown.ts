@@ -50,3 +50,13 @@ export function drawWhileShown(element: Element, draw: (timeMs: number) => void)
     frame = null;
   };
 }
+
+/**
+ * Whether `element` is shown now: the document is not hidden and the element's box meets the
+ * viewport. For a frame that cannot wait for the IntersectionObserver's first report.
+ */
+export function isShown(element: Element): boolean {
+  if (document.visibilityState === 'hidden') return false;
+  const box = element.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < window.innerHeight && box.left < window.innerWidth;
+}

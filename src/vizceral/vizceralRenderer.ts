@@ -84,6 +84,7 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
   // a reallocation (and a wait for the GPU) in the first frame with data. Done now instead,
   // while the first answers are awaited.
   if (canvas.offsetWidth > 0 && canvas.offsetHeight > 0) viz.setSize(canvas.offsetWidth, canvas.offsetHeight);
+  let warmed = false;
 
   let clickHandler: (hit: MapHit | null) => void = () => {};
   const updatedHandlers: (() => void)[] = [];
@@ -117,6 +118,12 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       disposeReplacedParticles(viz.graphs);
       // A graph's views are made when it is first shown: here, not in updateData, for the first data.
       skipUnchangedNoticeIcons(viz.graphs);
+      // The first view's shaders are compiled now, while Vizceral's layout worker runs, rather
+      // than in the first frame after it (three.js waits for each program's link status).
+      if (!warmed && viz.currentGraph) {
+        warmed = true;
+        viz.renderer.compile(viz.scene, viz.camera);
+      }
     }),
     onClick: (handler) => { clickHandler = handler; },
     onUpdated: (handler) => { updatedHandlers.push(handler); },

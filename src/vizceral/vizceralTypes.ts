@@ -79,6 +79,8 @@ export interface VizInstance {
   camera: { position: { clone(): VizVector } };
   renderer: {
     domElement: HTMLCanvasElement; info: GlInfo; dispose(): void; forceContextLoss(): void; setClearColor(color: number, alpha: number): void;
+    /** Compiles the shader programs of the materials in `scene` (three.js r106). */
+    compile(scene: unknown, camera: unknown): void;
   };
   hammertime?: { destroy(): void };
 }

@@ -34,3 +34,9 @@ export function setVisibility(state: DocumentVisibilityState) {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
   document.dispatchEvent(new Event('visibilitychange'));
 }
+
+/** Gives `element` a layout box (jsdom lays nothing out): `getBoundingClientRect` returns it. */
+export function placeAt(element: Element, box: { left: number; top: number; width: number; height: number }) {
+  const rect = { ...box, x: box.left, y: box.top, right: box.left + box.width, bottom: box.top + box.height };
+  Object.defineProperty(element, 'getBoundingClientRect', { configurable: true, value: () => ({ ...rect, toJSON: () => rect }) });
+}
