@@ -10,7 +10,7 @@ export type JudgedEdge<End> = Omit<TrafficEdge, 'source' | 'target'> & { readonl
 
 /**
  * The edge with its health, and its callee view with any disagreement between the two: one
- * literal per edge (a build keeps one per edge and view; a spread or a verdict object apart costs).
+ * literal per edge (a build makes one per edge a view shows; a spread or a verdict object apart costs).
  */
 export function judgedEdge<End>(source: End, target: End, stats: TrafficStats, calleeView: TrafficStats | undefined, thresholds: Thresholds): JudgedEdge<End> {
   const { health, notice } = healthOf(stats, thresholds);

@@ -1,7 +1,6 @@
 import type { Endpoint } from './endpoints.ts';
 import type { RawEdge } from './edges.ts';
-import { judgedEdge, withVerdict } from './edgeVerdict.ts';
-import type { EdgeVerdict, JudgedEdge } from './edgeVerdict.ts';
+import { judgedEdge } from './edgeVerdict.ts';
 import { keptNodes } from './cap.ts';
 import { EMPTY_STATS, StatsSum, adoptStats, healthOf, sumStats } from './stats.ts';
 import { INTERNET } from './types.ts';
@@ -32,6 +31,12 @@ interface PlacedNode {
   readonly datacenter?: DatacenterId;
 }
 
+/** An edge's caller view and its callee view (when both ends report it), not judged yet. */
+export interface EdgeStats {
+  readonly stats: TrafficStats;
+  readonly calleeView: TrafficStats | undefined;
+}
+
 /** The parts of a pair of nodes several edges land on (the first is the pair's edge as first met). */
 interface Parts {
   readonly stats: TrafficStats[];
@@ -46,8 +51,9 @@ export interface BuiltView {
 
 /**
  * Collects edges (summing those that land on the same pair of nodes) and assembles a view. The
- * shown edge objects are made last, for the nodes the cap keeps only: a datacenter of thousands
- * of services has tens of thousands of edges, of which a capped view shows a few hundred.
+ * shown edges are judged (health, disagreement) and made last, for the nodes the cap keeps only:
+ * a datacenter of thousands of services has tens of thousands of edges, of which a capped view
+ * shows a few hundred.
  */
 export class ViewBuilder {
   private readonly nodes = new Map<NodeId, PlacedNode>();
@@ -55,8 +61,8 @@ export class ViewBuilder {
   private readonly edges = new Map<NodeId, Map<NodeId, number>>();
   private readonly sources: NodeId[] = [];
   private readonly targets: NodeId[] = [];
-  /** The judged edge of each pair (its first, when several land on it: they are summed in `build`). */
-  private readonly judged: (EdgeVerdict & { readonly stats: TrafficStats })[] = [];
+  /** The stats of each pair (its first edge's, when several land on it: they are summed in `build`). */
+  private readonly pairs: EdgeStats[] = [];
   private readonly parts = new Map<number, Parts>();
 
   constructor(private readonly thresholds: Thresholds) {}
@@ -65,26 +71,23 @@ export class ViewBuilder {
     if (!this.nodes.has(node.id)) this.nodes.set(node.id, node);
   }
 
-  /**
-   * `edge`: its stats, their health and its callee view (judged once per build, whatever the
-   * number of views showing the edge), placed between `source` and `target`.
-   */
-  addEdge(source: PlacedNode, target: PlacedNode, edge: EdgeVerdict & { readonly stats: TrafficStats }): void {
+  /** `edge`: its stats and its callee view, placed between `source` and `target`. */
+  addEdge(source: PlacedNode, target: PlacedNode, edge: EdgeStats): void {
     this.addNode(source);
     this.addNode(target);
     let byTarget = this.edges.get(source.id);
     if (!byTarget) this.edges.set(source.id, (byTarget = new Map()));
     const index = byTarget.get(target.id);
     if (index === undefined) {
-      byTarget.set(target.id, this.judged.length);
+      byTarget.set(target.id, this.pairs.length);
       this.sources.push(source.id);
       this.targets.push(target.id);
-      this.judged.push(edge);
+      this.pairs.push(edge);
       return;
     }
     let parts = this.parts.get(index);
     if (!parts) {
-      const first = this.judged[index] as EdgeVerdict & { readonly stats: TrafficStats };
+      const first = this.pairs[index] as EdgeStats;
       this.parts.set(index, (parts = { stats: [first.stats], calleeViews: [first.calleeView] }));
     }
     parts.stats.push(edge.stats);
@@ -94,14 +97,14 @@ export class ViewBuilder {
   /** The view, with the `maxNodes` busiest nodes and the edges between them (see `keptNodes`). */
   build(kind: ViewKind, datacenter: string, maxNodes = Infinity): BuiltView {
     const t = this.thresholds;
-    const { sources, targets, judged } = this;
+    const { sources, targets, pairs } = this;
     for (const [index, parts] of this.parts) {
-      judged[index] = judgedEdge(sources[index], targets[index], sumStats(parts.stats, t), calleeSum(parts.calleeViews, t), t);
+      pairs[index] = { stats: sumStats(parts.stats, t), calleeView: calleeSum(parts.calleeViews, t) };
     }
     const incoming = new Map<NodeId, StatsSum>();
     const outgoing = new Map<NodeId, StatsSum>();
-    for (let i = 0; i < judged.length; i++) {
-      const stats = (judged[i] as { readonly stats: TrafficStats }).stats;
+    for (let i = 0; i < pairs.length; i++) {
+      const stats = (pairs[i] as EdgeStats).stats;
       add(incoming, targets[i] as NodeId, stats);
       add(outgoing, sources[i] as NodeId, stats);
     }
@@ -119,12 +122,12 @@ export class ViewBuilder {
     const keep = keptNodes(allNodes, maxNodes);
     const nodes = keep ? allNodes.filter((n) => keep.has(n.id)) : allNodes;
     const edges: TrafficEdge[] = [];
-    for (let i = 0; i < judged.length; i++) {
+    for (let i = 0; i < pairs.length; i++) {
       const source = sources[i] as NodeId;
       const target = targets[i] as NodeId;
       if (keep && !(keep.has(source) && keep.has(target))) continue;
-      const edge = judged[i] as EdgeVerdict & { readonly stats: TrafficStats };
-      edges.push(withVerdict(source, target, edge.stats, edge));
+      const edge = pairs[i] as EdgeStats;
+      edges.push(judgedEdge(source, target, edge.stats, edge.calleeView, t));
     }
     return { view: { kind, datacenter, nodes, edges: sortEdges(edges, nodes) }, allNodes };
   }
@@ -178,12 +181,15 @@ export function belongsTo(e: Endpoint, dc: string): boolean {
   return e.kind !== 'internet' && e.dc === dc;
 }
 
-/** A raw edge with its stats finished and judged once, whatever the number of views showing it. */
-export type FinishedEdge = JudgedEdge<Endpoint>;
+/** A raw edge with its stats finished (once, whatever the number of views showing it); views judge the edges they show. */
+export interface FinishedEdge extends EdgeStats {
+  readonly source: Endpoint;
+  readonly target: Endpoint;
+}
 
 export function finishEdges(edges: readonly RawEdge[], thresholds: Thresholds): FinishedEdge[] {
   // The raw edges end here: their accumulators are adopted, not copied.
-  return edges.map((e) => judgedEdge(e.source, e.target, adoptStats(e.acc, thresholds), e.callee && adoptStats(e.callee, thresholds), thresholds));
+  return edges.map((e) => ({ source: e.source, target: e.target, stats: adoptStats(e.acc, thresholds), calleeView: e.callee && adoptStats(e.callee, thresholds) }));
 }
 
 /** The edges of each datacenter view (those that start or end in it), in the order given. */
