@@ -1,6 +1,6 @@
 import { collectEdges } from './edges.ts';
 import { datacenterFilter, instrumentation, knownDatacenter } from './endpoints.ts';
-import { datacenterView, edgesByDatacenter, finishEdges, globalView } from './views.ts';
+import { datacenterView, edgesByDatacenter, globalView } from './views.ts';
 import type { BuildParams, DataProblem, Health, TrafficGraph, TrafficInput, TrafficNode, TrafficView } from './types.ts';
 
 /**
@@ -11,8 +11,7 @@ export function buildGraph(input: TrafficInput, params: BuildParams): TrafficGra
   const problems: DataProblem[] = [];
   // Rows of datacenters not listed are counted (once each, by the first pass) and left out.
   const inst = instrumentation(input, datacenterFilter(params.datacenters, problems));
-  const raw = collectEdges(input, inst, params.internetPeers, problems, knownDatacenter(params.datacenters));
-  const edges = finishEdges(raw, params.thresholds);
+  const edges = collectEdges(input, inst, params.internetPeers, problems, knownDatacenter(params.datacenters));
   const dcs = params.datacenters ? [...params.datacenters] : [...inst.datacenters].sort();
   const edgesByDc = edgesByDatacenter(edges, dcs);
 

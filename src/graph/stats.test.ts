@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addRate, emptyAccumulator, errorShare, finishStats, formatPercent, healthOf, sumStats, totalRate } from './stats.ts';
+import { StatsSum, addRate, emptyAccumulator, errorShare, finishStats, formatPercent, healthOf, sumStats, totalRate } from './stats.ts';
+import type { StatsAccumulator } from './stats.ts';
 import type { Health, StatusClass, Thresholds, TrafficStats } from './types.ts';
 
 const THRESHOLDS: Thresholds = { warning: 0.01, danger: 0.05, errorClasses: ['5xx', 'none'], minRate: 0.05 };
@@ -64,6 +65,27 @@ describe('sumStats', () => {
     else expect(s.errorShare).toBeCloseTo(share, 12);
     if (Number.isNaN(latency)) expect(s.latency).toBeNaN();
     else expect(s.latency).toBeCloseTo(latency, 12);
+  });
+});
+
+describe('StatsSum.addAccumulator', () => {
+  const acc = (parts: Partial<Record<StatusClass, number>>, latency = NaN): StatsAccumulator => {
+    const a = emptyAccumulator();
+    for (const [cls, v] of Object.entries(parts)) addRate(a, cls as StatusClass, v);
+    a.latency = latency;
+    return a;
+  };
+  const cases: { desc: string; parts: StatsAccumulator[] }[] = [
+    { desc: 'nothing', parts: [] },
+    { desc: 'one accumulator', parts: [acc({ '2xx': 4, '5xx': 0.1 }, 0.1)] },
+    { desc: 'latency weighted by rate, NaN and zero rate left out', parts: [acc({ '2xx': 3 }, 0.1), acc({ '2xx': 1 }), acc({}, 9), acc({ '4xx': 0.3, none: 0.7 }, 0.5)] },
+  ];
+  it.each(cases)('$desc: the sum of the stats the accumulators would make, exactly', ({ parts }) => {
+    const byAccumulator = new StatsSum();
+    for (const part of parts) byAccumulator.addAccumulator(part);
+    const byStats = new StatsSum();
+    for (const part of parts) byStats.add(finishStats(part, THRESHOLDS));
+    expect(byAccumulator.finish(THRESHOLDS)).toEqual(byStats.finish(THRESHOLDS));
   });
 });
 

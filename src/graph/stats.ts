@@ -78,18 +78,26 @@ export class StatsSum {
   private finished = false;
 
   add(part: TrafficStats): void {
+    this.addParts(part.byClass, part.rate, part.latency);
+  }
+
+  /** Adds an accumulator as `add` adds its `adoptStats` (without making them). */
+  addAccumulator(acc: StatsAccumulator): void {
+    this.addParts(acc.byClass, totalRate(acc.byClass), acc.latency);
+  }
+
+  private addParts(by: Readonly<Record<StatusClass, number>>, rate: number, latency: number): void {
     if (this.finished) throw new Error('StatsSum: add after finish');
     const sum = this.acc.byClass;
-    const by = part.byClass;
     sum['1xx'] += by['1xx'];
     sum['2xx'] += by['2xx'];
     sum['3xx'] += by['3xx'];
     sum['4xx'] += by['4xx'];
     sum['5xx'] += by['5xx'];
     sum.none += by.none;
-    if (Number.isFinite(part.latency) && part.rate > 0) {
-      this.weighted += part.latency * part.rate;
-      this.weight += part.rate;
+    if (Number.isFinite(latency) && rate > 0) {
+      this.weighted += latency * rate;
+      this.weight += rate;
     }
   }
 

@@ -2,7 +2,8 @@ import type { Endpoint } from './endpoints.ts';
 import type { RawEdge } from './edges.ts';
 import { judgedEdge } from './edgeVerdict.ts';
 import { keptNodes } from './cap.ts';
-import { EMPTY_STATS, StatsSum, adoptStats, healthOf, sumStats } from './stats.ts';
+import { EMPTY_STATS, StatsSum, adoptStats, healthOf } from './stats.ts';
+import type { StatsAccumulator } from './stats.ts';
 import { INTERNET } from './types.ts';
 import type {
   DatacenterId, NodeId, NodeKind, Thresholds, TrafficEdge, TrafficNode, TrafficStats, TrafficView, ViewKind,
@@ -31,16 +32,20 @@ interface PlacedNode {
   readonly datacenter?: DatacenterId;
 }
 
-/** An edge's caller view and its callee view (when both ends report it), not judged yet. */
-export interface EdgeStats {
-  readonly stats: TrafficStats;
-  readonly calleeView: TrafficStats | undefined;
+/**
+ * What a view reads of an edge: the accumulators of its caller view and of its callee view (when
+ * both ends report it). Stats objects are made for the edges a view shows and for sums only: a
+ * build has tens of thousands of edges, and every object kept to the end costs the collector.
+ */
+export interface EdgeAccumulators {
+  readonly acc: StatsAccumulator;
+  readonly callee?: StatsAccumulator | undefined;
 }
 
-/** The parts of a pair of nodes several edges land on (the first is the pair's edge as first met). */
-interface Parts {
-  readonly stats: TrafficStats[];
-  readonly calleeViews: (TrafficStats | undefined)[];
+/** The stats of a pair of nodes several edges land on, summed. */
+interface EdgeStats {
+  readonly stats: TrafficStats;
+  readonly calleeView: TrafficStats | undefined;
 }
 
 /** A view and what its cap left out (`allNodes`: every node, judged on all its traffic). */
@@ -61,9 +66,9 @@ export class ViewBuilder {
   private readonly edges = new Map<NodeId, Map<NodeId, number>>();
   private readonly sources: NodeId[] = [];
   private readonly targets: NodeId[] = [];
-  /** The stats of each pair (its first edge's, when several land on it: they are summed in `build`). */
-  private readonly pairs: EdgeStats[] = [];
-  private readonly parts = new Map<number, Parts>();
+  /** The first edge of each pair (when several land on it, all are in `parts`, summed in `build`). */
+  private readonly pairs: EdgeAccumulators[] = [];
+  private readonly parts = new Map<number, EdgeAccumulators[]>();
 
   constructor(private readonly thresholds: Thresholds) {}
 
@@ -71,8 +76,8 @@ export class ViewBuilder {
     if (!this.nodes.has(node.id)) this.nodes.set(node.id, node);
   }
 
-  /** `edge`: its stats and its callee view, placed between `source` and `target`. */
-  addEdge(source: PlacedNode, target: PlacedNode, edge: EdgeStats): void {
+  /** `edge`: its caller and callee views, placed between `source` and `target`. */
+  addEdge(source: PlacedNode, target: PlacedNode, edge: EdgeAccumulators): void {
     this.addNode(source);
     this.addNode(target);
     let byTarget = this.edges.get(source.id);
@@ -85,28 +90,24 @@ export class ViewBuilder {
       this.pairs.push(edge);
       return;
     }
-    let parts = this.parts.get(index);
-    if (!parts) {
-      const first = this.pairs[index] as EdgeStats;
-      this.parts.set(index, (parts = { stats: [first.stats], calleeViews: [first.calleeView] }));
-    }
-    parts.stats.push(edge.stats);
-    parts.calleeViews.push(edge.calleeView);
+    const parts = this.parts.get(index);
+    if (parts) parts.push(edge);
+    else this.parts.set(index, [this.pairs[index] as EdgeAccumulators, edge]);
   }
 
   /** The view, with the `maxNodes` busiest nodes and the edges between them (see `keptNodes`). */
   build(kind: ViewKind, datacenter: string, maxNodes = Infinity): BuiltView {
     const t = this.thresholds;
     const { sources, targets, pairs } = this;
-    for (const [index, parts] of this.parts) {
-      pairs[index] = { stats: sumStats(parts.stats, t), calleeView: calleeSum(parts.calleeViews, t) };
-    }
+    const sums = new Map<number, EdgeStats>();
+    for (const [index, parts] of this.parts) sums.set(index, summed(parts, t));
     const incoming = new Map<NodeId, StatsSum>();
     const outgoing = new Map<NodeId, StatsSum>();
     for (let i = 0; i < pairs.length; i++) {
-      const stats = (pairs[i] as EdgeStats).stats;
-      add(incoming, targets[i] as NodeId, stats);
-      add(outgoing, sources[i] as NodeId, stats);
+      const sum = sums.get(i);
+      const acc = (pairs[i] as EdgeAccumulators).acc;
+      addTo(sumOf(incoming, targets[i] as NodeId), sum, acc);
+      addTo(sumOf(outgoing, sources[i] as NodeId), sum, acc);
     }
     const allNodes: TrafficNode[] = [];
     for (const n of this.nodes.values()) {
@@ -126,8 +127,8 @@ export class ViewBuilder {
       const source = sources[i] as NodeId;
       const target = targets[i] as NodeId;
       if (keep && !(keep.has(source) && keep.has(target))) continue;
-      const edge = pairs[i] as EdgeStats;
-      edges.push(judgedEdge(source, target, edge.stats, edge.calleeView, t));
+      const { stats, calleeView } = sums.get(i) ?? finished(pairs[i] as EdgeAccumulators, t);
+      edges.push(judgedEdge(source, target, stats, calleeView, t));
     }
     return { view: { kind, datacenter, nodes, edges: sortEdges(edges, nodes) }, allNodes };
   }
@@ -156,17 +157,39 @@ function sortEdges(edges: TrafficEdge[], sortedNodes: readonly TrafficNode[]): T
   return order.map((i) => edges[i] as TrafficEdge);
 }
 
-/** The callee view of a drawn edge: only when every summed part has one (else it would compare apples and pears). */
-function calleeSum(parts: readonly (TrafficStats | undefined)[], thresholds: Thresholds): TrafficStats | undefined {
-  const present = parts.filter((p): p is TrafficStats => p !== undefined);
-  if (present.length === 0 || present.length < parts.length) return undefined;
-  return present.length === 1 ? present[0] : sumStats(present, thresholds);
+/** The stats of one edge (its accumulators adopted: nobody adds to them any more). */
+function finished(edge: EdgeAccumulators, thresholds: Thresholds): EdgeStats {
+  return { stats: adoptStats(edge.acc, thresholds), calleeView: edge.callee && adoptStats(edge.callee, thresholds) };
 }
 
-function add(map: Map<NodeId, StatsSum>, id: NodeId, stats: TrafficStats): void {
+/**
+ * The sum of the edges landing on one pair of nodes; the callee view only when every part has one
+ * (else it would compare apples and pears).
+ */
+function summed(parts: readonly EdgeAccumulators[], thresholds: Thresholds): EdgeStats {
+  const stats = new StatsSum();
+  const callee = new StatsSum();
+  let callees = 0;
+  for (const part of parts) {
+    stats.addAccumulator(part.acc);
+    if (part.callee) {
+      callee.addAccumulator(part.callee);
+      callees++;
+    }
+  }
+  return { stats: stats.finish(thresholds), calleeView: callees === parts.length ? callee.finish(thresholds) : undefined };
+}
+
+/** Adds a pair's sum when several edges land on it, else its one edge's accumulator. */
+function addTo(sum: StatsSum, pair: EdgeStats | undefined, acc: StatsAccumulator): void {
+  if (pair) sum.add(pair.stats);
+  else sum.addAccumulator(acc);
+}
+
+function sumOf(map: Map<NodeId, StatsSum>, id: NodeId): StatsSum {
   let sum = map.get(id);
   if (!sum) map.set(id, (sum = new StatsSum()));
-  sum.add(stats);
+  return sum;
 }
 
 /** Where an endpoint stands in the view of datacenter `dc`. */
@@ -181,16 +204,8 @@ export function belongsTo(e: Endpoint, dc: string): boolean {
   return e.kind !== 'internet' && e.dc === dc;
 }
 
-/** A raw edge with its stats finished (once, whatever the number of views showing it); views judge the edges they show. */
-export interface FinishedEdge extends EdgeStats {
-  readonly source: Endpoint;
-  readonly target: Endpoint;
-}
-
-export function finishEdges(edges: readonly RawEdge[], thresholds: Thresholds): FinishedEdge[] {
-  // The raw edges end here: their accumulators are adopted, not copied.
-  return edges.map((e) => ({ source: e.source, target: e.target, stats: adoptStats(e.acc, thresholds), calleeView: e.callee && adoptStats(e.callee, thresholds) }));
-}
+/** A raw edge: views read its accumulators, and make and judge the stats of the edges they show. */
+export type FinishedEdge = RawEdge;
 
 /** The edges of each datacenter view (those that start or end in it), in the order given. */
 export function edgesByDatacenter(edges: readonly FinishedEdge[], datacenters: readonly string[]): Map<string, FinishedEdge[]> {
