@@ -61,7 +61,7 @@ const FIRST_FRAME = onEachRenderer(`(renderer) => {
   const render = renderer.render;
   renderer.render = (time) => {
     const result = render(time);
-    if (laidOut && window.__firstFrameAt === undefined) window.__firstFrameAt = performance.now();
+    if (laidOut && window.__firstFrameAt === undefined) { window.__firstFrameAt = performance.now(); window.__onFirstFrame?.(); }
     return result;
   };
 }`);
@@ -70,8 +70,7 @@ const ON_SCREEN = `(() => {
   let seen = false;
   const onScreen = () => { if (seen) return; seen = true; requestAnimationFrame(() => requestAnimationFrame(() => { window.__onScreenAt = performance.now(); })); };
   performance.mark = (name, options) => { const entry = mark(name, options); if (name === 'traffic-map:first-frame') onScreen(); return entry; };
-  const poll = () => { if (window.__firstFrameAt !== undefined) onScreen(); else if (!seen) setTimeout(poll, 5); };
-  poll();
+  window.__onFirstFrame = onScreen;
 })();`;
 
 async function measure(mode: 'demo' | 'app', prometheus: string): Promise<Timings> {

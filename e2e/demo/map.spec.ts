@@ -67,27 +67,33 @@ test('the map is mounted before the data, and data-map-ready means drawn with da
   await expect.poll(() => drawnShare(page)).toBeGreaterThan(0.01);
 });
 
-test('the canvas stays hidden until its first frame, drawn (and marked) as soon as the view is laid out', async ({ page }) => {
+test('the canvas stays hidden until its first frame, drawn (and marked) as soon as the view is laid out; the date field comes after', async ({ page }) => {
   // The canvas's visibility at each change, and when the map first said "ready".
   await page.addInitScript(() => {
-    const w = window as unknown as { __canvasStates: string[]; __readyAt?: number };
+    const w = window as unknown as { __canvasStates: string[]; __readyAt?: number; __dateFieldTypes: string[] };
     w.__canvasStates = [];
+    w.__dateFieldTypes = [];
     new MutationObserver(() => {
       const map = document.querySelector('[data-testid="map"]');
       const canvas = map?.querySelector('canvas');
       const state = canvas ? (canvas.style.visibility || 'visible') : 'none';
       if (state !== 'none' && w.__canvasStates.at(-1) !== state) w.__canvasStates.push(state);
       if (w.__readyAt === undefined && map?.getAttribute('data-map-ready') === 'true') w.__readyAt = performance.now();
-    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'data-map-ready'] });
+      const field = document.querySelector<HTMLInputElement>('input[aria-label="Go to time"]');
+      if (field && w.__dateFieldTypes.at(-1) !== field.type) w.__dateFieldTypes.push(field.type);
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'data-map-ready', 'type'] });
   });
   await openMap(page, '?dc=eu-west&service=checkout');
   const seen = await page.evaluate(() => {
-    const w = window as unknown as { __canvasStates: string[]; __readyAt?: number };
-    return { states: w.__canvasStates, readyAt: w.__readyAt, marks: performance.getEntriesByName('traffic-map:first-frame').map((m) => m.startTime) };
+    const w = window as unknown as { __canvasStates: string[]; __readyAt?: number; __dateFieldTypes: string[] };
+    return { states: w.__canvasStates, readyAt: w.__readyAt, dateFieldTypes: w.__dateFieldTypes, marks: performance.getEntriesByName('traffic-map:first-frame').map((m) => m.startTime) };
   });
   expect(seen.states).toEqual(['hidden', 'visible']);
   expect(seen.marks).toHaveLength(1);
   expect(seen.readyAt).toBeDefined();
   expect(seen.marks[0], 'the first frame is drawn before the page reports the map ready').toBeLessThanOrEqual(seen.readyAt ?? 0);
   await expect.poll(() => drawnShare(page)).toBeGreaterThan(0.01);
+  // The toolbar's date field (costly to create) comes after the first map; a stand-in before.
+  await expect(page.getByLabel('Go to time')).toHaveAttribute('type', 'datetime-local');
+  expect(await page.evaluate(() => (window as unknown as { __dateFieldTypes: string[] }).__dateFieldTypes)).toEqual(['text', 'datetime-local']);
 });

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppConfig } from '../config/types.ts';
 import type { MapHit, RendererFactory } from '../vizceral/renderer.ts';
 import { TrafficMap } from '../vizceral/TrafficMap.tsx';
@@ -19,6 +19,7 @@ import type { Servers } from './data/trafficQueries.ts';
 import { useTraffic } from './data/useTraffic.ts';
 import { stateAfterClick } from './navigation.ts';
 import { allServiceNames } from './search.ts';
+import { dateFieldDue } from './timeTravel.ts';
 import { toRendererView } from './urlState.ts';
 import { usePageActions } from './usePageActions.ts';
 import { useNow, useUrlState } from './useUrlState.ts';
@@ -62,6 +63,10 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
     servers, spec, time: read?.time, intervalMs: t.intervalMs, waiting: state.view === 'map' && !firstMapDrawn,
   }));
   const names = useMemo(() => (fullGraph ? allServiceNames(fullGraph) : []), [fullGraph]);
+  // The toolbar's date field is created once due, and stays.
+  const [dateField, setDateField] = useState(false);
+  const dateFieldNow = dateFieldDue({ firstMapDrawn, view: state.view, liveness: live.kind });
+  useEffect(() => { if (dateFieldNow) setDateField(true); }, [dateFieldNow]);
 
   const notes = (read?.failures ?? []).map((f) => `${f.datacenters ? f.datacenters.join(', ') : 'Some datacenters'} unavailable: ${f.message}`);
   const problems = useMemo(() => [...(read?.problems ?? []), ...(graph?.problems ?? [])], [read, graph]);
@@ -76,7 +81,7 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
       <Header title={config.title} state={state} navigate={navigate} liveness={live}
         servers={sourceLabel ? [sourceLabel] : servers.list.map((s) => s.plan.url)} {...(t.interval ? { interval: t.interval } : {})}
         search={{ names, onFind: actions.find, inputRef: searchRef }} />
-      {!state.kiosk && <Toolbar state={state} navigate={navigate} actions={actions} nowS={Math.floor(now / 1000)} />}
+      {!state.kiosk && <Toolbar state={state} navigate={navigate} actions={actions} nowS={Math.floor(now / 1000)} dateField={dateField} />}
       <Banner liveness={live} lastGoodAt={t.dataUpdatedAt} onBackToLive={actions.live} />
       <main className="main">
         <div className="stage">

@@ -40,3 +40,14 @@ export function fromLocalInput(value: string): number | null {
   const ms = new Date(value).getTime();
   return Number.isFinite(ms) ? Math.floor(ms / 1000) : null;
 }
+
+/**
+ * Whether the toolbar's date field may be created: Chromium spends ~100 ms of the main thread
+ * (and a style pass) creating an `<input type="datetime-local">`, which a cold incident link
+ * would pay before its first map. It comes once the map is drawn, or when there is no map to
+ * wait for: the table view, or Prometheus unreachable from the start (time travel may be what
+ * the viewer needs then).
+ */
+export function dateFieldDue(page: { readonly firstMapDrawn: boolean; readonly view: 'map' | 'table'; readonly liveness: string }): boolean {
+  return page.firstMapDrawn || page.view !== 'map' || page.liveness === 'failed';
+}

@@ -9,14 +9,16 @@ interface Props {
   readonly navigate: Navigate;
   readonly actions: PageActions;
   readonly nowS: number;
+  /** Whether the date field may be created (`dateFieldDue`). */
+  readonly dateField: boolean;
 }
 
 /** Time travel, filters, the shareable link and the help: everything kiosk mode hides. */
-export function Toolbar({ state, navigate, actions, nowS }: Props) {
+export function Toolbar({ state, navigate, actions, nowS, dateField }: Props) {
   return (
     <div className="toolbar">
       <TimeControls pinned={state.time} nowS={nowS} onStep={actions.step} onJump={actions.jump} onLive={actions.live}
-        replay={actions.replay} onReplay={actions.setReplay} />
+        replay={actions.replay} onReplay={actions.setReplay} dateField={dateField} />
       <FilterControls filters={state.filters} onChange={(filters) => navigate({ ...state, filters }, { replace: true })} />
       <div className="toolbar__group">
         <button type="button" onClick={actions.copyLink} title="Copy a link to this view at this moment (c)">Copy link</button>
