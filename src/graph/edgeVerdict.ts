@@ -19,7 +19,7 @@ export function judgedEdge<End>(source: End, target: End, stats: TrafficStats, c
 }
 
 /** `{ source, target, stats, ...verdict }` without the keys the verdict leaves undefined, as a literal. */
-export function withVerdict<End>(source: End, target: End, stats: TrafficStats, verdict: EdgeVerdict): JudgedEdge<End> {
+function withVerdict<End>(source: End, target: End, stats: TrafficStats, verdict: EdgeVerdict): JudgedEdge<End> {
   const { health, notice, calleeView, disagreement } = verdict;
   if (calleeView === undefined) return notice === undefined ? { source, target, stats, health } : { source, target, stats, health, notice };
   if (disagreement === undefined) {

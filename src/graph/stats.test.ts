@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StatsSum, addRate, emptyAccumulator, errorShare, finishStats, formatPercent, healthOf, sumStats, totalRate } from './stats.ts';
+import { StatsSum, addRate, emptyAccumulator, errorShare, finishStats, formatPercent, healthOf, totalRate } from './stats.ts';
 import type { StatsAccumulator } from './stats.ts';
 import type { Health, StatusClass, Thresholds, TrafficStats } from './types.ts';
 
@@ -48,7 +48,12 @@ describe('finishStats', () => {
   });
 });
 
-describe('sumStats', () => {
+describe('StatsSum', () => {
+  const sumStats = (parts: readonly TrafficStats[], thresholds: typeof THRESHOLDS): TrafficStats => {
+    const sum = new StatsSum();
+    for (const part of parts) sum.add(part);
+    return sum.finish(thresholds);
+  };
   const cases: { desc: string; parts: TrafficStats[]; rate: number; share: number; latency: number }[] = [
     { desc: 'nothing', parts: [], rate: 0, share: NaN, latency: NaN },
     { desc: 'one part', parts: [stats({ '2xx': 4 }, 0.1)], rate: 4, share: 0, latency: 0.1 },

@@ -61,16 +61,9 @@ export function adoptStats(acc: StatsAccumulator, thresholds: Thresholds): Traff
 }
 
 /**
- * Sums several stats into one; latency is the rate-weighted mean of the parts' quantiles (an
- * approximation, labelled as such in the UI: quantiles cannot be summed exactly).
+ * Sums stats (and accumulators) into one; latency is the rate-weighted mean of the parts'
+ * quantiles (an approximation, labelled as such in the UI: quantiles cannot be summed exactly).
  */
-export function sumStats(parts: readonly TrafficStats[], thresholds: Thresholds): TrafficStats {
-  const sum = new StatsSum();
-  for (const part of parts) sum.add(part);
-  return sum.finish(thresholds);
-}
-
-/** A running `sumStats`: the same sums in the same order, without an array of the parts. */
 export class StatsSum {
   private readonly acc = emptyAccumulator();
   private weighted = 0;

@@ -204,12 +204,9 @@ export function belongsTo(e: Endpoint, dc: string): boolean {
   return e.kind !== 'internet' && e.dc === dc;
 }
 
-/** A raw edge: views read its accumulators, and make and judge the stats of the edges they show. */
-export type FinishedEdge = RawEdge;
-
 /** The edges of each datacenter view (those that start or end in it), in the order given. */
-export function edgesByDatacenter(edges: readonly FinishedEdge[], datacenters: readonly string[]): Map<string, FinishedEdge[]> {
-  const byDc = new Map<string, FinishedEdge[]>(datacenters.map((dc) => [dc, []]));
+export function edgesByDatacenter(edges: readonly RawEdge[], datacenters: readonly string[]): Map<string, RawEdge[]> {
+  const byDc = new Map<string, RawEdge[]>(datacenters.map((dc) => [dc, []]));
   for (const edge of edges) {
     const from = edge.source.kind === 'internet' ? undefined : edge.source.dc;
     const to = edge.target.kind === 'internet' ? undefined : edge.target.dc;
@@ -223,7 +220,7 @@ export function edgesByDatacenter(edges: readonly FinishedEdge[], datacenters: r
  * The datacenter view: every call that starts or ends in `dc` (`edges`: those of `dc` only),
  * capped at `maxNodes` (see `keptNodes`).
  */
-export function datacenterView(dc: string, edges: readonly FinishedEdge[], services: readonly string[], thresholds: Thresholds, maxNodes = Infinity): BuiltView {
+export function datacenterView(dc: string, edges: readonly RawEdge[], services: readonly string[], thresholds: Thresholds, maxNodes = Infinity): BuiltView {
   const view = new ViewBuilder(thresholds);
   for (const name of services) view.addNode({ id: nodeIdOf(name), kind: 'service', datacenter: dc as DatacenterId });
   // Endpoints are shared by the edges of a build (see `EndpointTable`): each is placed once.
@@ -241,7 +238,7 @@ export function datacenterView(dc: string, edges: readonly FinishedEdge[], servi
 }
 
 /** The global view: the internet and the datacenters, with the traffic between them. */
-export function globalView(datacenters: readonly string[], edges: readonly FinishedEdge[], thresholds: Thresholds): TrafficView {
+export function globalView(datacenters: readonly string[], edges: readonly RawEdge[], thresholds: Thresholds): TrafficView {
   const view = new ViewBuilder(thresholds);
   const nodes = new Map<string, PlacedNode>(datacenters.map((dc) => [dc, { id: dc as NodeId, kind: 'datacenter', datacenter: dc as DatacenterId }]));
   const internet: PlacedNode = { id: INTERNET, kind: 'internet' };

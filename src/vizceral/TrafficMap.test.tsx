@@ -32,6 +32,16 @@ const traffic = (updated: number, focus?: string): VizNode => toVizceralTraffic(
 });
 const mapOf = (container: HTMLElement): HTMLElement => container.querySelector('[data-testid="map"]') as HTMLElement;
 
+/** Runs `body` with setTimeout and clearTimeout faked (the LAYOUT_WAIT_MS timer), the real ones after. */
+async function withFakeTimeouts(body: () => Promise<void>): Promise<void> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  try {
+    await body();
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
 /** The animation frames requested and not cancelled, oldest first. */
 let frames: FrameRequestCallback[] = [];
 beforeEach(() => {
@@ -121,23 +131,18 @@ describe('TrafficMap', () => {
       });
     }
 
-    it('a frame drawn before any layout (LAYOUT_WAIT_MS overdue) is not marked; the first laid-out one is', async () => {
-      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-      try {
-        const fake = fakeRenderer();
-        render(<TrafficMap traffic={traffic(1)} view={['eu']} onClick={() => {}} createRenderer={fake.factory} />);
-        await act(async () => {});
-        act(() => { vi.advanceTimersByTime(LAYOUT_WAIT_MS); });
-        frames.shift()?.(16);
-        expect(fake.calls.at(-1)).toBe('render');
-        expect(marks()).toBe(0);
-        fake.drawn();
-        frames.shift()?.(32);
-        expect(marks()).toBe(1);
-      } finally {
-        vi.useRealTimers();
-      }
-    });
+    it('a frame drawn before any layout (LAYOUT_WAIT_MS overdue) is not marked; the first laid-out one is', () => withFakeTimeouts(async () => {
+      const fake = fakeRenderer();
+      render(<TrafficMap traffic={traffic(1)} view={['eu']} onClick={() => {}} createRenderer={fake.factory} />);
+      await act(async () => {});
+      act(() => { vi.advanceTimersByTime(LAYOUT_WAIT_MS); });
+      frames.shift()?.(16);
+      expect(fake.calls.at(-1)).toBe('render');
+      expect(marks()).toBe(0);
+      fake.drawn();
+      frames.shift()?.(32);
+      expect(marks()).toBe(1);
+    }));
   });
 
   it('skips updateData when a refresh changes nothing the map shows, not when it does', async () => {
@@ -164,21 +169,16 @@ describe('TrafficMap', () => {
     expect(fake.calls).toEqual(['updateData', 'setView eu', 'setView eu/api', 'setView eu/api web--api']);
   });
 
-  it('draws anyway when no layout comes within LAYOUT_WAIT_MS of the data', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
-      const fake = fakeRenderer();
-      render(<TrafficMap traffic={traffic(1)} view={['eu']} onClick={() => {}} createRenderer={fake.factory} />);
-      await act(async () => {});
-      expect(fake.calls).toEqual(['updateData', 'setView eu']);
-      act(() => { vi.advanceTimersByTime(LAYOUT_WAIT_MS - 1); });
-      expect(frames).toHaveLength(0);
-      act(() => { vi.advanceTimersByTime(1); });
-      expect(frames).toHaveLength(1);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+  it('draws anyway when no layout comes within LAYOUT_WAIT_MS of the data', () => withFakeTimeouts(async () => {
+    const fake = fakeRenderer();
+    render(<TrafficMap traffic={traffic(1)} view={['eu']} onClick={() => {}} createRenderer={fake.factory} />);
+    await act(async () => {});
+    expect(fake.calls).toEqual(['updateData', 'setView eu']);
+    act(() => { vi.advanceTimersByTime(LAYOUT_WAIT_MS - 1); });
+    expect(frames).toHaveLength(0);
+    act(() => { vi.advanceTimersByTime(1); });
+    expect(frames).toHaveLength(1);
+  }));
 
   it('draws one frame per animation frame once laid out, and nothing after unmount', async () => {
     const fake = fakeRenderer();
