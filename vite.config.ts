@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { exposeLayoutWorkerSource } from './scripts/vizceralLayoutWorker.ts';
 
 /**
  * Preloads the renderer's lazy chunk with the page (`<link rel="modulepreload">`: fetched and
@@ -35,11 +36,20 @@ const noEvalGlobal = {
   },
 };
 
+/** Vizceral's layout worker script, exported for the adapter to start a worker early (scripts/vizceralLayoutWorker.ts). */
+const vizceralLayoutWorker = {
+  name: 'traffic-map:vizceral-layout-worker',
+  transform(code: string, id: string) {
+    if (!/\/node_modules\/vizceral\/dist\/vizceral\.js(\?|$)/.test(id)) return null;
+    return { code: exposeLayoutWorkerSource(code), map: null };
+  },
+};
+
 // The app is a static build: `public/config.json` is fetched at start, so one build serves
 // every deployment. `--mode demo` turns on the in-browser simulated Prometheus (MSW).
 
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), noEvalGlobal, preloadVizceral()],
+  plugins: [react(), noEvalGlobal, vizceralLayoutWorker, preloadVizceral()],
   base: './',
   define: {
     __DEMO__: JSON.stringify(mode === 'demo'),

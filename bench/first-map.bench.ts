@@ -118,22 +118,25 @@ async function measure(mode: 'demo' | 'app', prometheus: string): Promise<Timing
 
 const medians: Partial<Record<'demo' | 'app', Timings>> = {};
 const prometheus = await startPrometheusProcess(SCENARIO);
-for (const mode of (['app', 'demo'] as const).filter((m) => !ONLY || m === ONLY)) {
-  const runs: Timings[] = [];
-  for (let run = 0; run < RUNS; run++) runs.push(await measure(mode, prometheus.url));
-  const med = { load: median(runs.map((r) => r.load)), map: median(runs.map((r) => r.map)), firstQuery: median(runs.map((r) => r.firstQuery)), answered: median(runs.map((r) => r.answered)), frame: median(runs.map((r) => r.frame)), screen: median(runs.map((r) => r.screen)) };
-  const after = median(runs.map((r) => r.map - r.answered));
-  const frameAfter = median(runs.map((r) => r.frame - r.answered));
-  medians[mode] = med;
-  console.log(`${mode === 'app' ? `app (${DIST}/, simulated Prometheus in another process)` : 'demo (dist-demo/, MSW in the page)'}: cold ${LINK}, ${RUNS} runs (ms since navigation start)\n`);
-  console.log(table(['run', 'load event', 'first query', 'traffic answered', 'first frame', 'frame - answered', 'on screen', 'first map', 'map - answered'], [
-    ...runs.map((r, i) => [String(i + 1), r.load.toFixed(0), r.firstQuery.toFixed(0), r.answered.toFixed(0), r.frame.toFixed(0), (r.frame - r.answered).toFixed(0), r.screen.toFixed(0), r.map.toFixed(0), (r.map - r.answered).toFixed(0)]),
-    ['median', med.load.toFixed(0), med.firstQuery.toFixed(0), med.answered.toFixed(0), med.frame.toFixed(0), frameAfter.toFixed(0), med.screen.toFixed(0), med.map.toFixed(0), after.toFixed(0)],
-  ]));
-  console.log('');
+// Stopped also when a run fails: a left-over server would keep this process's output pipe open.
+try {
+  for (const mode of (['app', 'demo'] as const).filter((m) => !ONLY || m === ONLY)) {
+    const runs: Timings[] = [];
+    for (let run = 0; run < RUNS; run++) runs.push(await measure(mode, prometheus.url));
+    const med = { load: median(runs.map((r) => r.load)), map: median(runs.map((r) => r.map)), firstQuery: median(runs.map((r) => r.firstQuery)), answered: median(runs.map((r) => r.answered)), frame: median(runs.map((r) => r.frame)), screen: median(runs.map((r) => r.screen)) };
+    const after = median(runs.map((r) => r.map - r.answered));
+    const frameAfter = median(runs.map((r) => r.frame - r.answered));
+    medians[mode] = med;
+    console.log(`${mode === 'app' ? `app (${DIST}/, simulated Prometheus in another process)` : 'demo (dist-demo/, MSW in the page)'}: cold ${LINK}, ${RUNS} runs (ms since navigation start)\n`);
+    console.log(table(['run', 'load event', 'first query', 'traffic answered', 'first frame', 'frame - answered', 'on screen', 'first map', 'map - answered'], [
+      ...runs.map((r, i) => [String(i + 1), r.load.toFixed(0), r.firstQuery.toFixed(0), r.answered.toFixed(0), r.frame.toFixed(0), (r.frame - r.answered).toFixed(0), r.screen.toFixed(0), r.map.toFixed(0), (r.map - r.answered).toFixed(0)]),
+      ['median', med.load.toFixed(0), med.firstQuery.toFixed(0), med.answered.toFixed(0), med.frame.toFixed(0), frameAfter.toFixed(0), med.screen.toFixed(0), med.map.toFixed(0), after.toFixed(0)],
+    ]));
+    console.log('');
+  }
+} finally {
+  await prometheus.close();
 }
-
-await prometheus.close();
 
 console.log(`bundle (${DIST}/assets, gzip -9 via zlib)\n`);
 const assets = readdirSync(join(DIST, 'assets')).filter((f) => f.endsWith('.js') || f.endsWith('.css'));

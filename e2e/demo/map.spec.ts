@@ -97,3 +97,65 @@ test('the canvas stays hidden until its first frame, drawn (and marked) as soon 
   await expect(page.getByLabel('Go to time')).toHaveAttribute('type', 'datetime-local');
   expect(await page.evaluate(() => (window as unknown as { __dateFieldTypes: string[] }).__dateFieldTypes)).toEqual(['text', 'datetime-local']);
 });
+
+test('the first layout runs on a worker started with the renderer, and a spare is ready for the next', async ({ page }) => {
+  // Every Blob URL the page makes: whether a worker was started from it, and whether it was revoked.
+  await page.addInitScript(() => {
+    type Blob = { url: string; at: number; worker: boolean; revoked: boolean };
+    const w = window as unknown as { __blobs: Blob[] };
+    w.__blobs = [];
+    const create = URL.createObjectURL.bind(URL);
+    const revoke = URL.revokeObjectURL.bind(URL);
+    URL.createObjectURL = (object) => {
+      const url = create(object);
+      w.__blobs.push({ url, at: performance.now(), worker: false, revoked: false });
+      return url;
+    };
+    URL.revokeObjectURL = (url) => {
+      const blob = w.__blobs.find((b) => b.url === url);
+      if (blob) blob.revoked = true;
+      revoke(url);
+    };
+    const Original = window.Worker;
+    window.Worker = function (url: string | URL, options?: WorkerOptions) {
+      const blob = w.__blobs.find((b) => b.url === String(url));
+      if (blob) blob.worker = true;
+      return new Original(url, options);
+    } as unknown as typeof Worker;
+  });
+  await openMap(page, '?dc=eu-west&service=checkout');
+  const seen = await page.evaluate(() => ({
+    blobs: (window as unknown as { __blobs: { url: string; at: number; worker: boolean; revoked: boolean }[] }).__blobs,
+    firstFrame: performance.getEntriesByName('traffic-map:first-frame')[0]?.startTime ?? NaN,
+  }));
+  const before = seen.blobs.filter((b) => b.at < seen.firstFrame);
+  // One worker before the first frame: the one started with the renderer. The script URL Vizceral
+  // made for that layout was revoked without a worker started from it.
+  const started = before.filter((b) => b.worker);
+  const unused = before.filter((b) => !b.worker && b.revoked);
+  expect(started).toHaveLength(1);
+  expect(unused).toHaveLength(1);
+  expect(started[0]?.at, 'started before Vizceral asked for a worker').toBeLessThan(unused[0]?.at ?? 0);
+  // After its answer the worker is ended; a second spare is started a second later.
+  const stats = () => page.evaluate(() => (window as unknown as { __trafficMapRenderer: { stats(): { workers: number; spareWorkers: number } } }).__trafficMapRenderer.stats());
+  await expect.poll(async () => (await stats()).workers).toBe(0);
+  await expect.poll(async () => (await stats()).spareWorkers).toBe(1);
+});
+
+test('the map is multisampled unless WebGL runs on a software rasterizer (SwiftShader here)', async ({ page }) => {
+  await openMap(page, '?dc=eu-west');
+  const seen = await page.evaluate(() => {
+    const probe = document.createElement('canvas').getContext('webgl');
+    const debug = probe?.getExtension('WEBGL_debug_renderer_info');
+    const name = probe && debug ? String(probe.getParameter(debug.UNMASKED_RENDERER_WEBGL)) : '';
+    // The map canvas's context, as made: getContext returns the existing one.
+    const map = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas')?.getContext('webgl');
+    const stats = (window as unknown as { __trafficMapRenderer: { stats(): { antialias: boolean } } }).__trafficMapRenderer.stats();
+    return { name, antialias: map?.getContextAttributes()?.antialias, reported: stats.antialias };
+  });
+  const software = /swiftshader|llvmpipe|softpipe|software rasterizer|basic render driver/i.test(seen.name);
+  expect(seen.name).not.toBe('');
+  expect(seen.antialias).toBe(!software);
+  expect(seen.reported).toBe(!software);
+  await expect.poll(() => drawnShare(page)).toBeGreaterThan(0.01);
+});

@@ -7,7 +7,7 @@ const disposable = () => ({ disposed: 0, dispose() { this.disposed++; } });
 /** A geometry every graph uses, as Vizceral's node geometries cached by radius are, drawn by the scene. */
 const shared = disposable();
 const sharedInScene: SceneObject = { traverse: (fn) => fn(sharedInScene), geometry: shared };
-const scene: SceneObject & { remove(): void } = { traverse: (fn) => fn(sharedInScene), remove() {} };
+const scene: SceneObject & { add(): void; remove(): void } = { traverse: (fn) => fn(sharedInScene), add() {}, remove() {} };
 
 /** A Vizceral graph as far as retireHiddenGraphs reads it: current flag, scene parent, one textured mesh and a shared one, children. */
 function graph(current: boolean, inScene: boolean, graphs: Record<string, VizGraph> = {}) {

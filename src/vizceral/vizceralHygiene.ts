@@ -1,5 +1,5 @@
 /**
- * What Vizceral never frees, freed by the adapter: window listeners, layout workers, graphs of
+ * What Vizceral never frees, freed by the adapter: window listeners, graphs of
  * vanished nodes, geometries of removed nodes, and the scene of a disposed map. A wall screen
  * runs for weeks (docs/PERFORMANCE.md, `npm run soak`).
  */
@@ -18,28 +18,6 @@ export function captureWindowListeners(): { stop(): void; removeAll(): void } {
     stop: () => { window.addEventListener = original; },
     removeAll: () => { for (const [type, listener] of added.splice(0)) window.removeEventListener(type, listener); },
   };
-}
-
-/**
- * Runs `fn` with `Worker` replaced by one that ends itself after its first answer (Vizceral's
- * layout worker answers once) and is recorded in `live` until then. Synchronous calls only.
- */
-export function withOneShotWorkers<T>(live: Set<Worker>, fn: () => T): T {
-  const Original = window.Worker;
-  class OneShotWorker extends Original {
-    constructor(url: string | URL, options?: WorkerOptions) {
-      super(url, options);
-      live.add(this);
-      // After Vizceral's own listener (added later) has read the answer.
-      this.addEventListener('message', () => setTimeout(() => { this.terminate(); live.delete(this); }, 0), { once: true });
-    }
-  }
-  window.Worker = OneShotWorker;
-  try {
-    return fn();
-  } finally {
-    window.Worker = Original;
-  }
 }
 
 /**

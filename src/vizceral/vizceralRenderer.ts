@@ -1,9 +1,11 @@
+import { compileCurrentGraph, wantsAntialias } from './firstFrameWarmUp.ts';
 import { geometryCensus } from './geometryCensus.ts';
+import { LayoutWorkers, pageWorkerHost, workerFromSource } from './layoutWorkers.ts';
 import type { GeometryCensus } from './geometryCensus.ts';
 import { disposeReplacedParticles } from './geometryHygiene.ts';
 import { skipUnchangedNoticeIcons } from './noticeIcons.ts';
 import type { MapHit, MapRenderer, RendererFactory } from './renderer.ts';
-import { captureWindowListeners, countGraphs, disposeDroppedSegments, disposeRemovedObjects, disposeSceneResources, objectContainers, pruneGraphs, retireHiddenGraphs, withOneShotWorkers } from './vizceralHygiene.ts';
+import { captureWindowListeners, countGraphs, disposeDroppedSegments, disposeRemovedObjects, disposeSceneResources, objectContainers, pruneGraphs, retireHiddenGraphs } from './vizceralHygiene.ts';
 import type { VizConstructor, VizInstance, VizObject } from './vizceralTypes.ts';
 
 /* The one module that touches Vizceral. Vizceral is a UMD bundle that reads `window` on import,
@@ -23,9 +25,13 @@ export interface RendererStats {
   readonly nodeRadii: number;
   readonly textures: number;
   readonly programs: number;
+  /** Whether the drawing buffer is multisampled (not on a software rasterizer: firstFrameWarmUp.ts). */
+  readonly antialias: boolean;
   /** Vizceral graphs kept (global, regions, focused), and layout workers still running. */
   readonly graphs: number;
   readonly workers: number;
+  /** A worker started ahead for the next layout (layoutWorkers.ts): 0 or 1. */
+  readonly spareWorkers: number;
 }
 
 /** Colours tuned for a wall screen: a dark background and high-contrast health colours. */
@@ -48,35 +54,45 @@ export const MAP_STYLES = {
   colorArcBackground: 'rgb(52, 60, 72)',
 };
 
-let loading: Promise<VizConstructor> | undefined;
+/** Vizceral's constructor, and its layout worker's script where the build exports it (vite.config.ts). */
+interface VizceralModule { readonly Vizceral: VizConstructor; readonly layoutWorkerSource: string | null }
+
+let loading: Promise<VizceralModule> | undefined;
 
 /**
  * Loads the Vizceral chunk once. Called at startup (main.tsx), before the config and the first
  * data, so that the largest chunk downloads and compiles while they are fetched.
  */
-export function loadVizceral(): Promise<VizConstructor> {
+export function loadVizceral(): Promise<VizceralModule> {
   loading ??= import('vizceral').then((mod: { default: unknown }) => {
-    const inner = mod.default as { default?: unknown };
-    return (inner.default ?? inner) as VizConstructor;
+    const inner = mod.default as { default?: unknown; layoutWorkerSource?: unknown };
+    const source = inner.layoutWorkerSource;
+    return { Vizceral: (inner.default ?? inner) as VizConstructor, layoutWorkerSource: typeof source === 'string' ? source : null };
   });
   return loading;
 }
 
 export const createVizceralRenderer: RendererFactory = async (canvas) => {
-  const Vizceral = await loadVizceral();
+  const { Vizceral, layoutWorkerSource } = await loadVizceral();
+  // Vizceral starts a layout Web Worker for each new graph shape and never ends it: each call into
+  // Vizceral runs with workers tracked, ended after their one answer or on dispose. The first
+  // layout's worker starts now, on another core, while the renderer is made.
+  const workers = new LayoutWorkers(layoutWorkerSource === null ? null : () => workerFromSource(layoutWorkerSource), pageWorkerHost());
+  workers.prestart();
+  const tracked = <T>(fn: () => T): T => workers.run(fn);
   // Vizceral adds a window 'scroll' listener it never removes (it would keep every disposed map
   // alive): note what it adds while it is constructed, to remove it on dispose.
   const windowListeners = captureWindowListeners();
+  // Vizceral asks three.js for a multisampled context. The canvas's context is made here first,
+  // without multisampling on a software rasterizer (three.js then takes it as it is).
+  const antialias = wantsAntialias(webglRendererName());
+  canvas.getContext('webgl', { alpha: true, antialias });
   let viz: VizInstance;
   try {
     viz = new Vizceral(canvas);
   } finally {
     windowListeners.stop();
   }
-  // Vizceral starts a layout Web Worker for each new graph shape and never terminates it: each
-  // call into Vizceral runs with workers tracked, ended after their one answer or on dispose.
-  const workers = new Set<Worker>();
-  const tracked = <T>(fn: () => T): T => withOneShotWorkers(workers, fn);
   viz.updateStyles(MAP_STYLES);
   viz.renderer.setClearColor(PAGE_BACKGROUND, 1);
   viz.setOptions({ showLabels: true, allowDraggingOfNodes: false });
@@ -122,7 +138,7 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       // than in the first frame after it (three.js waits for each program's link status).
       if (!warmed && viz.currentGraph) {
         warmed = true;
-        viz.renderer.compile(viz.scene, viz.camera);
+        compileCurrentGraph(viz);
       }
     }),
     onClick: (handler) => { clickHandler = handler; },
@@ -150,8 +166,10 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
         nodeRadii: census.radii.length,
         textures: viz.renderer.info.memory.textures,
         programs: viz.renderer.info.programs?.length ?? 0,
+        antialias,
         graphs: countGraphs(viz.graphs),
-        workers: workers.size,
+        workers: workers.live.size,
+        spareWorkers: workers.spareCount,
       };
     },
     geometryCensus: () => geometryCensus(viz),
@@ -164,14 +182,30 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       viz.removeAllListeners();
       viz.hammertime?.destroy();
       windowListeners.removeAll();
-      for (const w of workers) w.terminate();
-      workers.clear();
+      workers.dispose();
       viz.renderer.dispose();
       viz.renderer.forceContextLoss();
     },
   };
   return renderer;
 };
+
+/**
+ * The WebGL renderer's name, unmasked where the browser tells it, from a throwaway context that is
+ * released at once; null without WebGL. (Its context also opens the page's GPU channel, which the
+ * map's context then uses: the probe costs a few milliseconds.)
+ */
+function webglRendererName(): string | null {
+  const gl = document.createElement('canvas').getContext('webgl');
+  if (!gl) return null;
+  try {
+    const debug = gl.getExtension('WEBGL_debug_renderer_info');
+    const name: unknown = gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
+    return typeof name === 'string' ? name : null;
+  } finally {
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+  }
+}
 
 function toHit(obj: VizObject | undefined): MapHit | null {
   if (!obj) return null;

@@ -75,7 +75,7 @@ export interface VizInstance {
   onDocumentDoubleClick: (event: { center: { x: number; y: number } }) => void;
   currentGraph?: VizGraph;
   graphs: Record<string, VizGraph>;
-  scene: SceneObject & { remove(object: unknown): void };
+  scene: SceneObject & { add(object: unknown): void; remove(object: unknown): void };
   camera: { position: { clone(): VizVector } };
   renderer: {
     domElement: HTMLCanvasElement; info: GlInfo; dispose(): void; forceContextLoss(): void; setClearColor(color: number, alpha: number): void;
