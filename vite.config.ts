@@ -6,8 +6,8 @@ import { exposeLayoutWorkerSource } from './scripts/vizceralLayoutWorker.ts';
 
 /**
  * Preloads the renderer's lazy chunk with the page (`<link rel="modulepreload">`: fetched and
- * compiled, not run): main.tsx runs it once the first queries are sent, so the first map does not
- * wait for its download and its evaluation does not delay the queries.
+ * compiled, not run): main.tsx runs it while the config is fetched, so the first map does not
+ * wait for its download.
  */
 function preloadVizceral(): Plugin {
   return {

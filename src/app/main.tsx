@@ -14,6 +14,10 @@ async function start(): Promise<void> {
   try {
     // The config does not go through the demo's service worker: both start at once.
     const config = loadConfig(CONFIG_URL);
+    // The renderer's chunk (preloaded by index.html) runs while the config is fetched: the main
+    // thread has nothing else to do then, and the map needs it soon after. A failure shows where
+    // the map would be, when it is created.
+    loadVizceral().catch(() => {});
     if (__DEMO__) {
       const { startDemoWorker } = await import('../mocks/browser.ts');
       await startDemoWorker();
@@ -29,9 +33,6 @@ async function start(): Promise<void> {
         </ErrorBoundary>
       </StrictMode>,
     );
-    // The renderer's chunk (preloaded by index.html) runs while the first queries are answered,
-    // not before they are sent; a failure shows where the map would be, when it is created.
-    if (result.ok) setTimeout(() => { loadVizceral().catch(() => {}); }, 0);
   } catch (e) {
     root.render(<ConfigErrorPage problems={[{ path: '', message: `the app could not start: ${e instanceof Error ? e.message : String(e)}` }]} url={CONFIG_URL} />);
   }
