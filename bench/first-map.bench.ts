@@ -28,6 +28,10 @@
  * vizceral chunk <= 150 kB gzip, the vizceral chunk <= 260 kB gzip. Target: first map < 1.5 s.
  *
  *   npx tsx bench/first-map.bench.ts [--runs 5] [--dist dist] [--only app|demo]   (needs dist-demo/ and dist/)
+ *
+ * Two builds of the app compared run by run, which tells changes of tens of ms apart on a
+ * machine whose load moves every figure by more between minutes: `--compare A B --pairs 10`
+ * runs one cold link on each, in ABBA order, and prints the median of the paired differences.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,10 +77,10 @@ const ON_SCREEN = `(() => {
   window.__onFirstFrame = onScreen;
 })();`;
 
-async function measure(mode: 'demo' | 'app', prometheus: string): Promise<Timings> {
+async function measure(mode: 'demo' | 'app', prometheus: string, dist = DIST): Promise<Timings> {
   const session = mode === 'demo'
     ? await openSession({ scenario: SCENARIO })
-    : await openSession({ root: DIST, overrides: { '/config.json': demoConfig({ prometheus: { url: prometheus, timeout: '10s' } }) } });
+    : await openSession({ root: dist, overrides: { '/config.json': demoConfig({ prometheus: { url: prometheus, timeout: '10s' } }) } });
   try {
     // When the map first reports a laid-out view, in ms since navigation start.
     await session.page.addInitScript(() => {
@@ -114,6 +118,33 @@ async function measure(mode: 'demo' | 'app', prometheus: string): Promise<Timing
   } finally {
     await session.close();
   }
+}
+
+const COMPARE = process.argv.indexOf('--compare');
+if (COMPARE >= 0) {
+  const [a, b] = [process.argv[COMPARE + 1], process.argv[COMPARE + 2]];
+  if (!a || !b) throw new Error('--compare needs two build directories');
+  const pairs = Number(argValue('pairs') ?? 10);
+  const server = await startPrometheusProcess(SCENARIO);
+  const rows: { a: Timings; b: Timings }[] = [];
+  try {
+    for (let pair = 0; pair < pairs; pair++) {
+      const order = pair % 2 === 0 ? [a, b] : [b, a];
+      const got: Record<string, Timings> = {};
+      for (const dist of order) got[dist] = await measure('app', server.url, dist);
+      rows.push({ a: got[a] as Timings, b: got[b] as Timings });
+    }
+  } finally {
+    await server.close();
+  }
+  console.log(`${b} against ${a}: cold ${LINK}, ${pairs} pairs, one run of each (ABBA), ms since navigation start\n`);
+  console.log(table(['pair', `${a} frame`, `${b} frame`, 'difference', `${a} on screen`, `${b} on screen`], [
+    ...rows.map((r, i) => [String(i + 1), r.a.frame.toFixed(0), r.b.frame.toFixed(0), (r.b.frame - r.a.frame).toFixed(0), r.a.screen.toFixed(0), r.b.screen.toFixed(0)]),
+    ['median', median(rows.map((r) => r.a.frame)).toFixed(0), median(rows.map((r) => r.b.frame)).toFixed(0), median(rows.map((r) => r.b.frame - r.a.frame)).toFixed(0), median(rows.map((r) => r.a.screen)).toFixed(0), median(rows.map((r) => r.b.screen)).toFixed(0)],
+  ]));
+  const sooner = rows.filter((r) => r.b.frame < r.a.frame).length;
+  console.log(`\ninfo  ${b}: first frame sooner in ${sooner} of ${pairs} pairs; median paired difference ${median(rows.map((r) => r.b.frame - r.a.frame)).toFixed(0)} ms, on screen ${median(rows.map((r) => r.b.screen - r.a.screen)).toFixed(0)} ms`);
+  process.exit(0);
 }
 
 const medians: Partial<Record<'demo' | 'app', Timings>> = {};

@@ -90,6 +90,10 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
   let viz: VizInstance;
   try {
     viz = new Vizceral(canvas);
+  } catch (e) {
+    // No map (no WebGL here, say): nothing may keep the started worker.
+    workers.dispose();
+    throw e;
   } finally {
     windowListeners.stop();
   }
