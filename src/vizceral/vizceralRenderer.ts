@@ -203,8 +203,12 @@ function webglRendererName(): string | null {
   const gl = document.createElement('canvas').getContext('webgl');
   if (!gl) return null;
   try {
+    // Chromium and Safari answer "WebKit WebGL" and tell the name through the debug extension;
+    // Firefox answers with the (sanitised) name, and deprecates the extension.
+    const plain: unknown = gl.getParameter(gl.RENDERER);
+    if (typeof plain === 'string' && plain !== 'WebKit WebGL') return plain;
     const debug = gl.getExtension('WEBGL_debug_renderer_info');
-    const name: unknown = gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
+    const name: unknown = debug ? gl.getParameter(debug.UNMASKED_RENDERER_WEBGL) : plain;
     return typeof name === 'string' ? name : null;
   } finally {
     gl.getExtension('WEBGL_lose_context')?.loseContext();
