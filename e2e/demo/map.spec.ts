@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { isSoftwareRenderer } from '../../src/vizceral/firstFrameWarmUp.ts';
 import { drawnShare, nodePoint, openMap } from '../support/demoPage.ts';
 
 test('the global map is drawn, not blank', async ({ page }) => {
@@ -153,7 +154,7 @@ test('the map is multisampled unless WebGL runs on a software rasterizer (SwiftS
     const stats = (window as unknown as { __trafficMapRenderer: { stats(): { antialias: boolean } } }).__trafficMapRenderer.stats();
     return { name, antialias: map?.getContextAttributes()?.antialias, reported: stats.antialias };
   });
-  const software = /swiftshader|llvmpipe|softpipe|software rasterizer|basic render driver/i.test(seen.name);
+  const software = isSoftwareRenderer(seen.name);
   expect(seen.name).not.toBe('');
   expect(seen.antialias).toBe(!software);
   expect(seen.reported).toBe(!software);

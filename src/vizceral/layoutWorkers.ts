@@ -30,9 +30,17 @@ export class LayoutWorkers {
   private spare: StartedWorker | null = null;
   private refill: unknown = null;
   private disposed = false;
+  /** The page's `Worker` while `run` has replaced it, and its replacement (made once). */
+  private outer: typeof Worker;
+  private readonly oneShot: typeof Worker;
 
   /** `start`: starts a worker from Vizceral's layout script; null when the build does not expose it. */
-  constructor(private readonly start: (() => StartedWorker) | null, private readonly host: WorkerHost) {}
+  constructor(private readonly start: (() => StartedWorker) | null, private readonly host: WorkerHost) {
+    this.outer = host.Worker;
+    const spawn = (url: string | URL, options?: WorkerOptions): Worker => this.spawn(url, options);
+    // Called with `new` by Vizceral: the worker it returns is the result.
+    this.oneShot = function OneShotWorker(url: string | URL, options?: WorkerOptions) { return spawn(url, options); } as unknown as typeof Worker;
+  }
 
   /** Starts the spare worker now, unless there is one (or no script to start it from). */
   prestart(): void {
@@ -48,40 +56,44 @@ export class LayoutWorkers {
   /**
    * Runs `fn` (a synchronous call into Vizceral) with `Worker` replaced: a layout worker (a Blob
    * URL) is the spare when there is one, else a new worker; either is ended after its first
-   * answer, and its URL revoked.
+   * answer, and its URL revoked. Called for every frame: it allocates nothing.
    */
   run<T>(fn: () => T): T {
     const { host } = this;
-    const Original = host.Worker;
-    const take = (url: string): StartedWorker | null => {
-      const spare = url.startsWith('blob:') ? this.spare : null;
-      if (!spare) return null;
-      this.spare = null;
-      // Vizceral's URL for the same script: not used, so freed now.
-      host.revokeObjectURL(url);
-      this.scheduleRefill();
-      return spare;
-    };
-    const live = this.live;
-    function OneShotWorker(url: string | URL, options?: WorkerOptions): Worker {
-      const href = String(url);
-      const started = take(href) ?? { worker: new Original(url, options), url: href };
-      const { worker } = started;
-      live.add(worker);
-      // After Vizceral's own listener (added later) has read the answer.
-      worker.addEventListener('message', () => host.setTimeout(() => {
-        worker.terminate();
-        live.delete(worker);
-        if (started.url.startsWith('blob:')) host.revokeObjectURL(started.url);
-      }, 0), { once: true });
-      return worker;
-    }
-    host.Worker = OneShotWorker as unknown as typeof Worker;
+    const previous = host.Worker;
+    this.outer = previous;
+    host.Worker = this.oneShot;
     try {
       return fn();
     } finally {
-      host.Worker = Original;
+      host.Worker = previous;
     }
+  }
+
+  /** What `new Worker(url)` gives Vizceral inside `run`. */
+  private spawn(url: string | URL, options?: WorkerOptions): Worker {
+    const { host, live } = this;
+    const href = String(url);
+    const started = this.takeSpare(href) ?? { worker: new this.outer(url, options), url: href };
+    const { worker } = started;
+    live.add(worker);
+    // After Vizceral's own listener (added later) has read the answer.
+    worker.addEventListener('message', () => host.setTimeout(() => {
+      worker.terminate();
+      live.delete(worker);
+      if (started.url.startsWith('blob:')) host.revokeObjectURL(started.url);
+    }, 0), { once: true });
+    return worker;
+  }
+
+  /** The spare, for a layout worker (a Blob URL of Vizceral's script, which is then freed unused). */
+  private takeSpare(url: string): StartedWorker | null {
+    const spare = url.startsWith('blob:') ? this.spare : null;
+    if (!spare) return null;
+    this.spare = null;
+    this.host.revokeObjectURL(url);
+    this.scheduleRefill();
+    return spare;
   }
 
   /** Ends every worker, the spare too, and starts no more. */

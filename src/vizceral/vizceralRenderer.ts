@@ -194,12 +194,20 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
   return renderer;
 };
 
+let rendererName: string | null | undefined;
+
 /**
  * The WebGL renderer's name, unmasked where the browser tells it, from a throwaway context that is
- * released at once; null without WebGL. (Its context also opens the page's GPU channel, which the
- * map's context then uses: the probe costs a few milliseconds.)
+ * released at once; null without WebGL. Asked once per page (a map made again, after the table
+ * view, reuses it). The probe's context also opens the page's GPU channel, which the map's
+ * context then uses: it costs a few milliseconds.
  */
 function webglRendererName(): string | null {
+  rendererName ??= probeRendererName();
+  return rendererName;
+}
+
+function probeRendererName(): string | null {
   const gl = document.createElement('canvas').getContext('webgl');
   if (!gl) return null;
   try {
