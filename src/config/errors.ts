@@ -1,11 +1,10 @@
-import type { core } from 'zod';
 import type { ConfigProblem } from './types.ts';
+import type { Issue } from './validate.ts';
 
-type Issue = core.$ZodIssue;
 type Path = readonly PropertyKey[];
 
 /**
- * Zod issues as problems a person can act on: the field path ("thresholds.danger",
+ * Schema issues as problems a person can act on: the field path ("thresholds.danger",
  * "datacenters[1].prometheus"), the expected form, the bad value shortened. Union failures are
  * narrowed to the alternative the value was meant as; unknown fields get a "did you mean".
  */
@@ -25,21 +24,21 @@ export function issuesToProblems(
 
 function explain(issue: Issue, base: Path, known: Readonly<Record<string, readonly string[]>>): ConfigProblem[] {
   const path = [...base, ...issue.path];
-  if (issue.code === 'invalid_union') {
-    const meant = issue.errors.find((branch) => branch.length > 0 && !branch.some(isTypeMismatch));
+  if (issue.kind === 'union' && issue.alternatives) {
+    const meant = issue.alternatives.find((branch) => branch.length > 0 && !branch.some(isTypeMismatch));
     if (meant) return meant.flatMap((inner) => explain(inner, path, known));
   }
-  if (issue.code === 'unrecognized_keys') {
+  if (issue.kind === 'unknown-keys' && issue.keys) {
     const candidates = known[formatPath(path, true)] ?? [];
     return issue.keys.map((key) => ({ path: formatPath([...path, key]), message: unknownField(key, candidates) }));
   }
-  if (issue.code === 'custom' && issue.params?.showValue === false) return [{ path: formatPath(path), message: issue.message }];
+  if (issue.showValue === false) return [{ path: formatPath(path), message: issue.message }];
   return [{ path: formatPath(path), message: withValue(issue.message, issue.input) }];
 }
 
 /** The value is not of this alternative at all (a string where an object was expected). */
 function isTypeMismatch(issue: Issue): boolean {
-  return issue.path.length === 0 && (issue.code === 'invalid_type' || issue.code === 'invalid_value');
+  return issue.path.length === 0 && issue.kind === 'type';
 }
 
 function unknownField(key: string, candidates: readonly string[]): string {

@@ -1,10 +1,10 @@
-import * as z from 'zod';
-import './zodSetup.ts';
-import { DURATION, isLabelName, isMetricName } from '../conventions/promql.ts';
+import { DURATION } from '../conventions/promql.ts';
 import { STATUS_CLASSES } from '../graph/types.ts';
 import type { StatusClass } from '../graph/types.ts';
 import { parseDurationMs } from '../prometheus/duration.ts';
 import { isHttpUrl } from './links.ts';
+import { number, refine, string, transform } from './validate.ts';
+import type { Schema } from './validate.ts';
 
 /**
  * Field schemas for config.json. Every failure of a field carries one message that starts with
@@ -12,19 +12,19 @@ import { isHttpUrl } from './links.ts';
  */
 
 /** A string that passes `check`; `check` returns the reason it fails, or null. */
-export function checkedString(expected: string, check: (s: string) => string | null = () => null) {
-  return z.string({ error: expected }).superRefine((value, ctx) => {
+export function checkedString(expected: string, check: (s: string) => string | null = () => null): Schema<string> {
+  return refine(string(expected), (value, report) => {
     const why = check(value);
-    if (why !== null) ctx.addIssue({ code: 'custom', message: why, input: value });
+    if (why !== null) report({ message: why });
   });
 }
 
-export function nonEmptyText(expected: string) {
+export function nonEmptyText(expected: string): Schema<string> {
   return checkedString(expected, (s) => (s.trim() === '' ? expected : null));
 }
 
 /** A Prometheus duration longer than zero, kept as written (e.g. for PromQL). */
-export function duration(example: string) {
+export function duration(example: string): Schema<string> {
   const expected = durationText(example);
   return checkedString(expected, (s) => (isPositiveDuration(s) ? null : expected));
 }
@@ -38,8 +38,8 @@ export function isPositiveDuration(s: string): boolean {
 }
 
 /** A duration field converted to milliseconds. */
-export function durationMs(example: string) {
-  return duration(example).transform((s) => parseDurationMs(s) ?? 0);
+export function durationMs(example: string): Schema<number> {
+  return transform(duration(example), (s) => parseDurationMs(s) ?? 0);
 }
 
 const URL_EXPECTED =
@@ -52,46 +52,35 @@ export const prometheusUrl = checkedString(URL_EXPECTED, (s) => {
   return null;
 });
 
-export function numberIn(min: number, max: number, opts: { minOpen?: boolean; maxOpen?: boolean } = {}) {
+/** A number that passes `test`; one message for both failures, as the expected form is the same. */
+function checkedNumber(expected: string, test: (n: number) => boolean): Schema<number> {
+  return refine(number(expected), (n, report) => {
+    if (!test(n)) report({ message: expected });
+  });
+}
+
+export function numberIn(min: number, max: number, opts: { minOpen?: boolean; maxOpen?: boolean } = {}): Schema<number> {
   const excluded = [opts.minOpen ? String(min) : null, opts.maxOpen ? String(max) : null].filter((x) => x !== null);
   const note = excluded.length === 0 ? '' : ` (${excluded.join(' and ')} excluded)`;
-  const expected = `expected a number between ${min} and ${max}${note}`;
-  return z.number({ error: expected }).refine(
-    (n) => Number.isFinite(n) && (opts.minOpen ? n > min : n >= min) && (opts.maxOpen ? n < max : n <= max),
-    { error: expected },
+  return checkedNumber(
+    `expected a number between ${min} and ${max}${note}`,
+    (n) => (opts.minOpen ? n > min : n >= min) && (opts.maxOpen ? n < max : n <= max),
   );
 }
 
 /** An error share: 0 < x <= 1. */
 export const share = numberIn(0, 1, { minOpen: true });
 
-export function positiveInteger(example: number) {
-  const expected = `expected a whole number of at least 1, such as ${example}`;
-  return z.number({ error: expected }).refine((n) => Number.isSafeInteger(n) && n >= 1, { error: expected });
+export function positiveInteger(example: number): Schema<number> {
+  return checkedNumber(`expected a whole number of at least 1, such as ${example}`, (n) => Number.isSafeInteger(n) && n >= 1);
 }
 
-export const nonNegative = z
-  .number({ error: 'expected a number of 0 or more' })
-  .refine((n) => Number.isFinite(n) && n >= 0, { error: 'expected a number of 0 or more' });
+export const nonNegative = checkedNumber('expected a number of 0 or more', (n) => n >= 0);
 
 const STATUS_CLASS_TEXT = STATUS_CLASSES.map((c) => `"${c}"`).join(', ');
-export const statusClass = checkedString(`expected one of ${STATUS_CLASS_TEXT}`, (s) =>
-  (STATUS_CLASSES as readonly string[]).includes(s) ? null : `expected one of ${STATUS_CLASS_TEXT}`,
-).transform((s) => s as StatusClass);
-
-export const metricName = checkedString(
-  'expected a metric name (letters, digits, _ and :, not starting with a digit)',
-  (s) => (isMetricName(s) ? null : 'expected a metric name (letters, digits, _ and :, not starting with a digit)'),
-);
-
-/** A histogram metric: its base name, as histogram_quantile needs `<name>_bucket`. */
-export const histogramName = metricName.superRefine((s, ctx) => {
-  if (s.endsWith('_bucket')) {
-    ctx.addIssue({ code: 'custom', message: 'expected the histogram base name, without _bucket', input: s });
-  }
-});
-
-export const labelName = checkedString(
-  'expected a label name (letters, digits and _, not starting with a digit)',
-  (s) => (isLabelName(s) ? null : 'expected a label name (letters, digits and _, not starting with a digit)'),
+export const statusClass = transform(
+  checkedString(`expected one of ${STATUS_CLASS_TEXT}`, (s) =>
+    (STATUS_CLASSES as readonly string[]).includes(s) ? null : `expected one of ${STATUS_CLASS_TEXT}`,
+  ),
+  (s) => s as StatusClass,
 );

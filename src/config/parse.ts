@@ -4,9 +4,9 @@ import type { ConfigProblem, ConfigResult } from './types.ts';
 
 /** Validates parsed config JSON; never throws. */
 export function parseConfig(json: unknown): ConfigResult {
-  const result = configSchema.safeParse(json, { reportInput: true });
-  if (result.success) return { ok: true, config: result.data };
-  return { ok: false, problems: issuesToProblems(result.error.issues, KNOWN_FIELDS) };
+  const result = configSchema.run(json);
+  if (result.issues.length === 0) return { ok: true, config: result.value };
+  return { ok: false, problems: issuesToProblems(result.issues, KNOWN_FIELDS) };
 }
 
 /** "thresholds.danger: expected ..." — one line per problem, for screens and logs. */

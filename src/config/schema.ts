@@ -1,5 +1,3 @@
-import * as z from 'zod';
-import './zodSetup.ts';
 import { parseDurationMs } from '../prometheus/duration.ts';
 import { CONVENTION_FIELDS, conventionSchema } from './convention.ts';
 import { DEFAULTS } from './defaults.ts';
@@ -19,92 +17,95 @@ import {
 import { checkLinkTemplate } from './links.ts';
 import { DEFAULT_PRESET, PRESETS } from './presets.ts';
 import type { AppConfig, DatacenterConfig } from './types.ts';
+import { array, literal, optional, refine, strictObject, transform, union } from './validate.ts';
+import type { Report, ShapeOutput } from './validate.ts';
 
-const prometheusSchema = z.strictObject(
+const prometheusSchema = strictObject(
   {
     /** Base URL of the Prometheus HTTP API (without /api/v1), absolute or relative to the page. */
-    url: prometheusUrl.optional(),
+    url: optional(prometheusUrl),
     /** Timeout of each request, a duration; default "10s". */
-    timeout: durationMs('10s').optional(),
+    timeout: optional(durationMs('10s')),
   },
-  { error: 'expected an object such as {"url": "http://prometheus:9090"}' },
+  'expected an object such as {"url": "http://prometheus:9090"}',
 );
 
 const datacenterName = nonEmptyText('expected a datacenter name (a value of the datacenter label)');
 
-const datacenterItem = z.union(
+const datacenterItem = union(
   [
     datacenterName,
-    z.strictObject(
+    strictObject(
       {
         /** The value of the datacenter label. */
         name: datacenterName,
         /** This datacenter's own Prometheus; default: the global prometheus.url. */
-        prometheus: prometheusUrl.optional(),
+        prometheus: optional(prometheusUrl),
       },
-      { error: 'expected {"name": "eu-west", "prometheus": "http://prom-eu:9090"}' },
+      'expected {"name": "eu-west", "prometheus": "http://prom-eu:9090"}',
     ),
   ],
-  { error: 'expected a datacenter name or {"name": ..., "prometheus": ...}' },
+  'expected a datacenter name or {"name": ..., "prometheus": ...}',
 );
 
-const datacentersSchema = z.union(
+const datacentersSchema = union(
   [
-    z.literal('discover', { error: 'expected "discover"' }),
-    z
-      .array(datacenterItem, { error: 'expected a list of datacenters' })
-      .min(1, { error: 'expected at least one datacenter, or "discover"' }),
+    literal('discover', 'expected "discover"'),
+    array(datacenterItem, 'expected a list of datacenters', { count: 1, message: 'expected at least one datacenter, or "discover"' }),
   ],
-  { error: 'expected "discover" or a list of datacenters such as ["eu-west", "us-east"]' },
+  'expected "discover" or a list of datacenters such as ["eu-west", "us-east"]',
 );
 
-const thresholdsSchema = z.strictObject(
+const thresholdsSchema = strictObject(
   {
     /** Error share (0..1] from which an edge or node is "warning"; default 0.01. */
-    warning: share.optional(),
+    warning: optional(share),
     /** Error share (0..1] from which it is "danger"; above warning; default 0.05. */
-    danger: share.optional(),
+    danger: optional(share),
     /** Status classes counted as errors ("1xx".."5xx", "none" = no response); default ["5xx", "none"]. */
-    errorClasses: z.array(statusClass, { error: 'expected a list such as ["5xx", "none"]' }).optional(),
+    errorClasses: optional(array(statusClass, 'expected a list such as ["5xx", "none"]')),
     /** Below this rate (req/s) nothing is marked unhealthy; default 0.05. */
-    minRate: nonNegative.optional(),
+    minRate: optional(nonNegative),
   },
-  { error: 'expected an object such as {"warning": 0.01, "danger": 0.05}' },
+  'expected an object such as {"warning": 0.01, "danger": 0.05}',
 );
 
-const linksSchema = z.strictObject(
+const linksSchema = strictObject(
   {
     /** http(s) URL template with {service} and {datacenter} placeholders (values URL-encoded). */
-    dashboard: checkedString('expected an http(s) URL template with {service} and {datacenter}', checkLinkTemplate).optional(),
+    dashboard: optional(checkedString('expected an http(s) URL template with {service} and {datacenter}', checkLinkTemplate)),
   },
-  { error: 'expected an object such as {"dashboard": "https://grafana/d/x?var-service={service}"}' },
+  'expected an object such as {"dashboard": "https://grafana/d/x?var-service={service}"}',
 );
 
 const ROOT_SHAPE = {
   /** Shown in the header and the browser tab; default "Traffic Map". */
-  title: nonEmptyText('expected a non-empty title').optional(),
+  title: optional(nonEmptyText('expected a non-empty title')),
   /** The Prometheus to query. Only `url` is required (unless every datacenter has its own). */
-  prometheus: prometheusSchema.optional(),
+  prometheus: optional(prometheusSchema),
   /** A list of datacenters (names, or {name, prometheus}), or "discover"; default "discover". */
-  datacenters: datacentersSchema.optional(),
+  datacenters: optional(datacentersSchema),
   /** Metric convention: a preset name, or {preset, metrics, labels, internetPeers}; default "standard". */
-  convention: conventionSchema.optional(),
+  convention: optional(conventionSchema),
   /** PromQL rate window, a duration; default "1m". */
-  rateWindow: duration('1m').optional(),
+  rateWindow: optional(duration('1m')),
   /** Latency quantile shown on nodes and edges, between 0 and 1; default 0.95. */
-  latencyQuantile: numberIn(0, 1, { minOpen: true, maxOpen: true }).optional(),
+  latencyQuantile: optional(numberIn(0, 1, { minOpen: true, maxOpen: true })),
   /** "auto" (the scrape interval Prometheus reports, else 15s) or a duration; default "auto". */
-  refreshInterval: checkedString('expected "auto" or a duration such as "15s"', (s) =>
-    s === 'auto' || isPositiveDuration(s) ? null : 'expected "auto" or a duration such as "15s"',
-  )
-    .transform((s) => (s === 'auto' ? s : (parseDurationMs(s) ?? 0)))
-    .optional(),
+  refreshInterval: optional(
+    transform(
+      checkedString('expected "auto" or a duration such as "15s"', (s) =>
+        s === 'auto' || isPositiveDuration(s) ? null : 'expected "auto" or a duration such as "15s"',
+      ),
+      (s) => (s === 'auto' ? s : (parseDurationMs(s) ?? 0)),
+    ),
+  ),
   /** Health colouring of edges and nodes. */
-  thresholds: thresholdsSchema.optional(),
+  thresholds: optional(thresholdsSchema),
   /** Links to other tools. */
-  links: linksSchema.optional(),
+  links: optional(linksSchema),
   /** Views with more nodes show the busiest ones and say so; default 150. */
-  maxNodesPerView: positiveInteger(150).optional(),
+  maxNodesPerView: optional(positiveInteger(150)),
 };
 
 /** The known field names per object path ("[]" for list items), for "did you mean" hints. */
@@ -117,43 +118,42 @@ export const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   ...CONVENTION_FIELDS,
 };
 
-type ConfigInput = z.output<z.ZodObject<typeof ROOT_SHAPE>>;
+type ConfigInput = ShapeOutput<typeof ROOT_SHAPE>;
 
 /** public/config.json: validated, cross-checked, and turned into an `AppConfig` with defaults. */
-export const configSchema = z
-  .strictObject(ROOT_SHAPE, {
-    error: 'expected a JSON object such as {"prometheus": {"url": "http://prometheus:9090"}}',
-  })
-  .superRefine((input, ctx) => {
-    if (input.prometheus?.url === undefined && !everyDatacenterHasPrometheus(input)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['prometheus', 'url'],
-        message: 'expected the URL of Prometheus (required unless every datacenter has its own "prometheus")',
-        input: undefined,
-      });
-    }
-    if (Array.isArray(input.datacenters)) {
-      const names = input.datacenters.map((d) => (typeof d === 'string' ? d : d.name));
-      names.forEach((name, i) => {
-        if (names.indexOf(name) !== i) {
-          ctx.addIssue({ code: 'custom', path: ['datacenters', i], message: 'expected each datacenter once (a duplicate)', input: name });
-        }
-      });
-    }
-    const warning = input.thresholds?.warning ?? DEFAULTS.warning;
-    const danger = input.thresholds?.danger ?? DEFAULTS.danger;
-    if (warning >= danger) {
-      const field = input.thresholds?.danger === undefined ? 'warning' : 'danger';
-      ctx.addIssue({
-        code: 'custom',
-        path: ['thresholds', field],
-        message: `expected thresholds.warning (${warning}) below thresholds.danger (${danger})`,
-        input: field === 'danger' ? danger : warning,
-      });
-    }
-  })
-  .transform(toAppConfig);
+export const configSchema = transform(
+  refine(strictObject(ROOT_SHAPE, 'expected a JSON object such as {"prometheus": {"url": "http://prometheus:9090"}}'), crossCheck),
+  toAppConfig,
+);
+
+/** Checks of one field against another, run unless a field has the wrong type. */
+function crossCheck(input: ConfigInput, report: Report): void {
+  if (input.prometheus?.url === undefined && !everyDatacenterHasPrometheus(input)) {
+    report({
+      path: ['prometheus', 'url'],
+      message: 'expected the URL of Prometheus (required unless every datacenter has its own "prometheus")',
+      input: undefined,
+    });
+  }
+  if (Array.isArray(input.datacenters)) {
+    const names = input.datacenters.map((d) => (typeof d === 'string' ? d : d.name));
+    names.forEach((name, i) => {
+      if (names.indexOf(name) !== i) {
+        report({ path: ['datacenters', i], message: 'expected each datacenter once (a duplicate)', input: name });
+      }
+    });
+  }
+  const warning = input.thresholds?.warning ?? DEFAULTS.warning;
+  const danger = input.thresholds?.danger ?? DEFAULTS.danger;
+  if (warning >= danger) {
+    const field = input.thresholds?.danger === undefined ? 'warning' : 'danger';
+    report({
+      path: ['thresholds', field],
+      message: `expected thresholds.warning (${warning}) below thresholds.danger (${danger})`,
+      input: field === 'danger' ? danger : warning,
+    });
+  }
+}
 
 function everyDatacenterHasPrometheus(input: ConfigInput): boolean {
   const list = input.datacenters;
