@@ -1,15 +1,18 @@
 /**
- * Build-time change to Vizceral's bundle (vite.config.ts): its layout worker's script, inlined by
+ * Build-time change to Vizceral's bundle (vite.config.ts). Its layout worker's script, inlined by
  * webpack's worker-loader as a string literal in the worker factory
- * (`t.exports=function(){return n(287)('<script>', <fallback URL>)}`), is also exported as
- * `layoutWorkerSource`. The adapter starts a worker from it before Vizceral asks for one
- * (src/vizceral/layoutWorkers.ts). The literal is moved, not copied: the bundle grows by a few
- * bytes, and the factory uses the same string.
+ * (`t.exports=function(){return n(287)('<script>', <fallback URL>)}`), becomes code: a function
+ * `layoutWorkerInline(self)` of the bundle, exported. The adapter runs the first layout with it on
+ * the page's thread, against a stand-in `self` (src/vizceral/layoutWorkers.ts), without eval at
+ * run time. The worker script, for Vizceral's factory and for the adapter's spare workers
+ * (`layoutWorkerSource`), is that function's own text called with the worker's `self`: one copy
+ * of the script in the bundle, and a worker runs exactly what the inline layout runs.
  */
 
 /** The factory: `<module>.exports=function(){return <require>(<id>)(` then a quoted literal. */
 const FACTORY = /(\w+)\.exports=function\(\)\{return (\w+)\((\d+)\)\(('(?:[^'\\]|\\[^])*'|"(?:[^"\\]|\\[^])*")/g;
 const NAME = '__trafficMapLayoutWorkerSource';
+const INLINE = '__trafficMapLayoutInline';
 
 /** The bundle with the script exported; throws unless there is exactly one inline worker factory. */
 export function exposeLayoutWorkerSource(bundle: string): string {
@@ -21,6 +24,11 @@ export function exposeLayoutWorkerSource(bundle: string): string {
   const literal = match[4] as string;
   const at = match.index;
   const factory = match[0].slice(0, match[0].length - literal.length) + NAME;
-  // Declared ahead of the bundle on its first line (the bundle's line numbers stay), exported after it.
-  return `var ${NAME}=${literal};${bundle.slice(0, at)}${factory}${bundle.slice(at + match[0].length)}\n;module.exports.layoutWorkerSource=${NAME};\n`;
+  // The literal's text, read at build time, becomes the function's body.
+  // Its source map comment goes: the bundle's own is the one that counts.
+  const source = String(new Function(`return ${literal}`)()).replace(/\n?\/\/# sourceMappingURL=\S*\s*$/, '');
+  // The script's text is made ahead of the bundle on its first line (the bundle's line numbers
+  // stay); the function is declared, and both exported, after it.
+  return `var ${NAME}="("+${INLINE}+")(self);";${bundle.slice(0, at)}${factory}${bundle.slice(at + match[0].length)}\n;module.exports.layoutWorkerSource=${NAME};\n`
+    + `module.exports.layoutWorkerInline=${INLINE};\nfunction ${INLINE}(self){\n${source}\n}\n`;
 }

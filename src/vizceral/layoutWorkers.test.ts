@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LayoutWorkers, REFILL_MS } from './layoutWorkers.ts';
-import type { StartedWorker, WorkerHost } from './layoutWorkers.ts';
+import { inlineWorker, LayoutWorkers, REFILL_MS } from './layoutWorkers.ts';
+import type { LayoutScript, StartedWorker, WorkerHost } from './layoutWorkers.ts';
 
 /** A worker that records what is done to it, and can answer. */
 class FakeWorker {
@@ -153,5 +153,95 @@ describe('LayoutWorkers', () => {
     expect((s2.started[0]?.worker as unknown as FakeWorker).terminated).toBe(true);
     expect(revoked2).toEqual(['blob:spare-1']);
     expect(revoked).toEqual(['blob:vizceral-1']);
+  });
+
+  it('a first spare (the inline layout) serves the first layout; workers from the script follow', () => {
+    const { host, revoked, advance } = fakeHost();
+    const { start, started } = starter();
+    const inline = new FakeWorker('');
+    const workers = new LayoutWorkers(start, host, () => ({ worker: inline as unknown as Worker, url: '' }));
+    workers.prestart();
+    expect(started).toHaveLength(0);
+    expect(workers.spareCount).toBe(1);
+    expect(layout(workers, host, 'blob:vizceral-1')).toBe(inline);
+    expect(revoked).toEqual(['blob:vizceral-1']); // Vizceral's own script URL, unused
+    inline.answer();
+    advance(0);
+    expect(inline.terminated).toBe(true);
+    expect(revoked).toEqual(['blob:vizceral-1']); // no URL of its own to revoke
+    advance(REFILL_MS);
+    expect(started).toHaveLength(1); // then a real spare, for the next layout
+    expect(layout(workers, host, 'blob:vizceral-2')).toBe(started[0]?.worker as unknown as FakeWorker);
+    // Never the inline one again, and an unused inline spare is ended on dispose without a revoke.
+    const second = new LayoutWorkers(start, host, () => ({ worker: new FakeWorker('') as unknown as Worker, url: '' }));
+    second.prestart();
+    second.dispose();
+    expect(FakeWorker.made.at(-1)?.terminated).toBe(true);
+    expect(revoked).toEqual(['blob:vizceral-1', 'blob:vizceral-2']);
+  });
+});
+
+/** A layout script in the shape of Vizceral's: listens on `self`, answers once and closes. */
+const echoScript: LayoutScript = (self) => {
+  const scope = self as { addEventListener(t: string, f: (e: { data: { n: number; box: { x: number } } }) => void): void; postMessage(d: unknown): void; close(): void; seen?: number };
+  scope.addEventListener('message', (event) => {
+    event.data.box.x += 1; // a layout may change what it was sent
+    scope.seen = (scope.seen ?? 0) + 1;
+    scope.postMessage({ doubled: event.data.n * 2, x: event.data.box.x, seen: scope.seen });
+    scope.close();
+  });
+};
+
+describe('inlineWorker', () => {
+  it('answers a message in a microtask, with copies both ways, once', async () => {
+    const worker = inlineWorker(echoScript);
+    const answers: unknown[] = [];
+    worker.addEventListener('message', (event) => answers.push(event.data));
+    const sent = { n: 21, box: { x: 1 } };
+    worker.postMessage(sent);
+    expect(answers).toEqual([]); // not within the caller's call
+    await Promise.resolve();
+    expect(answers).toEqual([{ doubled: 42, x: 2, seen: 1 }]);
+    expect(sent.box.x).toBe(1); // the layout changed its copy only
+    worker.postMessage(sent); // the script closed itself
+    await Promise.resolve();
+    expect(answers).toHaveLength(1);
+  });
+
+  it('the script sees the page\'s globals through its self, and keeps its own names on it', () => {
+    let seen: { object: boolean; own: unknown; global: unknown } | null = null;
+    inlineWorker((self) => {
+      const scope = self as Record<string, unknown>;
+      scope['layout'] = 1;
+      seen = { object: scope['Object'] === Object, own: scope['layout'], global: (globalThis as Record<string, unknown>)['layout'] };
+    });
+    expect(seen).toEqual({ object: true, own: 1, global: undefined });
+  });
+
+  it('a throwing layout is an error event (and a console error), not an answer; a terminated one answers nothing', async () => {
+    const errors: unknown[] = [];
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => { logged.push(args); };
+    try {
+      const broken = inlineWorker((self) => {
+        (self as { addEventListener(t: string, f: () => void): void }).addEventListener('message', () => { throw new Error('no layout'); });
+      });
+      broken.addEventListener('error', (event) => errors.push((event as unknown as { error: Error }).error.message));
+      broken.addEventListener('message', () => errors.push('answered'));
+      broken.postMessage({});
+      await Promise.resolve();
+    } finally {
+      console.error = original;
+    }
+    expect(errors).toEqual(['no layout']);
+    expect(logged).toHaveLength(1);
+    const ended = inlineWorker(echoScript);
+    const answers: unknown[] = [];
+    ended.addEventListener('message', (event) => answers.push(event.data));
+    ended.postMessage({ n: 1, box: { x: 0 } });
+    ended.terminate();
+    await Promise.resolve();
+    expect(answers).toEqual([]);
   });
 });

@@ -8,6 +8,12 @@
  * the same script before Vizceral asks (`prestart`: when the renderer is made, while the first
  * answers are awaited) and handed over in place of a new one. After a handover the next spare is
  * started a while later (`REFILL_MS`), not while the first frame is being drawn.
+ *
+ * The first layout of a map runs on the page's thread instead (`first`, an `inlineWorker`): the
+ * page has nothing else to do before its first frame, and a worker's answer waited behind the
+ * browser's rendering of the page's new data (a style, layout and paint, a React render: 25-55 ms
+ * on the benchmark machine) before the first frame could be drawn. Inline, the layout answers in
+ * the same task, and the first frame follows at once.
  */
 
 /** A started worker and the URL of its script. */
@@ -34,8 +40,11 @@ export class LayoutWorkers {
   private outer: typeof Worker;
   private readonly oneShot: typeof Worker;
 
-  /** `start`: starts a worker from Vizceral's layout script; null when the build does not expose it. */
-  constructor(private readonly start: (() => StartedWorker) | null, private readonly host: WorkerHost) {
+  /**
+   * `start`: starts a worker from Vizceral's layout script; null when the build does not expose it.
+   * `first`: the first spare, when it is not to be a worker started by `start` (the inline layout).
+   */
+  constructor(private readonly start: (() => StartedWorker) | null, private readonly host: WorkerHost, private first: (() => StartedWorker) | null = null) {
     this.outer = host.Worker;
     const spawn = (url: string | URL, options?: WorkerOptions): Worker => this.spawn(url, options);
     // Called with `new` by Vizceral: the worker it returns is the result.
@@ -44,8 +53,11 @@ export class LayoutWorkers {
 
   /** Starts the spare worker now, unless there is one (or no script to start it from). */
   prestart(): void {
-    if (this.disposed || this.spare || !this.start) return;
-    this.spare = this.start();
+    if (this.disposed || this.spare) return;
+    const make = this.first ?? this.start;
+    if (!make) return;
+    this.first = null;
+    this.spare = make();
   }
 
   /** 1 while a started worker waits for Vizceral's next layout. */
@@ -105,7 +117,7 @@ export class LayoutWorkers {
     this.live.clear();
     if (this.spare) {
       this.spare.worker.terminate();
-      this.host.revokeObjectURL(this.spare.url);
+      if (this.spare.url.startsWith('blob:')) this.host.revokeObjectURL(this.spare.url);
       this.spare = null;
     }
   }
@@ -134,4 +146,70 @@ export function pageWorkerHost(): WorkerHost {
     setTimeout: (fn, ms) => window.setTimeout(fn, ms),
     clearTimeout: (handle) => window.clearTimeout(handle as number),
   };
+}
+
+/** Vizceral's layout worker script as code (the build's `layoutWorkerInline`), run against a stand-in `self`. */
+export type LayoutScript = (self: object) => void;
+
+type Listener = (event: { data?: unknown; error?: unknown }) => void;
+
+/**
+ * A `Worker` stand-in that runs Vizceral's layout script on the page's thread. A message posted
+ * to it is answered in a microtask (after the current call, before any other task), with the
+ * data copied both ways as between threads (the layout must not touch Vizceral's objects). The
+ * script's `self` is a stand-in whose globals are the page's, so the lodash inside it finds them
+ * without `Function("return this")`. A script that throws reports an `error` event, as a worker
+ * would, and the error to the console.
+ */
+export function inlineWorker(script: LayoutScript): Worker {
+  const listeners: { type: string; fn: Listener; once: boolean }[] = [];
+  let onMessage: Listener | null = null;
+  let answers: unknown[] = [];
+  // `closed`: the script ended itself (after its answer); `terminated`: its owner ended it.
+  let closed = false;
+  let terminated = false;
+  const dispatch = (type: string, event: { data?: unknown; error?: unknown }): void => {
+    for (const entry of [...listeners]) {
+      if (entry.type !== type) continue;
+      if (entry.once) listeners.splice(listeners.indexOf(entry), 1);
+      entry.fn(event);
+    }
+  };
+  const scope: object = Object.create(globalThis, {
+    addEventListener: { value: (type: string, fn: Listener) => { if (type === 'message') onMessage = fn; } },
+    postMessage: { value: (data: unknown) => { if (!closed) answers.push(structuredClone(data)); } },
+    close: { value: () => { closed = true; } },
+  });
+  script(scope);
+  const worker = {
+    postMessage(data: unknown): void {
+      const copy = structuredClone(data);
+      queueMicrotask(() => {
+        if (closed || terminated) return;
+        try {
+          onMessage?.({ data: copy });
+        } catch (error) {
+          console.error('Traffic Map: the map layout failed', error);
+          dispatch('error', { error });
+          return;
+        }
+        // Outside the try: what the listeners do with the answer (draw the map) is not the layout's failure.
+        const sent = answers;
+        answers = [];
+        for (const answer of sent) if (!terminated) dispatch('message', { data: answer });
+      });
+    },
+    addEventListener(type: string, fn: Listener, options?: boolean | AddEventListenerOptions): void {
+      listeners.push({ type, fn, once: typeof options === 'object' && options.once === true });
+    },
+    removeEventListener(type: string, fn: Listener): void {
+      const i = listeners.findIndex((l) => l.type === type && l.fn === fn);
+      if (i >= 0) listeners.splice(i, 1);
+    },
+    terminate(): void {
+      terminated = true;
+      listeners.length = 0;
+    },
+  };
+  return worker as unknown as Worker;
 }

@@ -1,6 +1,7 @@
 import { compileCurrentGraph, wantsAntialias } from './firstFrameWarmUp.ts';
 import { geometryCensus } from './geometryCensus.ts';
-import { LayoutWorkers, pageWorkerHost, workerFromSource } from './layoutWorkers.ts';
+import { inlineWorker, LayoutWorkers, pageWorkerHost, workerFromSource } from './layoutWorkers.ts';
+import type { LayoutScript } from './layoutWorkers.ts';
 import type { GeometryCensus } from './geometryCensus.ts';
 import { disposeReplacedParticles } from './geometryHygiene.ts';
 import { skipUnchangedNoticeIcons } from './noticeIcons.ts';
@@ -55,7 +56,12 @@ export const MAP_STYLES = {
 };
 
 /** Vizceral's constructor, and its layout worker's script where the build exports it (vite.config.ts). */
-interface VizceralModule { readonly Vizceral: VizConstructor; readonly layoutWorkerSource: string | null }
+interface VizceralModule {
+  readonly Vizceral: VizConstructor;
+  readonly layoutWorkerSource: string | null;
+  /** The same script as code, for the first layout on the page's thread (scripts/vizceralLayoutWorker.ts). */
+  readonly layoutWorkerInline: LayoutScript | null;
+}
 
 let loading: Promise<VizceralModule> | undefined;
 
@@ -65,19 +71,29 @@ let loading: Promise<VizceralModule> | undefined;
  */
 export function loadVizceral(): Promise<VizceralModule> {
   loading ??= import('vizceral').then((mod: { default: unknown }) => {
-    const inner = mod.default as { default?: unknown; layoutWorkerSource?: unknown };
+    const inner = mod.default as { default?: unknown; layoutWorkerSource?: unknown; layoutWorkerInline?: unknown };
     const source = inner.layoutWorkerSource;
-    return { Vizceral: (inner.default ?? inner) as VizConstructor, layoutWorkerSource: typeof source === 'string' ? source : null };
+    const inline = inner.layoutWorkerInline;
+    return {
+      Vizceral: (inner.default ?? inner) as VizConstructor,
+      layoutWorkerSource: typeof source === 'string' ? source : null,
+      layoutWorkerInline: typeof inline === 'function' ? (inline as LayoutScript) : null,
+    };
   });
   return loading;
 }
 
 export const createVizceralRenderer: RendererFactory = async (canvas) => {
-  const { Vizceral, layoutWorkerSource } = await loadVizceral();
+  const { Vizceral, layoutWorkerSource, layoutWorkerInline } = await loadVizceral();
   // Vizceral starts a layout Web Worker for each new graph shape and never ends it: each call into
   // Vizceral runs with workers tracked, ended after their one answer or on dispose. The first
-  // layout's worker starts now, on another core, while the renderer is made.
-  const workers = new LayoutWorkers(layoutWorkerSource === null ? null : () => workerFromSource(layoutWorkerSource), pageWorkerHost());
+  // layout runs on this thread (made ready now, while the first answers are awaited); later ones
+  // in workers, a spare started a second after the first layout.
+  const workers = new LayoutWorkers(
+    layoutWorkerSource === null ? null : () => workerFromSource(layoutWorkerSource),
+    pageWorkerHost(),
+    layoutWorkerInline === null ? null : () => ({ worker: inlineWorker(layoutWorkerInline), url: '' }),
+  );
   workers.prestart();
   const tracked = <T>(fn: () => T): T => workers.run(fn);
   // Vizceral adds a window 'scroll' listener it never removes (it would keep every disposed map
