@@ -13,7 +13,7 @@
  *
  * Three moments are reported, in ms since navigation start:
  * - `first frame`: the end of the first frame drawn with a laid-out view and data, the app's
- *   `traffic-map:first-frame` user-timing mark (FIRST_FRAME_MARK in src/vizceral/TrafficMap.tsx;
+ *   `traffic-map:first-frame` user-timing mark (FIRST_FRAME_MARK, src/vizceral/firstFrameMark.ts;
  *   builds from before it: the end of the renderer's first `render` after its first viewUpdated,
  *   through the window.__trafficMapRenderer hook). The target applies to it.
  * - `on screen`: the second animation frame after that mark, by when the compositor has taken the
@@ -36,6 +36,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { FIRST_FRAME_MARK } from '../src/vizceral/firstFrameMark.ts';
 import { demoConfig, onEachRenderer, openSession, waitForMap } from './support/browser.ts';
 import { startPrometheusProcess } from './support/prometheus-server.ts';
 import { check, kb, median, ratio, table } from './support/measure.ts';
@@ -75,7 +76,7 @@ const ON_SCREEN = `(() => {
   const mark = performance.mark.bind(performance);
   let seen = false;
   const onScreen = () => { if (seen) return; seen = true; requestAnimationFrame(() => requestAnimationFrame(() => { window.__onScreenAt = performance.now(); console.debug(${JSON.stringify(ON_SCREEN_SIGNAL)}); })); };
-  performance.mark = (name, options) => { const entry = mark(name, options); if (name === 'traffic-map:first-frame') onScreen(); return entry; };
+  performance.mark = (name, options) => { const entry = mark(name, options); if (name === ${JSON.stringify(FIRST_FRAME_MARK)}) onScreen(); return entry; };
   window.__onFirstFrame = onScreen;
 })();`;
 
@@ -111,7 +112,7 @@ async function measure(mode: 'demo' | 'app', prometheus: string, dist = DIST): P
     await session.page.goto(`${session.url}/${LINK}`);
     await onScreen;
     await waitForMap(session.page);
-    return await session.page.evaluate(() => {
+    return await session.page.evaluate((mark) => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       const queries = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v1/query')).sort((a, b) => a.startTime - b.startTime);
       const traffic = queries.slice(0, 4) as PerformanceResourceTiming[];
@@ -119,10 +120,10 @@ async function measure(mode: 'demo' | 'app', prometheus: string, dist = DIST): P
         load: nav?.loadEventStart ?? NaN, map: (window as unknown as { __firstMapAt?: number }).__firstMapAt ?? NaN, firstQuery: queries[0]?.startTime ?? NaN,
         answered: traffic.length === 4 ? Math.max(...traffic.map((e) => e.responseEnd)) : NaN,
         // The app's own mark (FIRST_FRAME_MARK) where the build has it, else the renderer hook.
-        frame: performance.getEntriesByName('traffic-map:first-frame')[0]?.startTime ?? (window as unknown as { __firstFrameAt?: number }).__firstFrameAt ?? NaN,
+        frame: performance.getEntriesByName(mark)[0]?.startTime ?? (window as unknown as { __firstFrameAt?: number }).__firstFrameAt ?? NaN,
         screen: (window as unknown as { __onScreenAt?: number }).__onScreenAt ?? NaN,
       };
-    });
+    }, FIRST_FRAME_MARK);
   } finally {
     await session.close();
   }

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { FIRST_FRAME_MARK } from '../../src/vizceral/firstFrameMark.ts';
 import { isSoftwareRenderer } from '../../src/vizceral/firstFrameWarmUp.ts';
 import { drawnShare, nodePoint, openMap } from '../support/demoPage.ts';
 
@@ -85,10 +86,10 @@ test('the canvas stays hidden until its first frame, drawn (and marked) as soon 
     }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'data-map-ready', 'type'] });
   });
   await openMap(page, '?dc=eu-west&service=checkout');
-  const seen = await page.evaluate(() => {
+  const seen = await page.evaluate((mark) => {
     const w = window as unknown as { __canvasStates: string[]; __readyAt?: number; __dateFieldTypes: string[] };
-    return { states: w.__canvasStates, readyAt: w.__readyAt, dateFieldTypes: w.__dateFieldTypes, marks: performance.getEntriesByName('traffic-map:first-frame').map((m) => m.startTime) };
-  });
+    return { states: w.__canvasStates, readyAt: w.__readyAt, dateFieldTypes: w.__dateFieldTypes, marks: performance.getEntriesByName(mark).map((m) => m.startTime) };
+  }, FIRST_FRAME_MARK);
   expect(seen.states).toEqual(['hidden', 'visible']);
   expect(seen.marks).toHaveLength(1);
   expect(seen.readyAt).toBeDefined();
@@ -126,7 +127,7 @@ test('the first layout runs on the page\'s thread, the next ones on a spare work
   });
   const blobs = () => page.evaluate(() => (window as unknown as { __blobs: { url: string; at: number; worker: boolean; revoked: boolean }[] }).__blobs);
   await openMap(page, '?dc=eu-west&service=checkout');
-  const firstFrame = await page.evaluate(() => performance.getEntriesByName('traffic-map:first-frame')[0]?.startTime ?? NaN);
+  const firstFrame = await page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? NaN, FIRST_FRAME_MARK);
   const before = (await blobs()).filter((b) => b.at < firstFrame);
   // No worker before the first frame: the script URL Vizceral made for that layout was revoked
   // without a worker started from it, and the layout was answered on the page.

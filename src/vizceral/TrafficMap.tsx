@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { drawWhileShown, isShown } from './drawWhileShown.ts';
+import { FIRST_FRAME_MARK } from './firstFrameMark.ts';
 import type { MapHit, MapRenderer, RendererFactory } from './renderer.ts';
 import { sameTraffic } from './sameTraffic.ts';
 import type { VizNode } from './traffic.ts';
@@ -33,12 +34,7 @@ export interface TrafficMapProps {
 /** How long the first frame waits for Vizceral's first laid-out view once the data is there. */
 export const LAYOUT_WAIT_MS = 2_000;
 
-/**
- * User-timing mark (`performance.mark`) at the end of a map's first frame drawn with a laid-out
- * view and data: what a viewer of an incident link waits for (benchmarks, real-user monitoring).
- * A map made again (back from the table view) marks again; the page's first is the first entry.
- */
-export const FIRST_FRAME_MARK = 'traffic-map:first-frame';
+export { FIRST_FRAME_MARK };
 
 export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, dimmed, onFirstMap }: TrafficMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
