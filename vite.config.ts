@@ -36,7 +36,7 @@ const noEvalGlobal = {
   },
 };
 
-/** Vizceral's layout worker script, exported for the adapter to start a worker early (scripts/vizceralLayoutWorker.ts). */
+/** Vizceral's layout worker script as an exported function, for the first layout on the page and the spare workers (scripts/vizceralLayoutWorker.ts). */
 const vizceralLayoutWorker = {
   name: 'traffic-map:vizceral-layout-worker',
   transform(code: string, id: string) {

@@ -4,16 +4,15 @@
  * ended after its one answer and its URL revoked.
  *
  * A worker takes ~200 ms to start and answer on the benchmark machine, most of it starting (a
- * thread, an isolate, the script), and the first map waits for it. So a worker is started from
- * the same script before Vizceral asks (`prestart`: when the renderer is made, while the first
- * answers are awaited) and handed over in place of a new one. After a handover the next spare is
- * started a while later (`REFILL_MS`), not while the first frame is being drawn.
+ * thread, an isolate, the script). So a spare is made before Vizceral asks (`prestart`) and
+ * handed over in place of a new worker; after a handover the next spare is started a while later
+ * (`REFILL_MS`), not while a frame of the new view is being drawn.
  *
- * The first layout of a map runs on the page's thread instead (`first`, an `inlineWorker`): the
- * page has nothing else to do before its first frame, and a worker's answer waited behind the
- * browser's rendering of the page's new data (a style, layout and paint, a React render: 25-55 ms
- * on the benchmark machine) before the first frame could be drawn. Inline, the layout answers in
- * the same task, and the first frame follows at once.
+ * The map's first spare is not a worker but an `inlineWorker` (`first`), made with the renderer:
+ * the first layout runs on the page's thread. The page has nothing else to do before its first
+ * frame, and a worker's answer waited behind the browser's rendering of the page's new data (a
+ * style, layout and paint, a React render: 25-55 ms on the benchmark machine) before the first
+ * frame could be drawn. Inline, the layout answers in the same task, and the first frame follows.
  */
 
 /** A started worker and the URL of its script. */
@@ -51,7 +50,7 @@ export class LayoutWorkers {
     this.oneShot = function OneShotWorker(url: string | URL, options?: WorkerOptions) { return spawn(url, options); } as unknown as typeof Worker;
   }
 
-  /** Starts the spare worker now, unless there is one (or no script to start it from). */
+  /** Makes the spare now (the first one, else a worker), unless there is one (or nothing to make it from). */
   prestart(): void {
     if (this.disposed || this.spare) return;
     const make = this.first ?? this.start;
@@ -60,7 +59,7 @@ export class LayoutWorkers {
     this.spare = make();
   }
 
-  /** 1 while a started worker waits for Vizceral's next layout. */
+  /** 1 while a spare (the inline one, or a started worker) waits for Vizceral's next layout. */
   get spareCount(): number {
     return this.spare ? 1 : 0;
   }
@@ -151,37 +150,29 @@ export function pageWorkerHost(): WorkerHost {
 /** Vizceral's layout worker script as code (the build's `layoutWorkerInline`), run against a stand-in `self`. */
 export type LayoutScript = (self: object) => void;
 
-type Listener = (event: { data?: unknown; error?: unknown }) => void;
+type Handler = (event: { data: unknown }) => void;
 
 /**
  * A `Worker` stand-in that runs Vizceral's layout script on the page's thread. A message posted
  * to it is answered in a microtask (after the current call, before any other task), with the
- * data copied both ways as between threads (the layout must not touch Vizceral's objects). The
- * script's `self` is a stand-in whose globals are the page's, so the lodash inside it finds them
- * without `Function("return this")`. A script that throws reports an `error` event, as a worker
- * would, and the error to the console.
+ * data copied both ways as between threads (the layout must not touch Vizceral's objects), as a
+ * `message` event of an EventTarget. The script's `self` is a stand-in whose globals are the
+ * page's, so the lodash inside it finds them without `Function("return this")`. A script that
+ * throws reports an `error` event, as a worker would, and the error to the console.
  */
 export function inlineWorker(script: LayoutScript): Worker {
-  const listeners: { type: string; fn: Listener; once: boolean }[] = [];
-  let onMessage: Listener | null = null;
+  let onMessage: Handler | null = null;
   let answers: unknown[] = [];
   // `closed`: the script ended itself (after its answer); `terminated`: its owner ended it.
   let closed = false;
   let terminated = false;
-  const dispatch = (type: string, event: { data?: unknown; error?: unknown }): void => {
-    for (const entry of [...listeners]) {
-      if (entry.type !== type) continue;
-      if (entry.once) listeners.splice(listeners.indexOf(entry), 1);
-      entry.fn(event);
-    }
-  };
   const scope: object = Object.create(globalThis, {
-    addEventListener: { value: (type: string, fn: Listener) => { if (type === 'message') onMessage = fn; } },
+    addEventListener: { value: (type: string, fn: Handler) => { if (type === 'message') onMessage = fn; } },
     postMessage: { value: (data: unknown) => { if (!closed) answers.push(structuredClone(data)); } },
     close: { value: () => { closed = true; } },
   });
   script(scope);
-  const worker = {
+  const worker = Object.assign(new EventTarget(), {
     postMessage(data: unknown): void {
       const copy = structuredClone(data);
       queueMicrotask(() => {
@@ -190,26 +181,18 @@ export function inlineWorker(script: LayoutScript): Worker {
           onMessage?.({ data: copy });
         } catch (error) {
           console.error('Traffic Map: the map layout failed', error);
-          dispatch('error', { error });
+          worker.dispatchEvent(Object.assign(new Event('error'), { error }));
           return;
         }
         // Outside the try: what the listeners do with the answer (draw the map) is not the layout's failure.
         const sent = answers;
         answers = [];
-        for (const answer of sent) if (!terminated) dispatch('message', { data: answer });
+        for (const answer of sent) if (!terminated) worker.dispatchEvent(new MessageEvent('message', { data: answer }));
       });
-    },
-    addEventListener(type: string, fn: Listener, options?: boolean | AddEventListenerOptions): void {
-      listeners.push({ type, fn, once: typeof options === 'object' && options.once === true });
-    },
-    removeEventListener(type: string, fn: Listener): void {
-      const i = listeners.findIndex((l) => l.type === type && l.fn === fn);
-      if (i >= 0) listeners.splice(i, 1);
     },
     terminate(): void {
       terminated = true;
-      listeners.length = 0;
     },
-  };
+  });
   return worker as unknown as Worker;
 }

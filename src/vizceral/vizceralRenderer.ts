@@ -31,7 +31,7 @@ export interface RendererStats {
   /** Vizceral graphs kept (global, regions, focused), and layout workers still running. */
   readonly graphs: number;
   readonly workers: number;
-  /** A worker started ahead for the next layout (layoutWorkers.ts): 0 or 1. */
+  /** A spare for the next layout (layoutWorkers.ts; before the first layout, the inline one): 0 or 1. */
   readonly spareWorkers: number;
 }
 
