@@ -24,6 +24,7 @@ describe('good files', () => {
       thresholds: { warning: 0.01, danger: 0.05, errorClasses: ['5xx', 'none'], minRate: 0.05 },
       links: {},
       maxNodesPerView: 150,
+      grouping: { source: { kind: 'rule', regex: '([^-]+)-.+' }, when: 'auto' },
     } satisfies AppConfig);
   });
 

@@ -14,6 +14,7 @@ import {
   share,
   statusClass,
 } from './fields.ts';
+import { GROUP_BY_FIELDS, groupBySchema, hasNamespaces, toGrouping } from './grouping.ts';
 import { checkLinkTemplate } from './links.ts';
 import { DEFAULT_PRESET, PRESETS } from './presets.ts';
 import type { AppConfig, DatacenterConfig } from './types.ts';
@@ -106,6 +107,8 @@ const ROOT_SHAPE = {
   links: optional(linksSchema),
   /** Views with more nodes show the busiest ones and say so; default 150. */
   maxNodesPerView: optional(positiveInteger(150)),
+  /** Where a service's group comes from ("auto", "off", "namespace", {"rule"}, {"label", "peerLabel"}); default "auto". */
+  groupBy: optional(groupBySchema),
 };
 
 /** The known field names per object path ("[]" for list items), for "did you mean" hints. */
@@ -115,6 +118,7 @@ export const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'datacenters[]': ['name', 'prometheus'],
   thresholds: Object.keys(thresholdsSchema.shape),
   links: Object.keys(linksSchema.shape),
+  groupBy: GROUP_BY_FIELDS,
   ...CONVENTION_FIELDS,
 };
 
@@ -142,6 +146,9 @@ function crossCheck(input: ConfigInput, report: Report): void {
         report({ path: ['datacenters', i], message: 'expected each datacenter once (a duplicate)', input: name });
       }
     });
+  }
+  if (input.groupBy === 'namespace' && !hasNamespaces(input.convention ?? PRESETS[DEFAULT_PRESET])) {
+    report({ path: ['groupBy'], message: 'expected a convention with namespace labels for "namespace" (istio, linkerd), or {"rule": ...} / {"label": ...}', input: input.groupBy });
   }
   const warning = input.thresholds?.warning ?? DEFAULTS.warning;
   const danger = input.thresholds?.danger ?? DEFAULTS.danger;
@@ -186,5 +193,6 @@ function toAppConfig(input: ConfigInput): AppConfig {
     },
     links: dashboard === undefined ? {} : { dashboard },
     maxNodesPerView: input.maxNodesPerView ?? DEFAULTS.maxNodesPerView,
+    grouping: toGrouping(input.groupBy, input.convention ?? PRESETS[DEFAULT_PRESET]),
   };
 }
