@@ -11,6 +11,7 @@ import { evaluateQuery } from './evaluate.ts';
 import type { EvaluatedSample, TrafficModel } from './evaluate.ts';
 import { evaluateSelection } from './evaluate-selection.ts';
 import { parseTrafficQuery } from './query-parser.ts';
+import { parseViewQuery } from './view-query.ts';
 import { parseSelectionQuery } from './selection-parser.ts';
 
 export type PrometheusBody =
@@ -80,6 +81,8 @@ type Recognised =
 
 /** The refresh's four queries (query-parser.ts), then the selection's details (selection-parser.ts). */
 function recognise(promql: string): Recognised {
+  const view = parseViewQuery(promql);
+  if (view) return view;
   const traffic = parseTrafficQuery(promql);
   if (traffic.ok) return { ok: true, evaluate: (timeMs, model) => evaluateQuery(traffic.query, timeMs, model) };
   const selection = parseSelectionQuery(promql);

@@ -51,10 +51,14 @@ export function toVizceralTraffic(graph: TrafficGraph, options: TrafficOptions):
     // Vizceral's global view adds its own 1.5x headroom.
     maxVolume: maxVolume(global),
     updated: options.updated,
-    nodes: global.nodes.map((n) => {
-      const region = regions.find((r) => r.name === n.id);
-      return region ? { ...region, class: n.health, notices: notices(n) } : { ...baseNode(n), renderer: 'region' as const };
-    }),
+    nodes: [
+      ...global.nodes.map((n) => {
+        const region = regions.find((r) => r.name === n.id);
+        return region ? { ...region, class: n.health, notices: notices(n) } : { ...baseNode(n), renderer: 'region' as const };
+      }),
+      // A datacenter, group or focus view is read alone: the global level holds only its way in.
+      ...regions.filter((r) => !global.nodes.some((n) => n.id === r.name)),
+    ],
     // No notices on global connections: Vizceral puts them at the middle of the line, which for
     // two datacenters on either side of the internet is right on top of the internet's numbers.
     // The datacenter nodes carry the notice (naming the worst service) instead.

@@ -31,6 +31,8 @@ export interface TrafficRead {
   /** Evaluation time of every query, unix seconds. */
   readonly time: number;
   queryCount: number;
+  /** The view these answers are of (absent: the whole platform). */
+  scope?: ViewScope;
 }
 
 export interface ReadParams {
@@ -51,6 +53,7 @@ export interface ReadParams {
  */
 export async function readTraffic(servers: readonly { plan: ServerPlan; client: PrometheusClient }[], params: ReadParams): Promise<TrafficRead> {
   const read = emptyRead(params.time);
+  if (params.scope) read.scope = params.scope;
   // View answers name their nodes in labels of their own: read through the convention that says so.
   const convention = params.scope ? viewConvention(params.convention) : params.convention;
   const restrict = servers.length > 1;
