@@ -18,7 +18,7 @@ const zones = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-demo', 'node_modules', 'public/mockServiceWorker.js', 'test-results', 'playwright-report', '.tmp'] },
+  { ignores: ['dist', 'dist-demo', 'node_modules', 'public/mockServiceWorker.js', 'test-results', 'playwright-report', '.tmp', '.scratch'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
