@@ -7,7 +7,7 @@
 import { issuesToProblems } from '../src/config/errors.ts';
 import { checkedString, durationMs, nonEmptyText } from '../src/config/fields.ts';
 import type { ConfigProblem } from '../src/config/types.ts';
-import { optional, record, refine, strictObject, union } from '../src/config/validate.ts';
+import { optional, record, refine, strictObject, string, union } from '../src/config/validate.ts';
 import type { Issue, Report, Schema } from '../src/config/validate.ts';
 import { routeOf } from './upstream.ts';
 import type { Secret, Upstream, UpstreamAuth } from './upstream.ts';
@@ -22,18 +22,19 @@ export const BROWSER_TIMEOUT_MARGIN_MS = 2_000;
 
 const URL_EXPECTED = 'expected an absolute http(s) URL such as "http://prometheus:9090" (the server forwards to it)';
 
-const upstreamUrl = checkedString(URL_EXPECTED, (s) => {
+const upstreamUrl = refine(string(URL_EXPECTED), (s, report) => {
   let url: URL;
   try {
     url = new URL(s);
   } catch {
-    return URL_EXPECTED;
+    report({ message: URL_EXPECTED });
+    return;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return URL_EXPECTED;
-  if (url.username !== '' || url.password !== '') return 'expected no credentials in the URL (use basicAuth)';
-  if (url.search !== '' || url.hash !== '') return 'expected a base URL without "?" or "#"';
-  if (/\/api\/v1\/?$/.test(url.pathname)) return 'expected the base URL of Prometheus, without /api/v1';
-  return null;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') report({ message: URL_EXPECTED });
+  // The value is not shown: it holds a password.
+  else if (url.username !== '' || url.password !== '') report({ message: 'expected no credentials in the URL (use basicAuth)', showValue: false });
+  else if (url.search !== '' || url.hash !== '') report({ message: 'expected a base URL without "?" or "#"' });
+  else if (/\/api\/v1\/?$/.test(url.pathname)) report({ message: 'expected the base URL of Prometheus, without /api/v1' });
 });
 
 const filePath = nonEmptyText('expected the path of a file');
