@@ -91,6 +91,7 @@ test('through npm start the map and the table are drawn; no request from the pag
   await expect(page.getByTestId('map')).toHaveAttribute('data-renderer-view', 'eu-west');
   await expect(page.getByTestId('freshness')).toHaveAttribute('data-liveness', 'live');
   await expect.poll(() => drawnShare(page)).toBeGreaterThan(0.01);
+  await page.screenshot({ path: test.info().outputPath('map-through-npm-start.png') });
 
   await page.goto(`${app.url}/?view=table&dc=eu-west`);
   await expect(page.getByTestId('freshness')).toHaveAttribute('data-liveness', 'live');
