@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { AppConfig } from '../config/types.ts';
 import type { RendererFactory } from '../vizceral/renderer.ts';
+import { initialDelayMs } from './data/queryDelayOptions.ts';
 import { createServers, initialIntervalMs, refreshIntervalOptions, trafficOptions } from './data/trafficQueries.ts';
 import type { Servers } from './data/trafficQueries.ts';
 import { TrafficPage } from './TrafficPage.tsx';
@@ -23,7 +24,7 @@ export function startReads(config: AppConfig, search: string): Reads {
   });
   const servers = createServers(config);
   void client.prefetchQuery(refreshIntervalOptions(config, servers));
-  void client.prefetchQuery(trafficOptions(config, servers, initialIntervalMs(config), decodeUrlState(search).time));
+  void client.prefetchQuery(trafficOptions(config, servers, initialIntervalMs(config), decodeUrlState(search).time, initialDelayMs(config)));
   return { client, servers };
 }
 

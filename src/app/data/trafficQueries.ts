@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { AppConfig } from '../../config/types.ts';
 import { createPrometheusClient } from '../../prometheus/client.ts';
 import type { PrometheusClient } from '../../prometheus/client.ts';
+import { evaluationTime } from './queryDelay.ts';
 import { readTraffic } from './readTraffic.ts';
 import { planServers } from './servers.ts';
 import type { ServerPlan } from './servers.ts';
@@ -58,18 +59,20 @@ export function refreshIntervalOptions(config: AppConfig, servers: Servers) {
 /**
  * One refresh of the traffic: polled every interval, in the background too (a wall screen is
  * often an unfocused window), keeping the last good data while a refresh fails. With a pinned
- * time (unix s) it reads that moment once: a past view does not refresh.
+ * time (unix s) it reads that moment once: a past view does not refresh. Live, it reads at now
+ * minus the query delay (`delayMs`, see queryDelay.ts); a pinned moment is read as it is.
  */
-export function trafficOptions(config: AppConfig, servers: Servers, intervalMs: number, pinnedTime: number | null) {
+export function trafficOptions(config: AppConfig, servers: Servers, intervalMs: number, pinnedTime: number | null, delayMs: number) {
   return queryOptions({
     // Not the interval: it says when to ask again, not what the answer is. The first read starts
     // with the fallback interval while the scrape interval is asked, and keeps its data when it comes.
-    queryKey: ['traffic', servers.list.map((s) => s.plan.url), config.convention, config.rateWindow, config.latencyQuantile, pinnedTime],
+    // The delay is: a measured delay that changes reads again at once (the old map stays meanwhile).
+    queryKey: ['traffic', servers.list.map((s) => s.plan.url), config.convention, config.rateWindow, config.latencyQuantile, pinnedTime, pinnedTime === null ? delayMs : 0],
     queryFn: ({ signal }) => readTraffic(servers.list, {
       convention: config.convention,
       rateWindow: config.rateWindow,
       latencyQuantile: config.latencyQuantile,
-      time: pinnedTime ?? Math.floor(Date.now() / 1000),
+      time: evaluationTime(Date.now(), pinnedTime, delayMs),
       signal,
     }),
     refetchInterval: pinnedTime === null ? intervalMs : false,

@@ -7,6 +7,8 @@ import { filterGraph } from '../filters.ts';
 import { liveness } from '../liveness.ts';
 import type { Liveness } from '../liveness.ts';
 import type { Filters } from '../urlState.ts';
+import type { QueryDelay } from './queryDelay.ts';
+import { initialDelayMs, queryDelayOptions } from './queryDelayOptions.ts';
 import { initialIntervalMs, refreshIntervalOptions, trafficOptions } from './trafficQueries.ts';
 import type { RefreshInterval, Servers } from './trafficQueries.ts';
 import type { TrafficRead } from './readTraffic.ts';
@@ -19,6 +21,9 @@ export interface TrafficState {
   readonly read?: TrafficRead;
   readonly interval?: RefreshInterval;
   readonly intervalMs: number;
+  /** How far behind now the live map is read, ms (0: not delayed; a pinned time never is). */
+  readonly delayMs: number;
+  readonly delay?: QueryDelay;
   readonly liveness: Liveness;
   readonly dataUpdatedAt: number;
 }
@@ -27,8 +32,11 @@ export interface TrafficState {
 export function useTraffic(config: AppConfig, servers: Servers, pinnedTime: number | null, filters: Filters, now: number): TrafficState {
   const interval = useQuery(refreshIntervalOptions(config, servers));
   const intervalMs = interval.data?.ms ?? initialIntervalMs(config);
+  // Nor on the delay: until it is measured, the live map reads at now.
+  const delay = useQuery(queryDelayOptions(config, servers));
+  const delayMs = delay.data?.ms ?? initialDelayMs(config);
   // Not gated on the interval query: the first map must not wait for /status/config.
-  const traffic = useQuery(trafficOptions(config, servers, intervalMs, pinnedTime));
+  const traffic = useQuery(trafficOptions(config, servers, intervalMs, pinnedTime, delayMs));
 
   const params: BuildParams = useMemo(() => ({
     thresholds: config.thresholds,
@@ -49,6 +57,8 @@ export function useTraffic(config: AppConfig, servers: Servers, pinnedTime: numb
     ...(traffic.data ? { read: traffic.data } : {}),
     ...(interval.data ? { interval: interval.data } : {}),
     intervalMs,
+    delayMs,
+    ...(delay.data ? { delay: delay.data } : {}),
     liveness: live,
     dataUpdatedAt: traffic.dataUpdatedAt,
   };
