@@ -19,6 +19,8 @@ export interface ScrapeOptions {
   readonly scrapeInterval?: string;
   /** Keep this port (default: a free one). */
   readonly port?: number;
+  /** A whole prometheus.yml instead of the generated one (e.g. a federating server). */
+  readonly configYaml?: string;
 }
 
 export interface RealServer {
@@ -102,7 +104,7 @@ interface Launch {
 async function startServer(kind: RealServer['kind'], opts: ScrapeOptions, launch: (dir: string, port: number) => Launch): Promise<RealServer> {
   const dir = mkdtempSync(join(tmpdir(), `traffic-map-${kind}-`));
   removeOnExit(dir);
-  writeFileSync(join(dir, 'prometheus.yml'), scrapeConfigYaml(opts.targets, opts.scrapeInterval ?? '2s', opts.jobs));
+  writeFileSync(join(dir, 'prometheus.yml'), opts.configYaml ?? scrapeConfigYaml(opts.targets, opts.scrapeInterval ?? '2s', opts.jobs));
   const port = opts.port ?? (await freePort());
   const how = launch(dir, port);
   let proc: Spawned | null = null;
