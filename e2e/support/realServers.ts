@@ -25,6 +25,8 @@ export interface ScrapeOptions {
   readonly corsOrigin?: string;
   /** Prometheus only: more flags, e.g. --web.enable-admin-api. */
   readonly extraArgs?: readonly string[];
+  /** A whole prometheus.yml instead of the generated one (e.g. a federating server). */
+  readonly configYaml?: string;
 }
 
 export interface RealServer {
@@ -120,7 +122,7 @@ interface Launch {
 async function startServer(kind: RealServer['kind'], opts: ScrapeOptions, launch: (dir: string, port: number) => Launch): Promise<RealServer> {
   const dir = mkdtempSync(join(tmpdir(), `traffic-map-${kind}-`));
   removeOnExit(dir);
-  writeFileSync(join(dir, 'prometheus.yml'), scrapeConfigYaml(opts.targets, opts.scrapeInterval ?? '2s', opts.jobs));
+  writeFileSync(join(dir, 'prometheus.yml'), opts.configYaml ?? scrapeConfigYaml(opts.targets, opts.scrapeInterval ?? '2s', opts.jobs));
   const port = opts.port ?? (await freePort());
   const how = launch(dir, port);
   let proc: Spawned | null = null;

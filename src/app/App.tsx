@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { AppConfig } from '../config/types.ts';
 import type { RendererFactory } from '../vizceral/renderer.ts';
+import { initialDelayMs } from './data/queryDelayOptions.ts';
 import { createServers, initialIntervalMs, refreshIntervalOptions, serviceListOptions, trafficOptions } from './data/trafficQueries.ts';
 import { listedDatacenters } from './data/useTraffic.ts';
 import { resolveScope } from './viewScope.ts';
@@ -30,7 +31,7 @@ export function startReads(config: AppConfig, search: string): Reads {
   // size decides between flat and grouped: that one waits for the list).
   const state = decodeUrlState(search);
   const { scope } = resolveScope(state, undefined, config.grouping, config.maxNodesPerView, listedDatacenters(config));
-  if (scope) void client.prefetchQuery(trafficOptions(config, servers, initialIntervalMs(config), state.time, scope));
+  if (scope) void client.prefetchQuery(trafficOptions(config, servers, initialIntervalMs(config), state.time, initialDelayMs(config), scope));
   return { client, servers };
 }
 

@@ -87,6 +87,7 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
     <div className={`page${state.kiosk ? ' page--kiosk' : ''}`} data-liveness={live.kind}>
       <Header title={config.title} state={state} navigate={navigate} liveness={live}
         servers={sourceLabel ? [sourceLabel] : servers.list.map((s) => s.plan.url)} {...(t.interval ? { interval: t.interval } : {})}
+        {...(read && state.time === null ? { asOf: { time: read.time, delayMs: t.delayMs, measured: t.delay?.source === 'measured' } } : {})}
         search={{ names, onFind: actions.find, inputRef: searchRef }} />
       {!state.kiosk && <Toolbar state={state} navigate={navigate} actions={actions} nowS={Math.floor(now / 1000)} dateField={dateField} />}
       <Banner liveness={live} lastGoodAt={t.dataUpdatedAt} onBackToLive={actions.live} />

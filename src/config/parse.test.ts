@@ -21,6 +21,7 @@ describe('good files', () => {
       rateWindow: '1m',
       latencyQuantile: 0.95,
       refresh: { mode: 'auto', fallbackMs: 15_000 },
+      queryDelay: { mode: 'auto' },
       thresholds: { warning: 0.01, danger: 0.05, errorClasses: ['5xx', 'none'], minRate: 0.05 },
       links: {},
       maxNodesPerView: 150,
@@ -116,6 +117,19 @@ describe('refreshInterval', () => {
   });
 });
 
+describe('queryDelay', () => {
+  const cases: { desc: string; value: unknown; expected: AppConfig['queryDelay'] }[] = [
+    { desc: 'auto', value: 'auto', expected: { mode: 'auto' } },
+    { desc: 'absent = auto', value: undefined, expected: { mode: 'auto' } },
+    { desc: 'none: 0s', value: '0s', expected: { mode: 'fixed', ms: 0 } },
+    { desc: 'fixed 30s', value: '30s', expected: { mode: 'fixed', ms: 30_000 } },
+    { desc: 'fixed 1m30s', value: '1m30s', expected: { mode: 'fixed', ms: 90_000 } },
+  ];
+  it.each(cases)('$desc', ({ value, expected }) => {
+    expect(config({ prometheus: PROM, queryDelay: value }).queryDelay).toEqual(expected);
+  });
+});
+
 describe('bad files: each problem names its field', () => {
   const cases: { desc: string; json: unknown; path: string; message: RegExp }[] = [
     { desc: 'not an object', json: ['x'], path: '', message: /^expected a JSON object .*, got \["x"\]$/ },
@@ -135,6 +149,9 @@ describe('bad files: each problem names its field', () => {
     { desc: 'zero rate window', json: { prometheus: PROM, rateWindow: '0s' }, path: 'rateWindow', message: /got "0s"/ },
     { desc: 'quantile 1', json: { prometheus: PROM, latencyQuantile: 1 }, path: 'latencyQuantile', message: /between 0 and 1 \(0 and 1 excluded\), got 1/ },
     { desc: 'bad refresh', json: { prometheus: PROM, refreshInterval: 'often' }, path: 'refreshInterval', message: /^expected "auto" or a duration such as "15s", got "often"$/ },
+    { desc: 'bad query delay', json: { prometheus: PROM, queryDelay: '30 seconds' }, path: 'queryDelay', message: /^expected "auto" or a duration such as "30s" \("0s": no delay\), got "30 seconds"$/ },
+    { desc: 'negative query delay', json: { prometheus: PROM, queryDelay: '-5s' }, path: 'queryDelay', message: /^expected "auto" or a duration .*, got "-5s"$/ },
+    { desc: 'query delay as a number', json: { prometheus: PROM, queryDelay: 30 }, path: 'queryDelay', message: /^expected "auto" or a duration .*, got 30$/ },
     { desc: 'fractional maxNodesPerView', json: { prometheus: PROM, maxNodesPerView: 1.5 }, path: 'maxNodesPerView', message: /whole number.*got 1.5/ },
     { desc: 'empty title', json: { prometheus: PROM, title: ' ' }, path: 'title', message: /non-empty title, got " "/ },
     { desc: 'datacenters typo', json: { prometheus: PROM, datacenters: 'discovery' }, path: 'datacenters', message: /expected "discover" or a list.*got "discovery"/ },

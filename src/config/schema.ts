@@ -1,4 +1,4 @@
-import { parseDurationMs } from '../prometheus/duration.ts';
+import { DURATION, parseDurationMs } from '../prometheus/duration.ts';
 import { CONVENTION_FIELDS, conventionSchema } from './convention.ts';
 import { DEFAULTS } from './defaults.ts';
 import {
@@ -79,6 +79,8 @@ const linksSchema = strictObject(
   'expected an object such as {"dashboard": "https://grafana/d/x?var-service={service}"}',
 );
 
+const QUERY_DELAY_EXPECTED = 'expected "auto" or a duration such as "30s" ("0s": no delay)';
+
 const ROOT_SHAPE = {
   /** Shown in the header and the browser tab; default "Traffic Map". */
   title: optional(nonEmptyText('expected a non-empty title')),
@@ -97,6 +99,15 @@ const ROOT_SHAPE = {
     transform(
       checkedString('expected "auto" or a duration such as "15s"', (s) =>
         s === 'auto' || isPositiveDuration(s) ? null : 'expected "auto" or a duration such as "15s"',
+      ),
+      (s) => (s === 'auto' ? s : (parseDurationMs(s) ?? 0)),
+    ),
+  ),
+  /** "auto" (measured per server: 0 unless samples arrive late, as through federation) or a duration, "0s" = none; default "auto". */
+  queryDelay: optional(
+    transform(
+      checkedString(QUERY_DELAY_EXPECTED, (s) =>
+        s === 'auto' || (DURATION.test(s) && parseDurationMs(s) !== null) ? null : QUERY_DELAY_EXPECTED,
       ),
       (s) => (s === 'auto' ? s : (parseDurationMs(s) ?? 0)),
     ),
@@ -176,6 +187,7 @@ function toAppConfig(input: ConfigInput): AppConfig {
   // Every datacenter has its own Prometheus: the first one also serves as the default.
   const url = input.prometheus?.url ?? list?.[0]?.prometheusUrl ?? '';
   const refresh = input.refreshInterval ?? DEFAULTS.refreshInterval;
+  const queryDelay = input.queryDelay ?? DEFAULTS.queryDelay;
   const dashboard = input.links?.dashboard;
   return {
     title: input.title?.trim() ?? DEFAULTS.title,
@@ -185,6 +197,7 @@ function toAppConfig(input: ConfigInput): AppConfig {
     rateWindow: input.rateWindow ?? DEFAULTS.rateWindow,
     latencyQuantile: input.latencyQuantile ?? DEFAULTS.latencyQuantile,
     refresh: refresh === 'auto' ? { mode: 'auto', fallbackMs: DEFAULTS.refreshFallbackMs } : { mode: 'fixed', intervalMs: refresh },
+    queryDelay: queryDelay === 'auto' ? { mode: 'auto' } : { mode: 'fixed', ms: queryDelay },
     thresholds: {
       warning: input.thresholds?.warning ?? DEFAULTS.warning,
       danger: input.thresholds?.danger ?? DEFAULTS.danger,

@@ -14,6 +14,11 @@ export type RefreshConfig =
   | { readonly mode: 'auto'; readonly fallbackMs: number }
   | { readonly mode: 'fixed'; readonly intervalMs: number };
 
+export type QueryDelayConfig =
+  /** Measured on each server (see src/app/data/queryDelay.ts): 0 where it scrapes its targets itself. */
+  | { readonly mode: 'auto' }
+  | { readonly mode: 'fixed'; readonly ms: number };
+
 /** The validated runtime config (public/config.json), with defaults filled in. */
 export interface AppConfig {
   readonly title: string;
@@ -32,6 +37,8 @@ export interface AppConfig {
   /** Latency quantile shown on nodes and edges, e.g. 0.95. */
   readonly latencyQuantile: number;
   readonly refresh: RefreshConfig;
+  /** How far behind now the live map is evaluated (federation delivers samples late). */
+  readonly queryDelay: QueryDelayConfig;
   readonly thresholds: Thresholds;
   readonly links: {
     /** URL template with {service} and {datacenter} placeholders (values URL-encoded). */

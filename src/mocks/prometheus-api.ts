@@ -79,8 +79,12 @@ type Recognised =
   | { readonly ok: true; readonly evaluate: (timeMs: number, model: TrafficModel) => readonly EvaluatedSample[] }
   | { readonly ok: false; readonly error: string };
 
-/** The refresh's four queries (query-parser.ts), then the selection's details (selection-parser.ts). */
+/** The app's lag query (src/conventions/lagQuery.ts): the simulated series are always up to date. */
+const LAG_QUERY = /^time\(\) - min\(timestamp\(traffic_egress_requests_total(\{[^}]*\})?\)\)$/;
+
+/** The refresh's four queries (query-parser.ts), then the selection's details (selection-parser.ts), then the lag query. */
 function recognise(promql: string): Recognised {
+  if (LAG_QUERY.test(promql)) return { ok: true, evaluate: () => [{ metric: {}, value: 0 }] };
   const view = parseViewQuery(promql);
   if (view) return view;
   const traffic = parseTrafficQuery(promql);

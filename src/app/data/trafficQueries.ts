@@ -8,6 +8,7 @@ import type { ViewScope } from '../../graph/scope.ts';
 import { mergeServiceLists, readServiceList } from '../../graph/serviceList.ts';
 import type { ServiceList } from '../../graph/serviceList.ts';
 import { describeError } from '../../prometheus/errors.ts';
+import { evaluationTime } from './queryDelay.ts';
 import { readTraffic } from './readTraffic.ts';
 import { planServers } from './servers.ts';
 import type { ServerPlan } from './servers.ts';
@@ -64,19 +65,21 @@ export function refreshIntervalOptions(config: AppConfig, servers: Servers) {
 /**
  * One refresh of the traffic: polled every interval, in the background too (a wall screen is
  * often an unfocused window), keeping the last good data while a refresh fails. With a pinned
- * time (unix s) it reads that moment once: a past view does not refresh.
+ * time (unix s) it reads that moment once: a past view does not refresh. Live, it reads at now
+ * minus the query delay (`delayMs`, see queryDelay.ts); a pinned moment is read as it is.
  */
-export function trafficOptions(config: AppConfig, servers: Servers, intervalMs: number, pinnedTime: number | null, scope: ViewScope | null) {
+export function trafficOptions(config: AppConfig, servers: Servers, intervalMs: number, pinnedTime: number | null, delayMs: number, scope: ViewScope | null) {
   return queryOptions({
     // Not the interval: it says when to ask again, not what the answer is. The first read starts
     // with the fallback interval while the scrape interval is asked, and keeps its data when it comes.
+    // The delay is: a measured delay that changes reads again at once (the old map stays meanwhile).
     // The scope is: each view reads only what it draws.
-    queryKey: ['traffic', servers.list.map((s) => s.plan.url), config.convention, config.grouping, config.rateWindow, config.latencyQuantile, pinnedTime, scope ? scopeKey(scope) : null],
+    queryKey: ['traffic', servers.list.map((s) => s.plan.url), config.convention, config.grouping, config.rateWindow, config.latencyQuantile, pinnedTime, pinnedTime === null ? delayMs : 0, scope ? scopeKey(scope) : null],
     queryFn: ({ signal }) => readTraffic(servers.list, {
       convention: config.convention,
       rateWindow: config.rateWindow,
       latencyQuantile: config.latencyQuantile,
-      time: pinnedTime ?? Math.floor(Date.now() / 1000),
+      time: evaluationTime(Date.now(), pinnedTime, delayMs),
       signal,
       ...(scope ? { scope } : {}),
       grouping: config.grouping.source,

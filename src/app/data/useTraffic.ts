@@ -13,6 +13,8 @@ import type { Liveness } from '../liveness.ts';
 import type { UrlState } from '../urlState.ts';
 import { resolveScope } from '../viewScope.ts';
 import { initialIntervalMs, refreshIntervalOptions, serviceListOptions, trafficOptions } from './trafficQueries.ts';
+import type { QueryDelay } from './queryDelay.ts';
+import { initialDelayMs, queryDelayOptions } from './queryDelayOptions.ts';
 import type { RefreshInterval, Servers } from './trafficQueries.ts';
 import type { TrafficRead } from './readTraffic.ts';
 
@@ -32,6 +34,9 @@ export interface TrafficState {
   readonly datacenters: readonly string[];
   readonly interval?: RefreshInterval;
   readonly intervalMs: number;
+  /** How far behind now the live map is read, ms (0: not delayed; a pinned time never is). */
+  readonly delayMs: number;
+  readonly delay?: QueryDelay;
   readonly liveness: Liveness;
   readonly dataUpdatedAt: number;
 }
@@ -52,8 +57,11 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
     () => resolveScope(state, list, config.grouping, config.maxNodesPerView, listed),
     [state, list, config.grouping, config.maxNodesPerView, listed],
   );
+  // Nor on the delay: until it is measured, the live map reads at now.
+  const delay = useQuery(queryDelayOptions(config, servers));
+  const delayMs = delay.data?.ms ?? initialDelayMs(config);
   // Not gated on the interval query: the first map must not wait for /status/config.
-  const traffic = useQuery(trafficOptions(config, servers, intervalMs, state.time, resolved.scope));
+  const traffic = useQuery(trafficOptions(config, servers, intervalMs, state.time, delayMs, resolved.scope));
 
   const params: BuildParams = useMemo(() => ({
     thresholds: config.thresholds,
@@ -90,6 +98,8 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
     datacenters,
     ...(interval.data ? { interval: interval.data } : {}),
     intervalMs,
+    delayMs,
+    ...(delay.data ? { delay: delay.data } : {}),
     liveness: live,
     dataUpdatedAt: traffic.dataUpdatedAt,
   };
