@@ -52,7 +52,7 @@ export function serviceName(id: string): string {
 export function nodeText(node: Pick<TrafficNode, 'id' | 'kind' | 'datacenter'>): string {
   switch (node.kind) {
     case 'internet': return INTERNET;
-    case 'remote': return `${fullName(node.datacenter ?? node.id.replace(/^dc:/, ''))} (other DC)`;
+    case 'remote': return node.datacenter === undefined ? node.id : `${fullName(node.datacenter)} (other DC)`;
     case 'datacenter': return fullName(node.id);
     default: return fullName(serviceName(node.id));
   }
@@ -76,7 +76,9 @@ export function viewLabels(view: Pick<TrafficView, 'nodes'>, context: LabelConte
   const suffix = ' (other DC)';
   for (const n of view.nodes) {
     if (n.kind === 'internet') labels.set(n.id, INTERNET);
-    else if (n.kind === 'remote') labels.set(n.id, `${cut(fullName(n.datacenter ?? n.id.replace(/^dc:/, '')), [], Math.max(4, max - suffix.length))}${suffix}`);
+    else if (n.kind === 'remote') {
+      labels.set(n.id, n.datacenter === undefined ? cut(n.id, [], max) : `${cut(fullName(n.datacenter), [], Math.max(4, max - suffix.length))}${suffix}`);
+    }
   }
   return labels;
 }
