@@ -89,7 +89,7 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
           {!graph && live.kind === 'failed' && <p className="placeholder">No traffic could be read yet. The map appears as soon as Prometheus answers.</p>}
           {state.view === 'map' ? (
             // Mounted before the first data: the renderer is created while the first queries are answered.
-            <TrafficMap traffic={vizTraffic ?? undefined} view={toRendererView(state)} {...(state.edge ? { highlight: `${state.edge[0]}--${state.edge[1]}` } : {})}
+            <TrafficMap traffic={vizTraffic ?? undefined} view={toRendererView(state)} {...(state.edge ? { highlight: { type: 'connection', source: state.edge[0], target: state.edge[1] } } : {})}
               onClick={onClick} createRenderer={createRenderer} dimmed={dimmed} onFirstMap={onFirstMap} />
           ) : null}
           {view && read && state.view === 'table' && (

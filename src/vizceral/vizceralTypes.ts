@@ -4,8 +4,10 @@ import type { VizNode } from './traffic.ts';
 export interface VizObject {
   type?: string;
   getName(): string;
-  source?: { getName(): string };
-  target?: { getName(): string };
+  /** The node's `metadata` from the traffic object. */
+  metadata?: unknown;
+  source?: { getName(): string; metadata?: unknown };
+  target?: { getName(): string; metadata?: unknown };
   view?: {
     container?: SceneObject & { matrixWorld: unknown };
     /** A node's label and a connection's notice: out of `container` while hidden. */
