@@ -14,6 +14,7 @@ import {
   share,
   statusClass,
 } from './fields.ts';
+import { regexOrNull } from '../graph/displayNames.ts';
 import { checkLinkTemplate } from './links.ts';
 import { DEFAULT_PRESET, PRESETS } from './presets.ts';
 import type { AppConfig, DatacenterConfig } from './types.ts';
@@ -78,6 +79,20 @@ const linksSchema = strictObject(
   'expected an object such as {"dashboard": "https://grafana/d/x?var-service={service}"}',
 );
 
+const REWRITE_EXAMPLE = '{"match": "^(.*)\\\\.svc\\\\.cluster\\\\.local$", "replace": "$1"}';
+
+/** One rewrite of the labels on the map: the first match of a regex, replaced ($1 ... are its groups). */
+const rewriteSchema = strictObject(
+  {
+    match: checkedString('expected a regular expression such as "^(.*)\\\\.svc\\\\.cluster\\\\.local$"', (s) => {
+      if (s === '') return 'expected a regular expression that is not empty';
+      return regexOrNull(s) ? null : `expected a valid regular expression (JavaScript, Unicode mode): ${regexError(s)}`;
+    }),
+    replace: checkedString('expected the replacement text, such as "$1"'),
+  },
+  `expected an object such as ${REWRITE_EXAMPLE}`,
+);
+
 const ROOT_SHAPE = {
   /** Shown in the header and the browser tab; default "Traffic Map". */
   title: optional(nonEmptyText('expected a non-empty title')),
@@ -106,6 +121,8 @@ const ROOT_SHAPE = {
   links: optional(linksSchema),
   /** Views with more nodes show the busiest ones and say so; default 150. */
   maxNodesPerView: optional(positiveInteger(150)),
+  /** Rewrites of the labels on the map, in order (house naming schemes); default none. */
+  displayName: optional(array(rewriteSchema, `expected a list of rewrites such as [${REWRITE_EXAMPLE}]`)),
 };
 
 /** The known field names per object path ("[]" for list items), for "did you mean" hints. */
@@ -115,6 +132,7 @@ export const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'datacenters[]': ['name', 'prometheus'],
   thresholds: Object.keys(thresholdsSchema.shape),
   links: Object.keys(linksSchema.shape),
+  'displayName[]': Object.keys(rewriteSchema.shape),
   ...CONVENTION_FIELDS,
 };
 
@@ -186,5 +204,15 @@ function toAppConfig(input: ConfigInput): AppConfig {
     },
     links: dashboard === undefined ? {} : { dashboard },
     maxNodesPerView: input.maxNodesPerView ?? DEFAULTS.maxNodesPerView,
+    displayName: input.displayName ?? [],
   };
+}
+
+function regexError(source: string): string {
+  try {
+    new RegExp(source, 'u');
+    return '';
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
 }

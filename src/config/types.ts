@@ -1,4 +1,5 @@
 import type { Convention } from '../conventions/types.ts';
+import type { NameRewrite } from '../graph/displayNames.ts';
 import type { Thresholds } from '../graph/types.ts';
 
 /** A datacenter and, optionally, the Prometheus that holds its metrics (one per datacenter). */
@@ -38,6 +39,8 @@ export interface AppConfig {
   };
   /** Views with more nodes than this show the busiest ones and say so. */
   readonly maxNodesPerView: number;
+  /** Rewrites of the labels on the map, in order (regex `match` -> `replace`); [] = none. */
+  readonly displayName: readonly NameRewrite[];
 }
 
 /** One thing wrong with a config file: the field (dotted path, "" = the whole file) and why. */

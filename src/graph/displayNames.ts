@@ -58,6 +58,18 @@ export function nodeText(node: Pick<TrafficNode, 'id' | 'kind' | 'datacenter'>):
   }
 }
 
+/**
+ * The full text of a node id, from its node in `view` when there, else from the id's form
+ * (`INTERNET`, `dc:<dc>`, a service's id): for titles before the data, and edges in a table.
+ */
+export function idText(id: string, view?: Pick<TrafficView, 'nodes'>): string {
+  const node = view?.nodes.find((n) => n.id === id);
+  if (node) return nodeText(node);
+  if (id === INTERNET) return INTERNET;
+  if (id.startsWith('dc:')) return `${fullName(id.slice(3))} (other DC)`;
+  return fullName(serviceName(id));
+}
+
 /** Full texts of a view's nodes by id (a Map: ids are data). */
 export function nodeTexts(view: Pick<TrafficView, 'nodes'>): Map<string, string> {
   return new Map(view.nodes.map((n) => [n.id, nodeText(n)]));
