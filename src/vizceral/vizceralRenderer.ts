@@ -154,7 +154,12 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       skipUnchangedNoticeIcons(viz.graphs);
     }),
     setView: (view, highlight) => tracked(() => {
-      viz.setView(view.map(vizName), highlight && (highlight.type === 'node' ? vizName(highlight.name) : vizConnectionName(highlight.source, highlight.target)));
+      const names = view.map(vizName);
+      // Vizceral takes any view one level up as "zoom out to the parent": from eu/checkout to us it
+      // would show eu. Through the parent first, it lands where it was asked to.
+      const current = viz.currentGraph?.graphIndex;
+      if (current && names.length === current.length - 1 && names.some((n, i) => n !== current[i])) viz.setView(current.slice(0, -1));
+      viz.setView(names, highlight && (highlight.type === 'node' ? vizName(highlight.name) : vizConnectionName(highlight.source, highlight.target)));
       disposeDroppedSegments(viz.graphs);
       disposeReplacedParticles(viz.graphs);
       // A graph's views are made when it is first shown: here, not in updateData, for the first data.

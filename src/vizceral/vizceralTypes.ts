@@ -25,6 +25,8 @@ export interface VizGraph {
   /** Child graphs (a region's focused graphs), by node name; Vizceral never removes them. */
   graphs: Record<string, VizGraph>;
   parentGraph?: VizGraph;
+  /** The names from the root to this graph ([] for the root). */
+  graphIndex?: string[];
   current?: boolean;
   setCurrent(current: boolean): void;
   removeAllListeners(): void;
