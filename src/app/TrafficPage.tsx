@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppConfig } from '../config/types.ts';
+import { idText } from '../graph/displayNames.ts';
 import type { MapHit, RendererFactory } from '../vizceral/renderer.ts';
 import { TrafficMap } from '../vizceral/TrafficMap.tsx';
 import { toVizceralTraffic } from '../vizceral/traffic.ts';
@@ -47,7 +48,8 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
     errorClasses: config.thresholds.errorClasses,
     ...(scope?.level === 'focus' ? { focus: { datacenter: scope.dc, service: scope.service } } : {}),
     updated: t.dataUpdatedAt,
-  }), [graph, config.thresholds.errorClasses, scope, t.dataUpdatedAt]);
+    rewrites: config.displayName,
+  }), [graph, config.thresholds.errorClasses, config.displayName, scope, t.dataUpdatedAt]);
   // The page renders every second (the clock; `state` keeps its identity): what derives from the
   // graph and the URL is computed once per graph and URL.
   // The view of the data on screen: until a new view's answers arrive, the previous one stays.
@@ -79,7 +81,7 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
   const problems = useMemo(() => [...(read?.problems ?? []), ...(graph?.problems ?? [])], [read, graph]);
   // Before the first data, the panel the URL asks for keeps its place: the map is sized once
   // (a resize after the first map costs a frame's worth of GPU work and moves every node).
-  const awaited = graph ? null : state.edge ? edgeTitle(state.edge[0], state.edge[1]) : state.service || null;
+  const awaited = graph ? null : state.edge ? edgeTitle(state.edge[0], state.edge[1]) : state.service ? idText(state.service) : null;
   const hasNotices = notes.length + problems.length + (read?.warnings.length ?? 0) > 0;
   const dimmed = live.kind !== 'live' && live.kind !== 'pinned';
 
@@ -97,7 +99,7 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
           {!graph && live.kind === 'failed' && <p className="placeholder">No traffic could be read yet. The map appears as soon as Prometheus answers.</p>}
           {state.view === 'map' ? (
             // Mounted before the first data: the renderer is created while the first queries are answered.
-            <TrafficMap traffic={vizTraffic ?? undefined} view={scope ? rendererViewOf(scope) : []} {...(state.edge ? { highlight: `${state.edge[0]}--${state.edge[1]}` } : {})}
+            <TrafficMap traffic={vizTraffic ?? undefined} view={scope ? rendererViewOf(scope) : []} {...(state.edge ? { highlight: { type: 'connection', source: state.edge[0], target: state.edge[1] } } : {})}
               onClick={onClick} createRenderer={createRenderer} dimmed={dimmed} onFirstMap={onFirstMap} />
           ) : null}
           {view && read && state.view === 'table' && (

@@ -1,4 +1,5 @@
 import type { PeerSpec, SelectionSpec } from '../conventions/selection.ts';
+import { serviceName } from '../graph/displayNames.ts';
 import type { TrafficNode, TrafficView } from '../graph/types.ts';
 import type { Selection } from './currentView.ts';
 
@@ -10,7 +11,7 @@ import type { Selection } from './currentView.ts';
 export function selectionSpec(view: TrafficView, selection: Selection): SelectionSpec | null {
   if (selection.kind === 'node') {
     const n = selection.node;
-    if (n.kind === 'service' && n.datacenter) return { side: 'ingress', datacenter: n.datacenter, service: n.id };
+    if (n.kind === 'service' && n.datacenter) return { side: 'ingress', datacenter: n.datacenter, service: serviceName(n.id) };
     if (n.kind === 'datacenter') return { side: 'ingress', datacenter: n.id };
     return null;
   }
@@ -24,19 +25,19 @@ export function selectionSpec(view: TrafficView, selection: Selection): Selectio
     return { side: 'egress', datacenter: source.id, peer: { kind: 'datacenter', datacenter: target.id } };
   }
   if (source.kind === 'service' && source.datacenter) {
-    return { side: 'egress', datacenter: source.datacenter, service: source.id, peer: peerOf(target) };
+    return { side: 'egress', datacenter: source.datacenter, service: serviceName(source.id), peer: peerOf(target) };
   }
   if (source.kind === 'remote' && source.datacenter && target.datacenter) {
-    return { side: 'egress', datacenter: source.datacenter, peer: { kind: 'service', name: target.id, datacenter: target.datacenter } };
+    return { side: 'egress', datacenter: source.datacenter, peer: { kind: 'service', name: serviceName(target.id), datacenter: target.datacenter } };
   }
   if (target.kind === 'service' && target.datacenter) {
-    const peer: PeerSpec = source.kind === 'internet' ? { kind: 'internet' } : { kind: 'service', name: source.id, ...(source.datacenter ? { datacenter: source.datacenter } : {}) };
-    return { side: 'ingress', datacenter: target.datacenter, service: target.id, peer };
+    const peer: PeerSpec = source.kind === 'internet' ? { kind: 'internet' } : { kind: 'service', name: serviceName(source.id), ...(source.datacenter ? { datacenter: source.datacenter } : {}) };
+    return { side: 'ingress', datacenter: target.datacenter, service: serviceName(target.id), peer };
   }
   return null;
 }
 
 function peerOf(target: TrafficNode): PeerSpec {
   if (target.kind === 'remote' && target.datacenter) return { kind: 'datacenter', datacenter: target.datacenter };
-  return { kind: 'service', name: target.id, ...(target.datacenter ? { datacenter: target.datacenter } : {}) };
+  return { kind: 'service', name: serviceName(target.id), ...(target.datacenter ? { datacenter: target.datacenter } : {}) };
 }

@@ -26,6 +26,7 @@ describe('good files', () => {
       links: {},
       maxNodesPerView: 150,
       grouping: { source: { kind: 'rule', regex: '([^-]+)-.+' }, when: 'auto' },
+      displayName: [],
     } satisfies AppConfig);
   });
 
@@ -41,7 +42,9 @@ describe('good files', () => {
       thresholds: { warning: 0.02, danger: 0.1, errorClasses: ['5xx', '4xx', '5xx'], minRate: 0 },
       links: { dashboard: 'https://grafana.example/d/abc?var-service={service}&var-datacenter={datacenter}' },
       maxNodesPerView: 80,
+      displayName: [{ match: '^(.*)\\.svc\\.cluster\\.local$', replace: '$1' }],
     });
+    expect(c.displayName).toEqual([{ match: '^(.*)\\.svc\\.cluster\\.local$', replace: '$1' }]);
     expect(c.prometheus).toEqual({ url: '/prometheus/', timeoutMs: 30_000 });
     expect(c.datacenters).toEqual({ mode: 'listed', list: [{ name: 'eu-west' }, { name: 'us-east' }] });
     expect(c.refresh).toEqual({ mode: 'fixed', intervalMs: 90_000 });
@@ -148,6 +151,11 @@ describe('bad files: each problem names its field', () => {
     { desc: 'bad rate window', json: { prometheus: PROM, rateWindow: '1 minute' }, path: 'rateWindow', message: /expected a duration such as "1m".*got "1 minute"/ },
     { desc: 'zero rate window', json: { prometheus: PROM, rateWindow: '0s' }, path: 'rateWindow', message: /got "0s"/ },
     { desc: 'quantile 1', json: { prometheus: PROM, latencyQuantile: 1 }, path: 'latencyQuantile', message: /between 0 and 1 \(0 and 1 excluded\), got 1/ },
+    { desc: 'displayName not a list', json: { prometheus: PROM, displayName: 'x' }, path: 'displayName', message: /^expected a list of rewrites such as \[\{"match"/ },
+    { desc: 'displayName rewrite with a bad regex', json: { prometheus: PROM, displayName: [{ match: '^(.*', replace: '$1' }] }, path: 'displayName[0].match', message: /^expected a valid regular expression .*Unterminated group.*got "\^\(\.\*"$/ },
+    { desc: 'displayName rewrite with an empty regex', json: { prometheus: PROM, displayName: [{ match: '', replace: '' }] }, path: 'displayName[0].match', message: /not empty/ },
+    { desc: 'displayName rewrite without replace', json: { prometheus: PROM, displayName: [{ match: 'a' }] }, path: 'displayName[0].replace', message: /expected the replacement text/ },
+    { desc: 'displayName rewrite with a misspelt field', json: { prometheus: PROM, displayName: [{ match: 'a', replace: '', flags: 'g' }] }, path: 'displayName[0].flags', message: /./ },
     { desc: 'bad refresh', json: { prometheus: PROM, refreshInterval: 'often' }, path: 'refreshInterval', message: /^expected "auto" or a duration such as "15s", got "often"$/ },
     { desc: 'bad query delay', json: { prometheus: PROM, queryDelay: '30 seconds' }, path: 'queryDelay', message: /^expected "auto" or a duration such as "30s" \("0s": no delay\), got "30 seconds"$/ },
     { desc: 'negative query delay', json: { prometheus: PROM, queryDelay: '-5s' }, path: 'queryDelay', message: /^expected "auto" or a duration .*, got "-5s"$/ },

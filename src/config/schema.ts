@@ -15,6 +15,7 @@ import {
   statusClass,
 } from './fields.ts';
 import { GROUP_BY_FIELDS, groupBySchema, hasNamespaces, toGrouping } from './grouping.ts';
+import { regexOrNull } from '../graph/displayNames.ts';
 import { checkLinkTemplate } from './links.ts';
 import { DEFAULT_PRESET, PRESETS } from './presets.ts';
 import type { AppConfig, DatacenterConfig } from './types.ts';
@@ -80,6 +81,19 @@ const linksSchema = strictObject(
 );
 
 const QUERY_DELAY_EXPECTED = 'expected "auto" or a duration such as "30s" ("0s": no delay)';
+const REWRITE_EXAMPLE = '{"match": "^(.*)\\\\.svc\\\\.cluster\\\\.local$", "replace": "$1"}';
+
+/** One rewrite of the labels on the map: the first match of a regex, replaced ($1 ... are its groups). */
+const rewriteSchema = strictObject(
+  {
+    match: checkedString('expected a regular expression such as "^(.*)\\\\.svc\\\\.cluster\\\\.local$"', (s) => {
+      if (s === '') return 'expected a regular expression that is not empty';
+      return regexOrNull(s) ? null : `expected a valid regular expression (JavaScript, Unicode mode): ${regexError(s)}`;
+    }),
+    replace: checkedString('expected the replacement text, such as "$1"'),
+  },
+  `expected an object such as ${REWRITE_EXAMPLE}`,
+);
 
 const ROOT_SHAPE = {
   /** Shown in the header and the browser tab; default "Traffic Map". */
@@ -120,6 +134,8 @@ const ROOT_SHAPE = {
   maxNodesPerView: optional(positiveInteger(150)),
   /** Where a service's group comes from ("auto", "off", "namespace", {"rule"}, {"label", "peerLabel"}); default "auto". */
   groupBy: optional(groupBySchema),
+  /** Rewrites of the labels on the map, in order (house naming schemes); default none. */
+  displayName: optional(array(rewriteSchema, `expected a list of rewrites such as [${REWRITE_EXAMPLE}]`)),
 };
 
 /** The known field names per object path ("[]" for list items), for "did you mean" hints. */
@@ -130,6 +146,7 @@ export const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   thresholds: Object.keys(thresholdsSchema.shape),
   links: Object.keys(linksSchema.shape),
   groupBy: GROUP_BY_FIELDS,
+  'displayName[]': Object.keys(rewriteSchema.shape),
   ...CONVENTION_FIELDS,
 };
 
@@ -207,5 +224,15 @@ function toAppConfig(input: ConfigInput): AppConfig {
     links: dashboard === undefined ? {} : { dashboard },
     maxNodesPerView: input.maxNodesPerView ?? DEFAULTS.maxNodesPerView,
     grouping: toGrouping(input.groupBy, input.convention ?? PRESETS[DEFAULT_PRESET]),
+    displayName: input.displayName ?? [],
   };
+}
+
+function regexError(source: string): string {
+  try {
+    new RegExp(source, 'u');
+    return '';
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
 }

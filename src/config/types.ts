@@ -1,5 +1,6 @@
 import type { Convention } from '../conventions/types.ts';
 import type { Grouping } from '../graph/scope.ts';
+import type { NameRewrite } from '../graph/displayNames.ts';
 import type { Thresholds } from '../graph/types.ts';
 
 /** A datacenter and, optionally, the Prometheus that holds its metrics (one per datacenter). */
@@ -48,6 +49,8 @@ export interface AppConfig {
   readonly maxNodesPerView: number;
   /** Where groups come from, and when a datacenter is drawn as groups. */
   readonly grouping: Grouping;
+  /** Rewrites of the labels on the map, in order (regex `match` -> `replace`); [] = none. */
+  readonly displayName: readonly NameRewrite[];
 }
 
 /** One thing wrong with a config file: the field (dotted path, "" = the whole file) and why. */
