@@ -8,6 +8,7 @@
 import { LATENCY_BUCKETS } from '../src/mocks/platform/latency.ts';
 import { trafficAt } from '../src/mocks/platform/model.ts';
 import type { PlatformSnapshot, SeriesTraffic } from '../src/mocks/platform/model.ts';
+import type { Platform } from '../src/mocks/platform/platform.ts';
 import { modelFaults } from './faults.ts';
 import type { SimFault } from './faults.ts';
 import { targetsByService } from './targets.ts';
@@ -26,6 +27,10 @@ export interface SimulationOptions {
   readonly seed?: number;
   readonly cycleMs?: number;
   readonly faults?: readonly SimFault[];
+  /** Default: the demo's platform. */
+  readonly platform?: Platform;
+  /** The histogram bounds the targets expose, seconds (default LATENCY_BUCKETS). */
+  readonly buckets?: readonly number[];
 }
 
 type Direction = 'egress' | 'ingress';
@@ -64,6 +69,7 @@ export class Simulation {
       schedule: this.opts.schedule ?? true,
       ...(this.opts.seed !== undefined ? { seed: this.opts.seed } : {}),
       ...(this.opts.cycleMs !== undefined ? { cycleMs: this.opts.cycleMs } : {}),
+      ...(this.opts.platform ? { platform: this.opts.platform } : {}),
     });
   }
 
@@ -82,10 +88,11 @@ export class Simulation {
     if (!reporters) return;
     const edge = `${direction}|${series.peerDatacenter}/${series.peerService}`;
     // The model's latency CDF as shares per bucket (the last one above the last bound).
+    const bounds = this.opts.buckets ?? LATENCY_BUCKETS;
     const shares: number[] = [];
     let below = 0;
-    for (let b = 0; b <= LATENCY_BUCKETS.length; b++) {
-      const upTo = series.latency.bucketFraction(LATENCY_BUCKETS[b] ?? Infinity);
+    for (let b = 0; b <= bounds.length; b++) {
+      const upTo = series.latency.bucketFraction(bounds[b] ?? Infinity);
       shares.push(Math.max(0, upTo - below));
       below = Math.max(below, upTo);
     }

@@ -1,27 +1,48 @@
 /**
- * The call graph of the platform as lookups: calls from a service, and all calls in an order
- * where every call into a service comes before the calls out of it (so loads add up in one pass).
+ * The call graph of a platform as lookups: its services by datacenter and name, the calls from a
+ * service, and all calls in an order where every call into a service comes before the calls out
+ * of it (so loads add up in one pass). Built once per platform object.
  */
-import { CALLS, SERVICES } from './platform.ts';
-import type { CallDef } from './platform.ts';
+import type { CallDef, Platform, ServiceDef } from './platform.ts';
 
 export function nodeKey(service: string, datacenter: string): string {
   return `${datacenter}/${service}`;
 }
 
-const CALLS_FROM: ReadonlyMap<string, readonly CallDef[]> = groupBy(CALLS, (c) => nodeKey(c.caller, c.callerDc));
-
-/** The calls a service makes. */
-export function callsFrom(service: string, datacenter: string): readonly CallDef[] {
-  return CALLS_FROM.get(nodeKey(service, datacenter)) ?? [];
+export interface CallGraph {
+  /** The service `name` of `datacenter` ('' for the ones outside). */
+  service(name: string, datacenter: string): ServiceDef | undefined;
+  /** The calls a service makes. */
+  callsFrom(service: string, datacenter: string): readonly CallDef[];
+  /** Every call, callers sorted so that a service's incoming calls precede its outgoing ones. */
+  readonly ordered: readonly CallDef[];
 }
 
-/** Every call, callers sorted so that a service's incoming calls precede its outgoing ones. */
-export const ORDERED_CALLS: readonly CallDef[] = orderCalls(CALLS);
+const GRAPHS = new WeakMap<Platform, CallGraph>();
 
-/** Throws at load time if the topology has a cycle or a call to an unknown service. */
-function orderCalls(calls: readonly CallDef[]): readonly CallDef[] {
-  const indegree = new Map<string, number>(SERVICES.map((s) => [nodeKey(s.name, s.datacenter), 0]));
+/** The platform's call graph; throws if the calls have a cycle or name an unknown service. */
+export function callGraph(platform: Platform): CallGraph {
+  let graph = GRAPHS.get(platform);
+  if (!graph) {
+    graph = buildGraph(platform);
+    GRAPHS.set(platform, graph);
+  }
+  return graph;
+}
+
+function buildGraph(platform: Platform): CallGraph {
+  const services = new Map<string, ServiceDef>();
+  for (const s of platform.services) if (!services.has(nodeKey(s.name, s.datacenter))) services.set(nodeKey(s.name, s.datacenter), s);
+  const from = groupBy(platform.calls, (c) => nodeKey(c.caller, c.callerDc));
+  return {
+    service: (name, datacenter) => services.get(nodeKey(name, datacenter)),
+    callsFrom: (service, datacenter) => from.get(nodeKey(service, datacenter)) ?? [],
+    ordered: orderCalls(platform.calls, [...services.keys()], from),
+  };
+}
+
+function orderCalls(calls: readonly CallDef[], nodes: readonly string[], from: ReadonlyMap<string, readonly CallDef[]>): readonly CallDef[] {
+  const indegree = new Map<string, number>(nodes.map((key) => [key, 0]));
   for (const c of calls) {
     const callee = nodeKey(c.callee, c.calleeDc);
     const current = indegree.get(callee);
@@ -32,9 +53,10 @@ function orderCalls(calls: readonly CallDef[]): readonly CallDef[] {
   }
   const queue = [...indegree].filter(([, n]) => n === 0).map(([key]) => key);
   const rank = new Map<string, number>();
-  for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
+  for (let i = 0; i < queue.length; i++) {
+    const key = queue[i] ?? '';
     rank.set(key, rank.size);
-    for (const c of CALLS_FROM.get(key) ?? []) {
+    for (const c of from.get(key) ?? []) {
       const callee = nodeKey(c.callee, c.calleeDc);
       const left = (indegree.get(callee) ?? 0) - 1;
       indegree.set(callee, left);
