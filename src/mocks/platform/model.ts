@@ -107,19 +107,20 @@ export function trafficAt(timeMs: number, opts: TrafficOptions = {}): PlatformSn
     });
   }
 
-  for (const call of graph.ordered) {
-    const key = `${call.callerDc}/${call.caller}>${call.calleeDc}/${call.callee}`;
-    const sent = (load.get(nodeKey(call.caller, call.callerDc)) ?? 0) * call.fanout * (1 + 0.04 * noise(key, 15_000));
+  graph.ordered.forEach((call, i) => {
+    const keys = graph.orderedKeys[i];
+    if (!keys) return;
+    const sent = (load.get(keys.caller) ?? 0) * call.fanout * (1 + 0.04 * noise(keys.key, 15_000));
     const crossing = call.callerDc !== call.calleeDc && call.calleeDc !== '';
     const lost = combine(call.noResponseShare, crossing ? effects.linkLoss(call.callerDc, call.calleeDc) : 0);
     const answered = sent * (1 - lost);
     const server = combine(call.serverErrorShare, health.failure(call.callee, call.calleeDc));
-    const client = call.clientErrorShare * (1 + 0.3 * noise(`${key}:4xx`, 30_000)) * (1 - server);
+    const client = call.clientErrorShare * (1 + 0.3 * noise(keys.errorsKey, 30_000)) * (1 - server);
     const rates = splitByCode(call.profile, {
       ok: answered * (1 - server - client), client: answered * client, server: answered * server, noResponse: sent * lost,
     });
-    const median = call.medianSeconds * health.slowdown(call.callee, call.calleeDc) * (1 + 0.08 * noise(`${key}:lat`, 25_000));
-    load.set(nodeKey(call.callee, call.calleeDc), (load.get(nodeKey(call.callee, call.calleeDc)) ?? 0) + answered);
+    const median = call.medianSeconds * health.slowdown(call.callee, call.calleeDc) * (1 + 0.08 * noise(keys.latencyKey, 25_000));
+    load.set(keys.callee, (load.get(keys.callee) ?? 0) + answered);
     egress.push({
       service: call.caller, datacenter: call.callerDc, peerService: call.callee, peerDatacenter: call.calleeDc,
       ratesByStatus: rates,
@@ -127,14 +128,14 @@ export function trafficAt(timeMs: number, opts: TrafficOptions = {}): PlatformSn
         medianSeconds: median + networkSeconds(call), sigma: call.sigma, timeoutShare: lost, timeoutSeconds: call.timeoutSeconds,
       }),
     });
-    if (graph.service(call.callee, call.calleeDc)?.instrumented) {
+    if (keys.calleeInstrumented) {
       ingress.push({
         service: call.callee, datacenter: call.calleeDc, peerService: call.caller, peerDatacenter: call.callerDc,
         ratesByStatus: answeredOnly(rates),
         latency: latencyDistribution({ medianSeconds: median, sigma: call.sigma }),
       });
     }
-  }
+  });
   return { timeMs, egress, ingress, incidents, faults: forced };
 }
 
