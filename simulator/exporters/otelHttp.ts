@@ -6,9 +6,7 @@
  * `server_address`. A request without response has no `http_response_status_code`, only
  * `error_type`. Database calls are not HTTP: not here.
  */
-import { bucketsIn } from '../metrics.ts';
-import { BulkHistogram } from './bulkHistogram.ts';
-import { hostOf, peerKind, statusDigit } from './peers.ts';
+import { statusDigit } from './peers.ts';
 import type { Exporter } from './types.ts';
 
 const SERVER = ['service_name', 'k8s_cluster_name', 'http_request_method', 'http_route', 'url_scheme', 'http_response_status_code', 'error_type'] as const;
@@ -16,13 +14,12 @@ const CLIENT = ['service_name', 'k8s_cluster_name', 'http_request_method', 'serv
 
 export const otelHttpExporter: Exporter = {
   convention: 'otel-http',
-  create(registry, self) {
-    const registers = [registry];
-    const server = new BulkHistogram({ name: 'http_server_request_duration_seconds', help: 'Duration of HTTP server requests.', labelNames: SERVER, registers, ...bucketsIn('seconds') });
-    const client = new BulkHistogram({ name: 'http_client_request_duration_seconds', help: 'Duration of HTTP client requests.', labelNames: CLIENT, registers, ...bucketsIn('seconds') });
+  create(sink, self, peers) {
+    const server = sink.histogram({ name: 'http_server_request_duration_seconds', help: 'Duration of HTTP server requests.', labelNames: SERVER, unit: 'seconds' });
+    const client = sink.histogram({ name: 'http_client_request_duration_seconds', help: 'Duration of HTTP client requests.', labelNames: CLIENT, unit: 'seconds' });
     return {
       record({ direction, series, status, byBucket }) {
-        const kind = peerKind(series.peerService, series.peerDatacenter);
+        const kind = peers.kind(series.peerService, series.peerDatacenter);
         const digit = statusDigit(status);
         const common = { service_name: self.service, k8s_cluster_name: self.datacenter, http_request_method: 'GET' };
         if (direction === 'ingress') {
@@ -35,7 +32,7 @@ export const otelHttpExporter: Exporter = {
         if (kind === 'database') return;
         const external = kind === 'external';
         client.add({
-          ...common, server_address: hostOf(series.peerService), server_port: external ? '443' : '8080', url_scheme: external ? 'https' : 'http',
+          ...common, server_address: peers.host(series.peerService), server_port: external ? '443' : '8080', url_scheme: external ? 'https' : 'http',
           // Semantic conventions: a client span's error_type is the status code from 400 up, or the exception.
           http_response_status_code: digit === '' ? '' : status,
           error_type: digit === '' ? 'java.net.http.HttpTimeoutException' : digit === '4' || digit === '5' ? status : '',
