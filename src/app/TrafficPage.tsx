@@ -49,6 +49,7 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
     ...(scope?.level === 'focus' ? { focus: { datacenter: scope.dc, service: scope.service } } : {}),
     updated: t.dataUpdatedAt,
     rewrites: config.displayName,
+    ...(scope?.level === 'group' ? { group: scope.group } : {}),
   }), [graph, config.thresholds.errorClasses, config.displayName, scope, t.dataUpdatedAt]);
   // The page renders every second (the clock; `state` keeps its identity): what derives from the
   // graph and the URL is computed once per graph and URL.

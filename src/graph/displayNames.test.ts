@@ -92,3 +92,11 @@ describe('node texts and view labels', () => {
     expect([...labels.values()][0]?.length).toBeLessThanOrEqual(MAX_LABEL + 2);
   });
 });
+
+describe('labels inside a group named by a rule', () => {
+  it('drop the group prefix, and stay distinct', async () => {
+    const { shortLabels } = await import('./displayNames.ts');
+    expect(shortLabels(['payments-ledger-19', 'payments-api-1', 'identity', 'paymentsx'], { group: 'payments' })).toEqual(['ledger-19', 'api-1', 'identity', 'paymentsx']);
+    expect(shortLabels(['payments-api', 'api'], { group: 'payments' })).toEqual(['api', 'api #2']);
+  });
+});

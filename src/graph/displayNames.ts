@@ -132,6 +132,10 @@ function withoutGroups(names: readonly string[], group: string | undefined, max:
   });
   return names.map((name, i) => {
     const p = parts[i];
+    // Inside a group named by a rule over names (`payments-ledger-19` in `payments`): the prefix goes.
+    if (!p && group && name.length > group.length + 1 && name.startsWith(group) && SEPARATOR.test(name.charAt(group.length))) {
+      return name.slice(group.length + 1);
+    }
     if (!p || (workloadCount.get(p.workload) ?? 0) > 1) return name;
     return p.group === group || (groupCount.get(p.group) ?? 0) > 1 || name.length > max ? p.workload : name;
   });

@@ -40,6 +40,8 @@ export interface TrafficOptions {
   readonly updated: number;
   /** The config's `displayName` rewrites, applied to labels (not to names). */
   readonly rewrites?: readonly NameRewrite[];
+  /** The group the view is inside: its part is left out of the labels. */
+  readonly group?: string;
 }
 
 /** Short labels by node id, per view (see displayNames.ts). */
@@ -123,7 +125,7 @@ function baseNode(n: TrafficNode, labels: Labels): VizNode & { class: Health } {
 }
 
 function labelsOf(view: TrafficView, options: TrafficOptions): Labels {
-  return viewLabels(view, options.rewrites ? { rewrites: options.rewrites } : {});
+  return viewLabels(view, { ...(options.rewrites ? { rewrites: options.rewrites } : {}), ...(options.group ? { group: options.group } : {}) });
 }
 
 /** The full text of a node (never an escaped id; a placeholder for an empty name). */
