@@ -19,6 +19,8 @@ export function selectionSpec(view: TrafficView, selection: Selection): Selectio
   const source = node(selection.edge.source);
   const target = node(selection.edge.target);
   if (!source || !target) return null;
+  // A group or the folded quieter nodes are many services: no one series describes their edges.
+  if (source.kind === 'group' || source.kind === 'more' || target.kind === 'group' || target.kind === 'more') return null;
   if (view.kind === 'global') {
     if (target.kind !== 'datacenter') return null;
     if (source.kind === 'internet') return { side: 'ingress', datacenter: target.id, peer: { kind: 'internet' } };
