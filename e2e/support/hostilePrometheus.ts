@@ -93,6 +93,44 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(parts).toString('utf8');
 }
 
+const PLAN = '# traffic-map ';
+
+/**
+ * The app's view queries (src/conventions/viewQueries.ts) start with a comment line naming the
+ * view: answered from the same series, their ends renamed as the view's nodes (the global view's
+ * services are one node per datacenter), and the service list from the services of those series.
+ */
+function viewVectorFor(query: string, names: readonly string[] | null): Series[] {
+  const end = query.indexOf('\n');
+  const plan = JSON.parse(query.slice(PLAN.length, end)) as { kind: string; scope?: { level: string } };
+  const body = query.slice(end + 1);
+  if (plan.kind === 'services') {
+    const seen = new Map<string, Series>();
+    for (const q of ['sum by (x) traffic_egress_requests_total', 'sum by (x) traffic_ingress_requests_total']) {
+      for (const s of vectorFor(q, names)) {
+        const dc = s.metric.datacenter ?? '';
+        const name = s.metric.service ?? '';
+        if (dc && name) seen.set(`${dc}\u0000${name}`, { metric: { traffic_map_dc: dc, traffic_map_name: name, traffic_map_group: name }, value: s.value });
+      }
+    }
+    return [...seen.values()];
+  }
+  const global = plan.scope?.level === 'global';
+  const internet = (p: string) => p === '' || p === 'internet';
+  return vectorFor(body, names).map(({ metric: { service, peer_service: peer, ...rest }, value }) => ({
+    metric: {
+      ...rest,
+      ...(service !== undefined ? { traffic_map_node: global ? '*' : service } : {}),
+      ...(peer !== undefined && peer !== '' ? { traffic_map_peer_node: global && !internet(peer) ? '*' : peer } : {}),
+    },
+    value,
+  }));
+}
+
+function answerFor(query: string, names: readonly string[] | null): Series[] {
+  return query.startsWith(PLAN) ? viewVectorFor(query, names) : vectorFor(query, names);
+}
+
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(await readBody(req));
 }
@@ -100,10 +138,11 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
 async function answer(mode: Mode, names: readonly string[] | null, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   const form = req.method === 'POST' ? await readForm(req) : new URL(req.url ?? '/', 'http://x').searchParams;
   const query = form.get('query') ?? '';
-  const isEgressRate = query.startsWith('sum by') && query.includes('traffic_egress_requests_total');
+  const body = query.startsWith(PLAN) ? query.slice(query.indexOf('\n') + 1) : query;
+  const isEgressRate = body.startsWith('sum by') && body.includes('traffic_egress_requests_total');
   switch (mode) {
     case 'slow': {
-      const timer = setTimeout(() => json(res, 200, { status: 'success', data: { resultType: 'vector', result: vectorFor(query, names) } }), SLOW_MS);
+      const timer = setTimeout(() => json(res, 200, { status: 'success', data: { resultType: 'vector', result: answerFor(query, names) } }), SLOW_MS);
       res.on('close', () => clearTimeout(timer));
       return;
     }
@@ -120,7 +159,7 @@ async function answer(mode: Mode, names: readonly string[] | null, req: Incoming
   if (path === '/api/v1/query_range') return json(res, 200, { status: 'success', data: { resultType: 'matrix', result: [] } });
   if (path === '/api/v1/status/config') return json(res, 200, { status: 'success', data: { yaml: 'global:\n  scrape_interval: 1s\n' } });
   if (path === '/api/v1/status/buildinfo') return json(res, 200, { status: 'success', data: { version: '3.0.0-fake' } });
-  if (path === '/api/v1/query') return json(res, 200, { status: 'success', data: { resultType: 'vector', result: vectorFor(query, names) } });
+  if (path === '/api/v1/query') return json(res, 200, { status: 'success', data: { resultType: 'vector', result: answerFor(query, names) } });
   return send(res, 404, 'text/plain', '404 page not found');
 }
 

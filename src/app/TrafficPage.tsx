@@ -20,7 +20,7 @@ import type { Servers } from './data/trafficQueries.ts';
 import { useTraffic } from './data/useTraffic.ts';
 import { stateAfterClick } from './navigation.ts';
 import { allNames } from '../graph/serviceList.ts';
-import { groupOfService } from './viewScope.ts';
+import { linkGroup } from './viewScope.ts';
 import { dateFieldDue } from './timeTravel.ts';
 import { rendererViewOf } from './currentView.ts';
 import { usePageActions } from './usePageActions.ts';
@@ -40,7 +40,11 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
   const t = useTraffic(config, servers, state, now);
   const { graph, read, list, scope, liveness: live, datacenters } = t;
   const searchRef = useRef<HTMLInputElement>(null);
-  const actions = usePageActions({ state, navigate, ...(list ? { list } : {}), datacenters, intervalMs: t.intervalMs, ...(read ? { dataTime: read.time } : {}), searchRef });
+  const groupFor = useCallback(
+    (dc: string, name: string) => linkGroup(list, config.grouping, config.maxNodesPerView, dc, name),
+    [list, config.grouping, config.maxNodesPerView],
+  );
+  const actions = usePageActions({ state, navigate, ...(list ? { list } : {}), groupFor, datacenters, intervalMs: t.intervalMs, ...(read ? { dataTime: read.time } : {}), searchRef });
   useRotation(state, datacenters, navigate);
   useReplay(actions.replay, t.intervalMs, state, navigate, () => actions.setReplay(null));
 
@@ -57,8 +61,8 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
   const view = useMemo(() => (graph && scope ? currentView(graph, scope) : undefined), [graph, scope]);
   const selected = useMemo(() => (view ? selection(view, state) : null), [view, state]);
   const onClick = useCallback(
-    (hit: MapHit | null) => navigate(stateAfterClick(state, hit, graph, datacenters, (dc, name) => groupOfService(list, dc, name))),
-    [navigate, state, graph, datacenters, list],
+    (hit: MapHit | null) => navigate(stateAfterClick(state, hit, graph, datacenters, groupFor)),
+    [navigate, state, graph, datacenters, groupFor],
   );
   const spec = useMemo(() => (view && selected ? selectionSpec(view, selected) : null), [view, selected]);
   // The details panel's seven queries (two of them an hour long) wait until the first map is

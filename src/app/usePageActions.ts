@@ -27,6 +27,8 @@ interface Inputs {
   readonly state: UrlState;
   readonly navigate: Navigate;
   readonly list?: ServiceList;
+  /** The group a link to a service carries ('' when its datacenter is flat). */
+  readonly groupFor: (dc: string, service: string) => string;
   readonly datacenters: readonly string[];
   readonly intervalMs: number;
   /** Evaluation time of the data on screen (unix s): what a copied link pins. */
@@ -35,7 +37,7 @@ interface Inputs {
 }
 
 /** What the controls and the keyboard can do; the page wires them to components. */
-export function usePageActions({ state, navigate, list, datacenters, intervalMs, dataTime, searchRef }: Inputs): PageActions {
+export function usePageActions({ state, navigate, list, groupFor, datacenters, intervalMs, dataTime, searchRef }: Inputs): PageActions {
   const [replay, setReplay] = useState<Replay | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
@@ -52,9 +54,9 @@ export function usePageActions({ state, navigate, list, datacenters, intervalMs,
   const find = useCallback((text: string) => {
     const hit = list ? searchList(list, text)[0] : undefined;
     if (!hit) return false;
-    navigate({ ...state, dc: hit.dc, group: hit.group === hit.service ? '' : hit.group, service: hit.service, edge: null });
+    navigate({ ...state, dc: hit.dc, group: groupFor(hit.dc, hit.service), service: hit.service, edge: null });
     return true;
-  }, [list, state, navigate]);
+  }, [list, groupFor, state, navigate]);
   const copyLink = useCallback(() => {
     // The link pins the moment on screen, so the reader sees what the sender saw, even later.
     const pinned = { ...state, time: state.time ?? dataTime ?? Math.floor(Date.now() / 1000), rotateMs: 0 };

@@ -3,7 +3,7 @@ import type { Grouping } from '../graph/scope.ts';
 import type { ServiceList } from '../graph/serviceList.ts';
 import { DEFAULT_URL_STATE } from './urlState.ts';
 import type { UrlState } from './urlState.ts';
-import { groupOfService, resolveScope } from './viewScope.ts';
+import { groupOfService, linkGroup, resolveScope } from './viewScope.ts';
 
 const state = (parts: Partial<UrlState>): UrlState => ({ ...DEFAULT_URL_STATE, ...parts });
 const list: ServiceList = {
@@ -56,5 +56,14 @@ describe('resolveScope', () => {
     expect(groupOfService(list, 'east', 'pay-api')).toBe('pay');
     expect(groupOfService(list, 'east', 'legacy')).toBe('');
     expect(groupOfService(undefined, 'east', 'pay-api')).toBe('');
+  });
+});
+
+describe('linkGroup', () => {
+  it('a link carries the group only where the datacenter is drawn as groups', () => {
+    expect(linkGroup(list, auto, 3, 'east', 'pay-api')).toBe('pay');
+    expect(linkGroup(list, auto, 150, 'east', 'pay-api')).toBe('');
+    expect(linkGroup(list, always, 150, 'east', 'legacy')).toBe('');
+    expect(linkGroup(list, off, 1, 'east', 'pay-api')).toBe('');
   });
 });

@@ -52,3 +52,12 @@ export function groupOfService(list: ServiceList | undefined, dc: string, servic
   const group = list?.services.get(dc)?.get(service) ?? '';
   return group === service ? '' : group;
 }
+
+/**
+ * The group a link to a service carries: its group when its datacenter is drawn as groups (the
+ * way back up goes through it), else '' (a flat datacenter has no group level).
+ */
+export function linkGroup(list: ServiceList | undefined, grouping: Grouping, maxNodes: number, dc: string, service: string): string {
+  const scope = datacenter(dc, list, grouping, maxNodes).scope;
+  return scope?.level === 'datacenter' && scope.grouped ? groupOfService(list, dc, service) : '';
+}

@@ -38,10 +38,12 @@ export function buildScopedGraph(input: TrafficInput, params: BuildParams, scope
   const dc = scope.dc;
   const groups = context.groups;
   const inGroup = (e: Endpoint): boolean => scope.level === 'group' && e.kind !== 'internet' && e.name === scope.group;
+  // By name: a group named like a reserved node (INTERNET, dc:x) has an escaped id.
   const kindOf = (id: NodeId, kind: NodeKind): NodeKind => {
     if (kind !== 'service' || !groups) return kind;
-    if (scope.level === 'datacenter' && scope.grouped) return groups.has(id) ? 'group' : kind;
-    if (scope.level === 'group') return groups.has(id) && id !== (scope.group as string) ? 'group' : kind;
+    const name = displayless(id);
+    if (scope.level === 'datacenter' && scope.grouped) return groups.has(name) ? 'group' : kind;
+    if (scope.level === 'group') return groups.has(name) && name !== scope.group ? 'group' : kind;
     return kind;
   };
   const services: string[] = [];

@@ -49,6 +49,13 @@ type Labels = ReadonlyMap<string, string>;
 
 export const ROOT_NAME = 'edge';
 
+/**
+ * The content of a datacenter read at the global level only (its services are read when it is
+ * opened): Vizceral draws a datacenter without nodes as "loading" and ignores clicks on it. The
+ * stub is never shown: opening the datacenter replaces it with the datacenter's own answers.
+ */
+const DATACENTER_STUB: readonly VizNode[] = [{ name: 'INTERNET', class: 'normal' }];
+
 export function toVizceralTraffic(graph: TrafficGraph, options: TrafficOptions): VizNode {
   const regions = Object.values(graph.datacenters).map((view) => regionNode(view, options));
   const global = graph.global;
@@ -65,7 +72,7 @@ export function toVizceralTraffic(graph: TrafficGraph, options: TrafficOptions):
         const region = regions.find((r) => r.name === n.id);
         return region
           ? { ...region, displayName: labels.get(n.id) ?? region.displayName, class: n.health, notices: notices(n) }
-          : { ...baseNode(n, labels), renderer: 'region' as const };
+          : { ...baseNode(n, labels), renderer: 'region' as const, ...(n.kind === 'datacenter' ? { nodes: DATACENTER_STUB } : {}) };
       }),
       // A datacenter, group or focus view is read alone: the global level holds only its way in.
       ...regions.filter((r) => !global.nodes.some((n) => n.id === r.name)),
