@@ -5,6 +5,7 @@ import type { Endpoint } from './endpoints.ts';
 import { focusView } from './focus.ts';
 import type { ViewScope } from './scope.ts';
 import { ViewBuilder, belongsTo, edgesByDatacenter, nodeIdOf, placeInDatacenter } from './views.ts';
+import { EMPTY_STATS } from './stats.ts';
 import { INTERNET } from './types.ts';
 import type { BuildParams, DataProblem, DatacenterId, NodeId, NodeKind, TrafficGraph, TrafficInput, TrafficNode, TrafficView } from './types.ts';
 
@@ -59,7 +60,14 @@ export function buildScopedGraph(input: TrafficInput, params: BuildParams, scope
   }
   const capped = capWithAggregate(view, params.maxNodesPerView, dc, dcEdges, params, kindOf, inGroup);
   if (capped.hidden > 0) problems.push({ kind: 'capped', datacenter: dc, shown: capped.view.nodes.length - 1, total: capped.view.nodes.length - 1 + capped.hidden });
-  return { global: { kind: 'global', datacenter: '', nodes: [], edges: [] }, datacenters: Object.fromEntries([[dc, capped.view]]), problems };
+  // The global level keeps its nodes (no numbers: they are not read here), so the renderer's root
+  // stays the same from level to level; only the datacenter read is filled in.
+  const rootNodes: TrafficNode[] = [INTERNET as NodeId, ...new Set([...(context.datacenters ?? []), dc])].map((id) => (
+    id === INTERNET
+      ? { id: INTERNET, kind: 'internet' as NodeKind, incoming: EMPTY_STATS, outgoing: EMPTY_STATS, health: 'normal' as const }
+      : { id: id as NodeId, kind: 'datacenter' as NodeKind, datacenter: id as DatacenterId, incoming: EMPTY_STATS, outgoing: EMPTY_STATS, health: 'normal' as const }
+  ));
+  return { global: { kind: 'global', datacenter: '', nodes: rootNodes, edges: [] }, datacenters: Object.fromEntries([[dc, capped.view]]), problems };
 }
 
 type KindOf = (id: NodeId, kind: NodeKind) => NodeKind;

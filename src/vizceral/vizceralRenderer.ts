@@ -145,8 +145,13 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
     // Vizceral gets names that cannot collide with anything (vizNames.ts); the app keeps its ids.
     updateData: (traffic) => tracked(() => {
       const named = withVizNames(traffic);
+      // A level is read alone: new data may leave out the branch on screen (a focus of another
+      // datacenter). Vizceral is moved to the root before that branch's graphs are released.
+      const current = viz.currentGraph?.graphIndex;
+      if (current && current.length > 0 && !hasPath(named, current)) viz.setView([]);
       const before = objectContainers(viz.graphs);
       viz.updateData(named);
+      forgetRemovedContextDivs(viz.graphs);
       pruneGraphs(viz, named);
       disposeRemovedObjects(viz, before);
       disposeDroppedSegments(viz.graphs);
@@ -155,10 +160,15 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
     }),
     setView: (view, highlight) => tracked(() => {
       const names = view.map(vizName);
-      // Vizceral takes any view one level up as "zoom out to the parent": from eu/checkout to us it
-      // would show eu. Through the parent first, it lands where it was asked to.
+      // Vizceral moves one level at a time: any view one level up is "zoom out to the parent" (from
+      // eu/checkout to us it would show eu), and a level read alone may have left the current
+      // branch out of the data. A view that is not the parent or a child of the current one is
+      // reached from the root.
       const current = viz.currentGraph?.graphIndex;
-      if (current && names.length === current.length - 1 && names.some((n, i) => n !== current[i])) viz.setView(current.slice(0, -1));
+      const isParent = current !== undefined && names.length === current.length - 1 && names.every((n, i) => n === current[i]);
+      const isChild = current !== undefined && names.length === current.length + 1 && current.every((n, i) => n === names[i]);
+      const same = current !== undefined && names.length === current.length && names.every((n, i) => n === current[i]);
+      if (current && current.length > 0 && !isParent && !isChild && !same) viz.setView([]);
       viz.setView(names, highlight && (highlight.type === 'node' ? vizName(highlight.name) : vizConnectionName(highlight.source, highlight.target)));
       disposeDroppedSegments(viz.graphs);
       disposeReplacedParticles(viz.graphs);
@@ -268,4 +278,26 @@ function titleOf(obj: VizObject | undefined): string | null {
   };
   if (obj.type === 'connection') return `${text(obj.source)} → ${text(obj.target)}`;
   return obj.type === 'node' ? text(obj) : null;
+}
+
+/** Whether the traffic object holds the view `path` (node names from the root down). */
+function hasPath(traffic: { readonly nodes?: readonly { readonly name: string; readonly nodes?: unknown }[] }, path: readonly string[]): boolean {
+  let level: typeof traffic | undefined = traffic;
+  for (const name of path) {
+    level = level?.nodes?.find((n) => n.name === name) as typeof traffic | undefined;
+    if (!level) return false;
+  }
+  return true;
+}
+
+/**
+ * Vizceral's global graph forgets the label div of a removed datacenter by setting it to
+ * undefined, then reads `.style` of every entry when the graph is shown or hidden: the entry goes.
+ */
+function forgetRemovedContextDivs(graphs: Readonly<Record<string, unknown>>): void {
+  for (const graph of Object.values(graphs)) {
+    const divs = (graph as { contextDivs?: Record<string, unknown> } | undefined)?.contextDivs;
+    if (!divs) continue;
+    for (const key of Object.keys(divs)) if (divs[key] === undefined) delete divs[key];
+  }
 }
