@@ -15,6 +15,7 @@ import {
   statusClass,
 } from './fields.ts';
 import { checkLinkTemplate } from './links.ts';
+import { PEER_RULE_FIELDS, peerRulesSchema } from './peerRules.ts';
 import { DEFAULT_PRESET, PRESETS } from './presets.ts';
 import type { AppConfig, DatacenterConfig } from './types.ts';
 import { array, literal, optional, refine, strictObject, transform, union } from './validate.ts';
@@ -106,6 +107,8 @@ const ROOT_SHAPE = {
   links: optional(linksSchema),
   /** Views with more nodes show the busiest ones and say so; default 150. */
   maxNodesPerView: optional(positiveInteger(150)),
+  /** Rules mapping peer values (hosts) to services, tried in order: [{match, service, datacenter?}]; default []. */
+  peerRules: optional(peerRulesSchema),
 };
 
 /** The known field names per object path ("[]" for list items), for "did you mean" hints. */
@@ -115,6 +118,7 @@ export const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'datacenters[]': ['name', 'prometheus'],
   thresholds: Object.keys(thresholdsSchema.shape),
   links: Object.keys(linksSchema.shape),
+  'peerRules[]': PEER_RULE_FIELDS,
   ...CONVENTION_FIELDS,
 };
 
@@ -186,5 +190,6 @@ function toAppConfig(input: ConfigInput): AppConfig {
     },
     links: dashboard === undefined ? {} : { dashboard },
     maxNodesPerView: input.maxNodesPerView ?? DEFAULTS.maxNodesPerView,
+    peerRules: input.peerRules ?? [],
   };
 }

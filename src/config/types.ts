@@ -1,5 +1,5 @@
 import type { Convention } from '../conventions/types.ts';
-import type { Thresholds } from '../graph/types.ts';
+import type { PeerRule, Thresholds } from '../graph/types.ts';
 
 /** A datacenter and, optionally, the Prometheus that holds its metrics (one per datacenter). */
 export interface DatacenterConfig {
@@ -38,6 +38,8 @@ export interface AppConfig {
   };
   /** Views with more nodes than this show the busiest ones and say so. */
   readonly maxNodesPerView: number;
+  /** Rules mapping peer values (hosts) to services, tried in order (see graph/peerResolver.ts). */
+  readonly peerRules: readonly PeerRule[];
 }
 
 /** One thing wrong with a config file: the field (dotted path, "" = the whole file) and why. */

@@ -35,6 +35,8 @@ export function useTraffic(config: AppConfig, servers: Servers, pinnedTime: numb
     ...(config.datacenters.mode === 'listed' ? { datacenters: config.datacenters.list.map((d) => d.name) } : {}),
     internetPeers: config.convention.internetPeers,
     maxNodesPerView: config.maxNodesPerView,
+    peerRules: config.peerRules,
+    ...(config.convention.peersAreHosts ? { peersAreHosts: true } : {}),
   }), [config]);
   const fullGraph = useMemo(() => (traffic.data ? buildGraph(traffic.data, params) : undefined), [traffic.data, params]);
   const graph = useMemo(() => (fullGraph ? filterGraph(fullGraph, filters) : undefined), [fullGraph, filters]);
