@@ -6,6 +6,7 @@
  */
 import type { Server } from 'node:http';
 import type { ExportedConvention } from './exporters/byConvention.ts';
+import type { PeerNames } from './exporters/types.ts';
 import type { SimFault } from './faults.ts';
 import { closeServer, controlServer, listen, targetServer } from './http.ts';
 import type { TargetInfo } from './http.ts';
@@ -21,6 +22,8 @@ export interface SimulatorOptions {
   readonly instances?: InstanceMode;
   /** The convention preset whose series every target exposes (default `standard`). */
   readonly convention?: ExportedConvention;
+  /** How callers name callees in Micrometer and OTel HTTP series: by service name (default) or DNS host. */
+  readonly peerNames?: PeerNames;
   readonly speed?: number;
   readonly schedule?: boolean;
   readonly seed?: number;
@@ -50,6 +53,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const targets = createTargets({
     ...(opts.datacenters ? { datacenters: opts.datacenters } : {}), instances: opts.instances ?? 'one',
     ...(opts.convention ? { convention: opts.convention } : {}),
+    ...(opts.peerNames ? { peerNames: opts.peerNames } : {}),
   });
   const simulation = new Simulation({
     targets, startMs: Date.now(), speed: opts.speed ?? 1, schedule: opts.schedule ?? true,

@@ -9,7 +9,7 @@ import { Registry } from 'prom-client';
 import { SERVICES } from '../src/mocks/platform/platform.ts';
 import { EXPORTERS } from './exporters/byConvention.ts';
 import type { ExportedConvention } from './exporters/byConvention.ts';
-import type { Recorder } from './exporters/types.ts';
+import type { PeerNames, Recorder } from './exporters/types.ts';
 
 export type InstanceMode = 'one' | 'model';
 
@@ -29,7 +29,7 @@ export interface SimTarget {
 
 /** The targets of the given datacenters (all by default), in a stable order. */
 export function createTargets(
-  opts: { datacenters?: readonly string[]; instances?: InstanceMode; convention?: ExportedConvention } = {},
+  opts: { datacenters?: readonly string[]; instances?: InstanceMode; convention?: ExportedConvention; peerNames?: PeerNames } = {},
 ): SimTarget[] {
   const exporter = EXPORTERS[opts.convention ?? 'standard'];
   const wanted = opts.datacenters && opts.datacenters.length > 0 ? new Set(opts.datacenters) : null;
@@ -41,7 +41,7 @@ export function createTargets(
       const registry = new Registry();
       out.push({
         id: `${s.datacenter}/${s.name}/${instance}`, datacenter: s.datacenter, service: s.name, instance, instances,
-        registry, recorder: exporter.create(registry, { service: s.name, datacenter: s.datacenter }),
+        registry, recorder: exporter.create(registry, { service: s.name, datacenter: s.datacenter }, { peerNames: opts.peerNames ?? 'name' }),
       });
     }
   }

@@ -2,12 +2,12 @@
  * Spring Boot / Micrometer HTTP metrics (Prometheus registry, percentile histograms on):
  * `http_server_requests_seconds` for what a service received (no caller), and
  * `http_client_requests_seconds` for what it sent, the callee's host in `client_name` (a
- * service's own name; the payment provider's DNS name). Database calls are JDBC, not HTTP: not
+ * service's own name, or its DNS name with `peerNames: 'dns'`; the payment provider's DNS name). Database calls are JDBC, not HTTP: not
  * here. `cluster` is the common tag `management.metrics.tags.cluster`.
  */
 import { bucketsIn } from '../metrics.ts';
 import { BulkHistogram } from './bulkHistogram.ts';
-import { hostOf, peerKind, statusDigit } from './peers.ts';
+import { dnsHostOf, hostOf, peerKind, statusDigit } from './peers.ts';
 import type { Exporter } from './types.ts';
 
 const SERVER = ['application', 'cluster', 'method', 'uri', 'status', 'outcome', 'exception', 'error'] as const;
@@ -17,7 +17,10 @@ const OUTCOMES: Readonly<Record<string, string>> = { 1: 'INFORMATIONAL', 2: 'SUC
 
 export const micrometerExporter: Exporter = {
   convention: 'micrometer',
-  create(registry, self) {
+  create(registry, self, options) {
+    const peerHost = options?.peerNames === 'dns'
+      ? (name: string, dc: string) => dnsHostOf('micrometer', name, dc, self.datacenter)
+      : (name: string) => hostOf(name);
     const registers = [registry];
     const server = new BulkHistogram({ name: 'http_server_requests_seconds', help: 'HTTP server requests.', labelNames: SERVER, registers, ...bucketsIn('seconds') });
     const client = new BulkHistogram({ name: 'http_client_requests_seconds', help: 'HTTP client requests.', labelNames: CLIENT, registers, ...bucketsIn('seconds') });
@@ -34,7 +37,7 @@ export const micrometerExporter: Exporter = {
         if (kind === 'database') return;
         const answered = digit !== '';
         client.add({
-          ...common, client_name: hostOf(series.peerService), uri: '/api/{id}',
+          ...common, client_name: peerHost(series.peerService, series.peerDatacenter), uri: '/api/{id}',
           status: answered ? status : 'CLIENT_ERROR', outcome: OUTCOMES[digit] ?? 'UNKNOWN',
           exception: answered ? 'none' : 'SocketTimeoutException', error: answered ? 'none' : 'SocketTimeoutException',
         }, byBucket);

@@ -23,6 +23,30 @@ export function hostOf(name: string): string {
   return EXTERNAL_HOSTS[name] ?? name;
 }
 
+/**
+ * The host a client names a callee by when services call each other by DNS name (`--peer-names
+ * dns`). Micrometer (`client_name`, a URI's host): `orders.shop.svc.cluster.local` in the caller's
+ * datacenter, `orders.us-east.internal` in another. OTel HTTP (`server_address`, as older
+ * instrumentations and proxies report it, with the port): `orders.shop:8080` in the caller's
+ * datacenter, and a global load balancer's name in another, `orders-us-east.global.example`,
+ * which only a config rule maps (e2e/support/realPresetStack.ts has it). Providers outside keep
+ * their DNS name (`hostOf`).
+ */
+export function dnsHostOf(style: 'micrometer' | 'otel-http', name: string, peerDatacenter: string, callerDatacenter: string): string {
+  if (peerKind(name, peerDatacenter) !== 'service') return hostOf(name);
+  const here = peerDatacenter === '' || peerDatacenter === callerDatacenter;
+  if (style === 'micrometer') return here ? `${name}.shop.svc.cluster.local` : `${name}.${peerDatacenter}.internal`;
+  return here ? `${name}.shop:8080` : `${name}-${peerDatacenter}.global.example`;
+}
+
+/**
+ * The config rules a Traffic Map reading `--peer-names dns` series needs (config.json
+ * `peerRules`): the global load balancer's names of OTel HTTP. The other hosts map by default.
+ */
+export const DNS_PEER_RULES: readonly { readonly match: string; readonly service: string; readonly datacenter?: string }[] = [
+  { match: '^(.+)-([a-z]+-[a-z]+)\\.global\\.example$', service: '$1', datacenter: '$2' },
+];
+
 /** Kubernetes namespaces of the simulated platform (Istio and Linkerd name workloads with them). */
 export function namespaceOf(kind: PeerKind): string {
   return kind === 'database' ? 'data' : 'shop';

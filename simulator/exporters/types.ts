@@ -35,9 +35,20 @@ export interface TargetIdentity {
   readonly datacenter: string;
 }
 
+/**
+ * How callers name their callees, where the convention's peer is the host dialled (Micrometer,
+ * OTel HTTP): `name`, the service's own name (default); `dns`, by DNS host as on Kubernetes
+ * (see `dnsHostOf`).
+ */
+export type PeerNames = 'name' | 'dns';
+
+export interface ExporterOptions {
+  readonly peerNames?: PeerNames;
+}
+
 export interface Exporter {
   /** The preset name of src/config/presets.ts. */
   readonly convention: string;
   /** Registers the metrics of one target (one service instance) on its own registry. */
-  create(registry: Registry, self: TargetIdentity): Recorder;
+  create(registry: Registry, self: TargetIdentity, options?: ExporterOptions): Recorder;
 }
