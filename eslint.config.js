@@ -15,10 +15,13 @@ const zones = [
   { target: './src/config', from: ['./src/vizceral', './src/app', './src/mocks'] },
   { target: './src/vizceral', from: ['./src/config', './src/prometheus', './src/conventions', './src/app', './src/mocks'] },
   { target: './src/mocks', from: ['./src/app', './src/vizceral'] },
+  // The server (npm start) reuses the config's schema, never the page's code; the page never imports the server.
+  { target: './server', from: ['./src/app', './src/vizceral', './src/mocks', './src/graph'] },
+  { target: './src', from: ['./server'] },
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-demo', 'node_modules', 'public/mockServiceWorker.js', 'test-results', 'playwright-report', '.tmp'] },
+  { ignores: ['dist', 'dist-demo', 'dist-server', 'node_modules', 'public/mockServiceWorker.js', 'test-results', 'playwright-report', '.tmp', '.scratch'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,6 +15,10 @@ export const USAGE = `Usage: npm run simulate -- [options]
   --speed X            run the model's day and incidents X times faster (default 1)
   --schedule on|off    scheduled incidents (default on; off for deterministic runs)
   --seed N             another deterministic world (default 1)
+  --services N         a generated large platform: N services per datacenter in groups, one
+                       target per group and datacenter (compact histogram buckets)
+  --groups N           its number of groups (default: one per 50 services)
+  --calls N            its calls per service, on average (default 5)
   --fault SPEC         a fault from the start (repeatable):
                          errors:SERVICE:SHARE[:DC]     latency:SERVICE:FACTOR[:DC]
                          link-down:FROM_DC:TO_DC[:SHARE]
@@ -27,6 +31,7 @@ export type CliResult = { readonly help: true } | { readonly help: false; readon
 export function parseArgs(argv: readonly string[]): CliResult {
   const faults = [];
   let options: { -readonly [K in keyof SimulatorOptions]: SimulatorOptions[K] } = { port: 9400 };
+  const large: { services?: number; groups?: number; callsPerService?: number } = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') return { help: true };
@@ -47,10 +52,30 @@ export function parseArgs(argv: readonly string[]): CliResult {
       case '--schedule': options = { ...options, schedule: oneOf(name, value(), ['on', 'off'] as const) === 'on' }; break;
       case '--seed': options = { ...options, seed: integer(name, value()) }; break;
       case '--fault': faults.push(parseFaultFlag(value())); break;
+      case '--services': large.services = atLeast(name, value(), 2); break;
+      case '--groups': large.groups = atLeast(name, value(), 1); break;
+      case '--calls': large.callsPerService = atLeast(name, value(), 1); break;
       default: throw new Error(`unknown option ${arg}\n\n${USAGE}`);
     }
   }
+  if (large.services === undefined && (large.groups !== undefined || large.callsPerService !== undefined)) {
+    throw new Error('--groups and --calls shape a generated platform: give --services N too');
+  }
+  if (large.services !== undefined) {
+    if (options.instances === 'model') throw new Error('--instances model: a generated platform has one target per group, not per instance');
+    const services = large.services;
+    options = {
+      ...options,
+      large: { services, groups: large.groups ?? Math.max(1, Math.round(services / 50)), ...(large.callsPerService ? { callsPerService: large.callsPerService } : {}) },
+    };
+  }
   return { help: false, options: faults.length > 0 ? { ...options, faults } : options };
+}
+
+function atLeast(name: string, v: string, min: number): number {
+  const n = integer(name, v);
+  if (n < min) throw new Error(`${name}: expected at least ${min}, got "${v}"`);
+  return n;
 }
 
 function integer(name: string, v: string): number {

@@ -1,17 +1,22 @@
 /**
- * The simulator's HTTP side: one listener per target serving `/metrics` (unless a scrape-down
- * fault hits it), and a control listener for faults and target discovery.
+ * The simulator's HTTP side: one listener per endpoint (a service's target, or a group's on a
+ * large platform) serving `/metrics` (unless a scrape-down fault hits one of its services), and
+ * a control listener for faults and target discovery.
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { parseFaultList, scrapeDownFor } from './faults.ts';
 import type { SimFault } from './faults.ts';
-import type { SimTarget } from './targets.ts';
+import type { SimEndpoint } from './targets.ts';
 
 export interface TargetInfo {
   readonly dc: string;
+  /** The service ('' for a group's endpoint). */
   readonly service: string;
   readonly instance: number;
+  /** A group's endpoint (large platforms): the group ('' = the services without one) and how many services it serves. */
+  readonly group?: string;
+  readonly services?: number;
   /** The /metrics URL. */
   readonly url: string;
   /** host:port, what a Prometheus scrape config lists. */
@@ -23,17 +28,22 @@ export interface Listening {
   readonly port: number;
 }
 
-/** Serves one target's registry on /metrics; `beforeScrape` brings the counters up to now. */
-export function targetServer(target: SimTarget, faults: () => readonly SimFault[], beforeScrape: () => void): Server {
+/**
+ * Serves one endpoint's registry on /metrics; `beforeScrape` brings the counters up to now. A
+ * scrape-down fault on any of its services takes the whole endpoint down.
+ */
+export function targetServer(endpoint: SimEndpoint, faults: () => readonly SimFault[], beforeScrape: () => void): Server {
   return createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path !== '/metrics') return send(res, 404, 'text/plain', 'not found: try /metrics\n');
-    const down = scrapeDownFor(faults(), target);
-    if (down?.mode === '503') return send(res, 503, 'text/plain', `scrape-down fault on ${target.id}\n`);
+    const list = faults();
+    const hit = list.length === 0 ? undefined : endpoint.targets.find((t) => scrapeDownFor(list, t));
+    const down = hit && scrapeDownFor(list, hit);
+    if (down?.mode === '503') return send(res, 503, 'text/plain', `scrape-down fault on ${hit?.id ?? ''}\n`);
     if (down) return; // hang: the scraper times out; close() ends the connection
     beforeScrape();
-    target.registry.metrics().then(
-      (text) => send(res, 200, target.registry.contentType, text),
+    endpoint.registry.metrics().then(
+      (text) => send(res, 200, endpoint.registry.contentType, text),
       (err: unknown) => send(res, 500, 'text/plain', `${String(err)}\n`),
     );
   });

@@ -21,11 +21,18 @@ async function main(): Promise<void> {
   const sim = await startSimulator(cli.options);
   const byDc = new Map<string, string[]>();
   for (const t of sim.targets) byDc.set(t.dc, [...(byDc.get(t.dc) ?? []), t.address]);
+  const p = sim.platform;
+  if (p) {
+    const services = p.services.filter((s) => s.instrumented && s.datacenter === p.datacenters[0]).length;
+    const calls = p.calls.filter((c) => c.callerDc === p.datacenters[0]).length;
+    console.log(`generated platform (seed ${p.shape.seed}): ${services} services per datacenter in ${p.groups.length} groups, ${calls} calls per datacenter, one target per group`);
+  }
   console.log(`traffic simulator: ${sim.targets.length} targets`);
   for (const [dc, addresses] of byDc) console.log(`  ${dc}: ${addresses.length} targets (${sim.controlUrl}/targets.txt?datacenter=${dc})`);
   console.log(`control: ${sim.controlUrl}/faults   targets: ${sim.controlUrl}/targets (.txt, ?datacenter=eu-west)`);
   for (const f of sim.getFaults()) console.log(`fault: ${describe(f)}`);
-  console.log(`e.g. curl -X POST ${sim.controlUrl}/faults -d '{"kind":"errors","service":"checkout","share":0.3}'`);
+  const example = p ? (p.services.find((s) => s.kind === 'java')?.name ?? 'gateway') : 'checkout';
+  console.log(`e.g. curl -X POST ${sim.controlUrl}/faults -d '{"kind":"errors","service":"${example}","share":0.3}'`);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;

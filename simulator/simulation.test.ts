@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { classRate, totalRate } from '../src/mocks/platform/status-codes.ts';
+import { parseExposition } from './exporters/exposition.ts';
+import type { ExposedSample } from './exporters/exposition.ts';
 import { Simulation } from './simulation.ts';
 import { createTargets } from './targets.ts';
 import type { SimTarget } from './targets.ts';
 
 const START = Date.UTC(2024, 0, 1, 12);
 
-/** The value of one counter series of a target, from prom-client's JSON. */
-async function counterSum(target: SimTarget, name: string, match: (labels: Record<string, string | number | undefined>) => boolean): Promise<number> {
-  const metrics = await target.registry.getMetricsAsJSON();
-  const metric = metrics.find((m) => m.name === name);
-  return (metric?.values ?? []).filter((v) => match(v.labels)).reduce((sum, v) => sum + v.value, 0);
+/** The samples of a target's exposition. */
+async function samplesOf(target: SimTarget): Promise<ExposedSample[]> {
+  return parseExposition(await target.registry.metrics());
+}
+
+/** The sum of a target's samples named `name` whose labels match. */
+async function counterSum(target: SimTarget, name: string, match: (labels: Readonly<Record<string, string>>) => boolean): Promise<number> {
+  return (await samplesOf(target)).filter((s) => s.name === name && match(s.labels)).reduce((sum, s) => sum + s.value, 0);
 }
 
 /** Runs the simulation for `seconds` in 250 ms steps; returns the model's expected count per step sum. */
@@ -96,13 +101,11 @@ describe('Simulation', () => {
     const caller = targets.find((t) => t.service === 'varnish');
     if (!caller) throw new Error('no target');
     const requests = await counterSum(caller, 'traffic_egress_requests_total', () => true);
-    const metrics = await caller.registry.getMetricsAsJSON();
-    const histogram = metrics.find((m) => m.name === 'traffic_egress_request_duration_seconds');
-    const values = histogram?.values ?? [];
-    const count = values.find((v) => 'metricName' in v && v.metricName === 'traffic_egress_request_duration_seconds_count')?.value ?? 0;
+    const samples = await samplesOf(caller);
+    const count = samples.find((s) => s.name === 'traffic_egress_request_duration_seconds_count')?.value ?? 0;
     expect(Math.abs(count - requests) / requests).toBeLessThan(0.005);
     // The median of varnish -> frontend-ssr is about 90 ms: half the requests are under 100 ms.
-    const le = (bound: number) => values.find((v) => v.labels.le === bound)?.value ?? 0;
+    const le = (bound: number) => samples.find((s) => s.name === 'traffic_egress_request_duration_seconds_bucket' && s.labels.le === String(bound))?.value ?? 0;
     expect(le(0.05) / count).toBeLessThan(0.5);
     expect(le(0.25) / count).toBeGreaterThan(0.5);
   });

@@ -8,6 +8,7 @@
 import { LATENCY_BUCKETS } from '../src/mocks/platform/latency.ts';
 import { trafficAt } from '../src/mocks/platform/model.ts';
 import type { PlatformSnapshot, SeriesTraffic } from '../src/mocks/platform/model.ts';
+import type { Platform } from '../src/mocks/platform/platform.ts';
 import { modelFaults } from './faults.ts';
 import type { SimFault } from './faults.ts';
 import { targetsByService } from './targets.ts';
@@ -26,15 +27,21 @@ export interface SimulationOptions {
   readonly seed?: number;
   readonly cycleMs?: number;
   readonly faults?: readonly SimFault[];
+  /** Default: the demo's platform. */
+  readonly platform?: Platform;
+  /** The histogram bounds the targets expose, seconds (default LATENCY_BUCKETS). */
+  readonly buckets?: readonly number[];
 }
 
 type Direction = 'egress' | 'ingress';
 
 export class Simulation {
   private readonly reporters: ReadonlyMap<string, readonly SimTarget[]>;
-  private readonly carry = new Map<string, number>();
-  /** Per series and status: what each latency bucket is owed (see `spread`). */
-  private readonly owed = new Map<string, number[]>();
+  /**
+   * Per target and edge (one string key), per status: the fraction of a request carried over
+   * (see `take`) and what each latency bucket is owed (see `spread`).
+   */
+  private readonly edges = new Map<string, Map<string, { carry: number; readonly owed: number[] }>>();
   private lastMs: number;
   private faultList: readonly SimFault[];
 
@@ -64,6 +71,7 @@ export class Simulation {
       schedule: this.opts.schedule ?? true,
       ...(this.opts.seed !== undefined ? { seed: this.opts.seed } : {}),
       ...(this.opts.cycleMs !== undefined ? { cycleMs: this.opts.cycleMs } : {}),
+      ...(this.opts.platform ? { platform: this.opts.platform } : {}),
     });
   }
 
@@ -82,60 +90,60 @@ export class Simulation {
     if (!reporters) return;
     const edge = `${direction}|${series.peerDatacenter}/${series.peerService}`;
     // The model's latency CDF as shares per bucket (the last one above the last bound).
+    const bounds = this.opts.buckets ?? LATENCY_BUCKETS;
     const shares: number[] = [];
     let below = 0;
-    for (let b = 0; b <= LATENCY_BUCKETS.length; b++) {
-      const upTo = series.latency.bucketFraction(LATENCY_BUCKETS[b] ?? Infinity);
+    for (let b = 0; b <= bounds.length; b++) {
+      const upTo = series.latency.bucketFraction(bounds[b] ?? Infinity);
       shares.push(Math.max(0, upTo - below));
       below = Math.max(below, upTo);
     }
     for (const target of reporters) {
       const share = 1 / target.instances;
-      for (const [status, rate] of Object.entries(series.ratesByStatus)) {
-        const key = `${target.id}|${edge}|${status}`;
-        const requests = this.take(key, rate * share * dtSeconds);
+      const edgeKey = `${target.id}|${edge}`;
+      let statuses = this.edges.get(edgeKey);
+      if (!statuses) this.edges.set(edgeKey, (statuses = new Map()));
+      for (const status in series.ratesByStatus) {
+        let state = statuses.get(status);
+        if (!state) statuses.set(status, (state = { carry: 0, owed: new Array<number>(shares.length).fill(0) }));
+        const requests = take(state, (series.ratesByStatus[status] ?? 0) * share * dtSeconds);
         if (requests <= 0) continue;
         // The same requests over the latency buckets, exactly `requests` of them.
-        target.recorder.record({ direction, series, status, requests, byBucket: this.spread(key, requests, shares) });
+        target.recorder.record({ direction, series, status, requests, byBucket: spread(state.owed, requests, shares) });
       }
     }
   }
+}
 
-  /**
-   * Splits `n` whole requests over buckets by `shares`, exactly n in all: each bucket gets its
-   * due (plus what earlier steps owe it) rounded down, the rest goes to the largest remainders;
-   * what was rounded away is carried over, so each bucket's long-run count follows its share.
-   */
-  private spread(key: string, n: number, shares: readonly number[]): number[] {
-    let owed = this.owed.get(key);
-    if (!owed) {
-      owed = new Array<number>(shares.length).fill(0);
-      this.owed.set(key, owed);
-    }
-    const due = shares.map((s, b) => n * s + (owed[b] ?? 0));
-    const out = due.map((d) => Math.max(0, Math.floor(d)));
-    let left = n - out.reduce((a, b) => a + b, 0);
-    const byRemainder = due.map((_, b) => b).sort((a, b) => ((due[b] ?? 0) - (out[b] ?? 0)) - ((due[a] ?? 0) - (out[a] ?? 0)));
-    for (let i = 0; left > 0; i++, left--) {
-      const b = byRemainder[i % byRemainder.length] ?? 0;
-      out[b] = (out[b] ?? 0) + 1;
-    }
-    for (let i = byRemainder.length - 1; left < 0; i = (i - 1 + byRemainder.length) % byRemainder.length) {
-      const b = byRemainder[i] ?? 0;
-      if ((out[b] ?? 0) > 0) {
-        out[b] = (out[b] ?? 0) - 1;
-        left++;
-      }
-    }
-    for (let b = 0; b < due.length; b++) owed[b] = Math.max(-2, Math.min(2, (due[b] ?? 0) - (out[b] ?? 0)));
-    return out;
+/**
+ * Splits `n` whole requests over buckets by `shares`, exactly n in all: each bucket gets its
+ * due (plus what earlier steps owe it) rounded down, the rest goes to the largest remainders;
+ * what was rounded away is carried over, so each bucket's long-run count follows its share.
+ */
+function spread(owed: number[], n: number, shares: readonly number[]): number[] {
+  const due = shares.map((s, b) => n * s + (owed[b] ?? 0));
+  const out = due.map((d) => Math.max(0, Math.floor(d)));
+  let left = n - out.reduce((a, b) => a + b, 0);
+  const byRemainder = due.map((_, b) => b).sort((a, b) => ((due[b] ?? 0) - (out[b] ?? 0)) - ((due[a] ?? 0) - (out[a] ?? 0)));
+  for (let i = 0; left > 0; i++, left--) {
+    const b = byRemainder[i % byRemainder.length] ?? 0;
+    out[b] = (out[b] ?? 0) + 1;
   }
+  for (let i = byRemainder.length - 1; left < 0; i = (i - 1 + byRemainder.length) % byRemainder.length) {
+    const b = byRemainder[i] ?? 0;
+    if ((out[b] ?? 0) > 0) {
+      out[b] = (out[b] ?? 0) - 1;
+      left++;
+    }
+  }
+  for (let b = 0; b < due.length; b++) owed[b] = Math.max(-2, Math.min(2, (due[b] ?? 0) - (out[b] ?? 0)));
+  return out;
+}
 
-  /** The whole requests of `expected` plus what was carried over; keeps the fraction. */
-  private take(key: string, expected: number): number {
-    const due = (this.carry.get(key) ?? 0) + (Number.isFinite(expected) && expected > 0 ? expected : 0);
-    const whole = Math.floor(due);
-    this.carry.set(key, due - whole);
-    return whole;
-  }
+/** The whole requests of `expected` plus what was carried over; keeps the fraction. */
+function take(state: { carry: number }, expected: number): number {
+  const due = state.carry + (Number.isFinite(expected) && expected > 0 ? expected : 0);
+  const whole = Math.floor(due);
+  state.carry = due - whole;
+  return whole;
 }

@@ -3,16 +3,39 @@
  * service (or instance), plus a control endpoint. Used by `npm run simulate` and the real-server
  * e2e tests. Ports: `port` 0 (default) takes free ports; otherwise control = port, targets =
  * port + 1, port + 2, ... in a stable order.
+ *
+ * `large: { services, groups }` serves a generated platform instead (src/mocks/platform/large.ts):
+ * `services` per datacenter in `groups` groups, one endpoint per group and datacenter.
  */
 import type { Server } from 'node:http';
+import { largePlatform } from '../src/mocks/platform/large.ts';
+import type { LargePlatform } from '../src/mocks/platform/large.ts';
 import type { ExportedConvention } from './exporters/byConvention.ts';
+import { peersOf } from './exporters/peers.ts';
 import type { PeerNames } from './exporters/types.ts';
 import type { SimFault } from './faults.ts';
 import { closeServer, controlServer, listen, targetServer } from './http.ts';
 import type { TargetInfo } from './http.ts';
+import { COMPACT_BUCKETS } from './metrics.ts';
 import { Simulation } from './simulation.ts';
-import { createTargets } from './targets.ts';
+import { createTargets, endpointsOf } from './targets.ts';
 import type { InstanceMode } from './targets.ts';
+
+export interface LargeOptions {
+  /** Services per datacenter. */
+  readonly services: number;
+  readonly groups: number;
+  /** Default 5. */
+  readonly callsPerService?: number;
+}
+
+/**
+ * On a large platform the counters grow every 10 s, scraped or not, and a scrape never waits for
+ * them: a step computes the whole platform (about 0.5 to 1 s of CPU at 2,000 services x 2
+ * datacenters, bench/simulator.bench.ts), and 80 scrapes queued behind it would time out.
+ */
+export const LARGE_TICK_MS = 10_000;
+export const LARGE_CATCH_UP_MS = Infinity;
 
 export interface SimulatorOptions {
   readonly port?: number;
@@ -36,12 +59,16 @@ export interface SimulatorOptions {
    * a fraction of `tickMs`.
    */
   readonly scrapeCatchUpMs?: number;
+  /** A generated large platform instead of the demo's (same seed as the model's). */
+  readonly large?: LargeOptions;
 }
 
 export interface RunningSimulator {
   readonly targets: readonly TargetInfo[];
   readonly controlUrl: string;
   readonly simulation: Simulation;
+  /** The generated platform, when `large` was given. */
+  readonly platform?: LargePlatform;
   setFaults(faults: readonly SimFault[]): void;
   getFaults(): readonly SimFault[];
   close(): Promise<void>;
@@ -50,46 +77,58 @@ export interface RunningSimulator {
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
   const host = opts.host ?? '127.0.0.1';
   const base = opts.port ?? 0;
+  const platform = opts.large ? largePlatform({ ...opts.large, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) }) : undefined;
   const targets = createTargets({
     ...(opts.datacenters ? { datacenters: opts.datacenters } : {}), instances: opts.instances ?? 'one',
     ...(opts.convention ? { convention: opts.convention } : {}),
+    ...(platform ? { platform, groupOf: (service: string) => platform.groupOf.get(service) ?? '' } : {}),
     ...(opts.peerNames ? { peerNames: opts.peerNames } : {}),
   });
+  // Faults may name a service by its Istio or Linkerd workload name (without the group prefix).
+  const peers = peersOf(platform);
+  const resolve = (faults: readonly SimFault[]): SimFault[] =>
+    faults.map((f) => ('service' in f ? { ...f, service: peers.modelName(f.service) } : f));
   const simulation = new Simulation({
     targets, startMs: Date.now(), speed: opts.speed ?? 1, schedule: opts.schedule ?? true,
-    ...(opts.seed !== undefined ? { seed: opts.seed } : {}), faults: opts.faults ?? [],
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}), faults: resolve(opts.faults ?? []),
+    ...(platform ? { platform, buckets: COMPACT_BUCKETS } : {}),
   });
+  const tickMs = opts.tickMs ?? (platform ? LARGE_TICK_MS : 250);
+  const scrapeCatchUpMs = opts.scrapeCatchUpMs ?? (platform ? LARGE_CATCH_UP_MS : 0);
   let caughtUp = 0;
   const catchUp = (): void => {
     caughtUp = Date.now();
     simulation.advance(caughtUp);
   };
   const catchUpForScrape = (): void => {
-    if (Date.now() - caughtUp >= (opts.scrapeCatchUpMs ?? 0)) catchUp();
+    if (Date.now() - caughtUp >= scrapeCatchUpMs) catchUp();
   };
   const getFaults = (): readonly SimFault[] => simulation.faults;
   const setFaults = (faults: readonly SimFault[]): void => {
     catchUp(); // the time before the change is counted with the old faults
-    simulation.faults = faults;
+    simulation.faults = resolve(faults);
   };
 
   const servers: Server[] = [];
   const infos: TargetInfo[] = [];
   try {
-    for (const [i, target] of targets.entries()) {
-      const { server, port } = await listen(targetServer(target, getFaults, catchUpForScrape), base === 0 ? 0 : base + 1 + i, host);
+    for (const [i, endpoint] of endpointsOf(targets).entries()) {
+      const { server, port } = await listen(targetServer(endpoint, getFaults, catchUpForScrape), base === 0 ? 0 : base + 1 + i, host);
       servers.push(server);
+      const first = endpoint.targets[0];
+      const group = platform ? { group: first?.group ?? '', services: endpoint.targets.length } : {};
       infos.push({
-        dc: target.datacenter, service: target.service, instance: target.instance,
+        dc: endpoint.datacenter, service: platform ? '' : first?.service ?? '', instance: first?.instance ?? 0, ...group,
         url: `http://${host}:${port}/metrics`, address: `${host}:${port}`,
       });
     }
     const control = await listen(controlServer({ targets: () => infos, getFaults, setFaults }), base, host);
     servers.push(control.server);
-    const timer = setInterval(catchUp, opts.tickMs ?? 250);
+    const timer = setInterval(catchUp, tickMs);
     timer.unref();
     return {
       targets: infos, controlUrl: `http://${host}:${control.port}`, simulation, setFaults, getFaults,
+      ...(platform ? { platform } : {}),
       close: async () => {
         clearInterval(timer);
         await Promise.all(servers.map(closeServer));

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { startHostilePrometheus } from './hostilePrometheus.ts';
+import { DC, startHostilePrometheus } from './hostilePrometheus.ts';
 import type { HostilePrometheus } from './hostilePrometheus.ts';
 import { startStaticServer } from './staticServer.ts';
 
@@ -12,12 +12,12 @@ export interface HostileApp {
 
 export const DASHBOARD = 'https://grafana.example/d/svc?var-service={service}&var-datacenter={datacenter}';
 
-export async function startHostileApp(root = 'dist'): Promise<HostileApp> {
+export async function startHostileApp(root = 'dist', datacenters: readonly string[] = [DC]): Promise<HostileApp> {
   const prometheus = await startHostilePrometheus();
   const config = {
     title: 'Traffic Map (hostile)',
     prometheus: { url: prometheus.url, timeout: '2s' },
-    datacenters: ['eu-west'],
+    datacenters,
     refreshInterval: '1s',
     links: { dashboard: DASHBOARD },
   };

@@ -11,6 +11,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 export const IMG = '<img src=x onerror="window.__pwned=1">';
 export const JS = 'javascript:alert(1)';
 export const DC = 'eu-west';
+/** A second datacenter, named like a property of every JavaScript object. */
+export const DC2 = 'constructor';
 
 export const MODES = ['ok', 'slow', 'huge', 'truncated', 'html', '401', '403', '422', '503'] as const;
 export type Mode = (typeof MODES)[number];
@@ -23,9 +25,34 @@ const series = (metric: Record<string, string>, value: string): Series => ({ met
 const edge = (service: string, peer: string, cls: string, value: string) =>
   series({ service, peer_service: peer, peer_datacenter: peer === '' ? '' : DC, ...(cls ? { traffic_map_status_class: cls } : {}) }, value);
 
-/** internet -> IMG -> JS -> postgres, with a few errors on IMG -> JS. */
-function vectorFor(query: string): Series[] {
+/**
+ * Services set through `POST /-/names` (`setNames`): internet -> names[0] -> names[1] -> ..., the
+ * odd ones in DC2 (calls across datacenters), a few errors on every other call.
+ */
+function namedVector(query: string, names: readonly string[]): Series[] {
   const latency = query.startsWith('histogram_quantile');
+  const egress = query.includes('traffic_egress_');
+  const dcOf = (i: number) => (i % 2 === 0 ? DC : DC2);
+  const row = (dc: string, service: string, peer: string, peerDc: string, cls: string, value: string): Series =>
+    ({ metric: { datacenter: dc, service, peer_service: peer, peer_datacenter: peerDc, ...(cls ? { traffic_map_status_class: cls } : {}) }, value: [Date.now() / 1000, value] });
+  const out: Series[] = [];
+  if (!egress) out.push(row(DC, names[0] ?? 'x', 'internet', '', latency ? '' : '2xx', latency ? '0.2' : '20'));
+  for (let i = 0; i + 1 < names.length; i++) {
+    const [a, b] = [names[i] as string, names[i + 1] as string];
+    const [from, to] = egress ? [[dcOf(i), a], [dcOf(i + 1), b]] : [[dcOf(i + 1), b], [dcOf(i), a]];
+    if (latency) out.push(row(from[0] as string, from[1] as string, to[1] as string, to[0] as string, '', '0.05'));
+    else {
+      out.push(row(from[0] as string, from[1] as string, to[1] as string, to[0] as string, '2xx', '10'));
+      if (i % 2 === 0) out.push(row(from[0] as string, from[1] as string, to[1] as string, to[0] as string, '5xx', '0.5'));
+    }
+  }
+  return out;
+}
+
+/** internet -> IMG -> JS -> postgres, with a few errors on IMG -> JS. */
+function vectorFor(query: string, names: readonly string[] | null): Series[] {
+  const latency = query.startsWith('histogram_quantile');
+  if (names && (query.startsWith('sum by') || latency)) return namedVector(query, names);
   if (query.startsWith('sum by') || latency) {
     const egress = query.includes('traffic_egress_');
     if (latency) return egress ? [edge(IMG, JS, '', '0.12'), edge(JS, 'postgres', '', '0.004')] : [edge(IMG, '', '', '0.2')];
@@ -60,19 +87,23 @@ async function streamHuge(req: IncomingMessage, res: ServerResponse): Promise<vo
   if (!closed) res.end(`${JSON.stringify(edge('x', 'y', '2xx', '1'))}]}}`);
 }
 
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  let text = '';
-  for await (const part of req) text += String(part);
-  return new URLSearchParams(text);
+async function readBody(req: IncomingMessage): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const part of req) parts.push(part as Buffer);
+  return Buffer.concat(parts).toString('utf8');
 }
 
-async function answer(mode: Mode, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  return new URLSearchParams(await readBody(req));
+}
+
+async function answer(mode: Mode, names: readonly string[] | null, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   const form = req.method === 'POST' ? await readForm(req) : new URL(req.url ?? '/', 'http://x').searchParams;
   const query = form.get('query') ?? '';
   const isEgressRate = query.startsWith('sum by') && query.includes('traffic_egress_requests_total');
   switch (mode) {
     case 'slow': {
-      const timer = setTimeout(() => json(res, 200, { status: 'success', data: { resultType: 'vector', result: vectorFor(query) } }), SLOW_MS);
+      const timer = setTimeout(() => json(res, 200, { status: 'success', data: { resultType: 'vector', result: vectorFor(query, names) } }), SLOW_MS);
       res.on('close', () => clearTimeout(timer));
       return;
     }
@@ -89,7 +120,7 @@ async function answer(mode: Mode, req: IncomingMessage, res: ServerResponse, pat
   if (path === '/api/v1/query_range') return json(res, 200, { status: 'success', data: { resultType: 'matrix', result: [] } });
   if (path === '/api/v1/status/config') return json(res, 200, { status: 'success', data: { yaml: 'global:\n  scrape_interval: 1s\n' } });
   if (path === '/api/v1/status/buildinfo') return json(res, 200, { status: 'success', data: { version: '3.0.0-fake' } });
-  if (path === '/api/v1/query') return json(res, 200, { status: 'success', data: { resultType: 'vector', result: vectorFor(query) } });
+  if (path === '/api/v1/query') return json(res, 200, { status: 'success', data: { resultType: 'vector', result: vectorFor(query, names) } });
   return send(res, 404, 'text/plain', '404 page not found');
 }
 
@@ -97,14 +128,24 @@ export interface HostilePrometheus {
   readonly url: string;
   /** Switches what the server answers, through its control endpoint. */
   setMode(mode: Mode): Promise<void>;
+  /** The services answered from now on (see `namedVector`); null: the markup names again. */
+  setNames(names: readonly string[] | null): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startHostilePrometheus(): Promise<HostilePrometheus> {
   let mode: Mode = 'ok';
+  let names: readonly string[] | null = null;
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (req.method === 'OPTIONS') return send(res, 204, 'text/plain', '');
+    if (path === '/-/names' && req.method === 'POST') {
+      readBody(req).then((body) => {
+        names = JSON.parse(body) as string[] | null;
+        send(res, 200, 'text/plain', 'ok');
+      }, (e: unknown) => send(res, 400, 'text/plain', String(e)));
+      return;
+    }
     const control = /^\/-\/mode\/([\w-]+)$/.exec(path);
     if (control && req.method === 'POST') {
       const next = control[1] as Mode;
@@ -112,7 +153,7 @@ export async function startHostilePrometheus(): Promise<HostilePrometheus> {
       mode = next;
       return send(res, 200, 'text/plain', mode);
     }
-    answer(mode, req, res, path).catch((e: unknown) => {
+    answer(mode, names, req, res, path).catch((e: unknown) => {
       if (!res.headersSent) send(res, 500, 'text/plain', String(e));
       else res.destroy();
     });
@@ -122,6 +163,10 @@ export async function startHostilePrometheus(): Promise<HostilePrometheus> {
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   return {
     url,
+    async setNames(next) {
+      const r = await fetch(`${url}/-/names`, { method: 'POST', body: JSON.stringify(next) });
+      if (!r.ok) throw new Error(`setNames: ${r.status} ${await r.text()}`);
+    },
     async setMode(next) {
       const r = await fetch(`${url}/-/mode/${next}`, { method: 'POST' });
       if (!r.ok) throw new Error(`setMode(${next}): ${r.status} ${await r.text()}`);

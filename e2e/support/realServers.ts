@@ -19,6 +19,14 @@ export interface ScrapeOptions {
   readonly scrapeInterval?: string;
   /** Keep this port (default: a free one). */
   readonly port?: number;
+  /** Prometheus only: basic auth on every endpoint (`--web.config.file`), the password's bcrypt hash. */
+  readonly basicAuth?: { readonly username: string; readonly password: string; readonly bcryptHash: string };
+  /** Prometheus only: `--web.cors.origin` (default ".*", every origin). */
+  readonly corsOrigin?: string;
+  /** Prometheus only: more flags, e.g. --web.enable-admin-api. */
+  readonly extraArgs?: readonly string[];
+  /** A whole prometheus.yml instead of the generated one (e.g. a federating server). */
+  readonly configYaml?: string;
 }
 
 export interface RealServer {
@@ -60,19 +68,30 @@ export function scrapeConfigYaml(targets: readonly string[], scrapeInterval: str
 }
 
 export function startPrometheus(opts: ScrapeOptions): Promise<RealServer> {
-  return startServer('prometheus', opts, (dir, port) => ({
-    command: process.env.PROMETHEUS_BIN ?? 'prometheus',
-    args: [
-      `--config.file=${join(dir, 'prometheus.yml')}`,
-      `--storage.tsdb.path=${join(dir, 'data')}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-      // The default already, said out loud: the app is a page on another origin.
-      '--web.cors.origin=.*',
-      '--storage.tsdb.retention.time=1d',
-      '--log.level=warn',
-    ],
-    ready: `http://127.0.0.1:${port}/-/ready`,
-  }));
+  const auth = opts.basicAuth;
+  return startServer('prometheus', opts, (dir, port): Launch => {
+    if (auth) writeFileSync(join(dir, 'web.yml'), `basic_auth_users:\n  ${JSON.stringify(auth.username)}: ${JSON.stringify(auth.bcryptHash)}\n`);
+    return {
+      command: process.env.PROMETHEUS_BIN ?? 'prometheus',
+      args: [
+        `--config.file=${join(dir, 'prometheus.yml')}`,
+        `--storage.tsdb.path=${join(dir, 'data')}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+        // ".*" is the default already, said out loud: the app is a page on another origin.
+        `--web.cors.origin=${opts.corsOrigin ?? '.*'}`,
+        '--storage.tsdb.retention.time=1d',
+        '--log.level=warn',
+        ...(auth ? [`--web.config.file=${join(dir, 'web.yml')}`] : []),
+        ...(opts.extraArgs ?? []),
+      ],
+      ready: `http://127.0.0.1:${port}/-/ready`,
+      readyHeaders: auth ? { authorization: basicAuthHeader(auth.username, auth.password) } : {},
+    };
+  });
+}
+
+export function basicAuthHeader(username: string, password: string): string {
+  return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 }
 
 export function startVictoriaMetrics(opts: ScrapeOptions): Promise<RealServer> {
@@ -97,12 +116,13 @@ interface Launch {
   readonly command: string;
   readonly args: readonly string[];
   readonly ready: string;
+  readonly readyHeaders?: Readonly<Record<string, string>>;
 }
 
 async function startServer(kind: RealServer['kind'], opts: ScrapeOptions, launch: (dir: string, port: number) => Launch): Promise<RealServer> {
   const dir = mkdtempSync(join(tmpdir(), `traffic-map-${kind}-`));
   removeOnExit(dir);
-  writeFileSync(join(dir, 'prometheus.yml'), scrapeConfigYaml(opts.targets, opts.scrapeInterval ?? '2s', opts.jobs));
+  writeFileSync(join(dir, 'prometheus.yml'), opts.configYaml ?? scrapeConfigYaml(opts.targets, opts.scrapeInterval ?? '2s', opts.jobs));
   const port = opts.port ?? (await freePort());
   const how = launch(dir, port);
   let proc: Spawned | null = null;
@@ -111,7 +131,7 @@ async function startServer(kind: RealServer['kind'], opts: ScrapeOptions, launch
     if (closed) throw new Error(`${kind} on port ${port} was closed`);
     if (proc && proc.child.exitCode === null && proc.child.signalCode === null) return;
     proc = spawnLogged(how.command, how.args, join(dir, `${kind}.log`));
-    await waitReady(how.ready, proc);
+    await waitReady(how.ready, proc, 30_000, how.readyHeaders);
   };
   const stop = async (): Promise<void> => {
     const p = proc;

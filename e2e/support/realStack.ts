@@ -87,7 +87,7 @@ export async function startStack(opts: StackOptions): Promise<RealStack> {
 }
 
 /** Waits until every server answers a rate over the window for every edge, both directions (two scrapes in). */
-export async function waitForData(stack: RealStack, timeoutMs = 30_000): Promise<void> {
+export async function waitForData(stack: { readonly servers: readonly { readonly url: string }[]; readonly rateWindow: string }, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   // Every edge has a rate (two samples in the window), not just some: right after start-up,
   // edges of targets scraped once would be missing from the first tables. Counted per edge, not

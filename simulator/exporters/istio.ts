@@ -6,10 +6,7 @@
  * mesh (the payment provider, a ServiceEntry), whose `destination_service` is its host.
  * Databases run in the mesh's clusters without a sidecar: named, in namespace `data`.
  */
-import { Counter } from 'prom-client';
-import { bucketsIn } from '../metrics.ts';
-import { BulkHistogram } from './bulkHistogram.ts';
-import { hostOf, namespaceOf, peerKind } from './peers.ts';
+import type { Peers } from './peers.ts';
 import type { Exporter } from './types.ts';
 
 const LABELS = [
@@ -23,26 +20,26 @@ interface Workload { readonly workload: string; readonly namespace: string; read
 
 const UNKNOWN: Workload = { workload: 'unknown', namespace: 'unknown', cluster: 'unknown', host: 'unknown' };
 
-function workloadOf(name: string, datacenter: string): Workload {
-  const kind = peerKind(name, datacenter);
+function workloadOf(peers: Peers, name: string, datacenter: string): Workload {
+  const kind = peers.kind(name, datacenter);
   if (kind === 'internet') return UNKNOWN;
-  if (kind === 'external') return { ...UNKNOWN, host: hostOf(name) };
-  const namespace = namespaceOf(kind);
-  return { workload: name, namespace, cluster: datacenter, host: `${name}.${namespace}.svc.cluster.local` };
+  if (kind === 'external') return { ...UNKNOWN, host: peers.host(name) };
+  const namespace = peers.namespace(name, datacenter);
+  const workload = peers.workload(name, datacenter);
+  return { workload, namespace, cluster: datacenter, host: `${workload}.${namespace === '' ? '' : `${namespace}.`}svc.cluster.local` };
 }
 
 export const istioExporter: Exporter = {
   convention: 'istio',
-  create(registry, self) {
-    const registers = [registry];
-    const requests = new Counter({ name: 'istio_requests_total', help: 'Requests, as reported by the source or destination proxy.', labelNames: LABELS, registers });
-    const duration = new BulkHistogram<Label>({
-      name: 'istio_request_duration_milliseconds', help: 'Request durations, milliseconds.', labelNames: LABELS, registers, ...bucketsIn('milliseconds'),
+  create(sink, self, peers) {
+    const requests = sink.counter({ name: 'istio_requests_total', help: 'Requests, as reported by the source or destination proxy.', labelNames: LABELS });
+    const duration = sink.histogram<Label>({
+      name: 'istio_request_duration_milliseconds', help: 'Request durations, milliseconds.', labelNames: LABELS, unit: 'milliseconds',
     });
-    const me = workloadOf(self.service, self.datacenter);
+    const me = workloadOf(peers, self.service, self.datacenter);
     return {
       record({ direction, series, status, requests: n, byBucket }) {
-        const peer = workloadOf(series.peerService, series.peerDatacenter);
+        const peer = workloadOf(peers, series.peerService, series.peerDatacenter);
         const [source, destination] = direction === 'egress' ? [me, peer] : [peer, me];
         const labels: Record<Label, string> = {
           reporter: direction === 'egress' ? 'source' : 'destination',

@@ -7,10 +7,7 @@
  * `dst_*` labels, only its `authority`; databases are pods without a proxy, named by the
  * destination controller.
  */
-import { Counter } from 'prom-client';
-import { bucketsIn } from '../metrics.ts';
-import { BulkHistogram } from './bulkHistogram.ts';
-import { hostOf, namespaceOf, peerKind, statusDigit } from './peers.ts';
+import { statusDigit } from './peers.ts';
 import type { Exporter } from './types.ts';
 
 const LABELS = ['direction', 'deployment', 'namespace', 'cluster', 'dst_deployment', 'dst_namespace', 'authority', 'tls', 'status_code', 'classification'] as const;
@@ -19,25 +16,25 @@ type LatencyLabel = (typeof LATENCY_LABELS)[number];
 
 export const linkerdExporter: Exporter = {
   convention: 'linkerd',
-  create(registry, self) {
-    const registers = [registry];
-    const responses = new Counter({ name: 'response_total', help: 'Total count of HTTP responses.', labelNames: LABELS, registers });
-    const latency = new BulkHistogram<LatencyLabel>({
+  create(sink, self, peers) {
+    const responses = sink.counter({ name: 'response_total', help: 'Total count of HTTP responses.', labelNames: LABELS });
+    const latency = sink.histogram<LatencyLabel>({
       name: 'response_latency_ms', help: 'Elapsed times between a request\'s headers being received and its response stream completing.',
-      labelNames: LATENCY_LABELS, registers, ...bucketsIn('milliseconds'),
+      labelNames: LATENCY_LABELS, unit: 'milliseconds',
     });
-    const namespace = namespaceOf(peerKind(self.service, self.datacenter));
+    const namespace = peers.namespace(self.service, self.datacenter);
+    const deployment = peers.workload(self.service, self.datacenter);
     return {
       record({ direction, series, status, requests, byBucket }) {
         const egress = direction === 'egress';
-        const kind = peerKind(series.peerService, series.peerDatacenter);
+        const kind = peers.kind(series.peerService, series.peerDatacenter);
         const inCluster = kind === 'service' || kind === 'database';
         const dst = egress && inCluster
-          ? { dst_deployment: series.peerService, dst_namespace: namespaceOf(kind), authority: `${series.peerService}.${namespaceOf(kind)}.svc.cluster.local:8080` }
-          : { dst_deployment: '', dst_namespace: '', authority: egress ? `${hostOf(series.peerService)}:443` : `${self.service}.${namespace}.svc.cluster.local:8080` };
+          ? { dst_deployment: peers.workload(series.peerService, series.peerDatacenter), dst_namespace: peers.namespace(series.peerService, series.peerDatacenter), authority: authority(peers.workload(series.peerService, series.peerDatacenter), peers.namespace(series.peerService, series.peerDatacenter)) }
+          : { dst_deployment: '', dst_namespace: '', authority: egress ? `${peers.host(series.peerService)}:443` : authority(deployment, namespace) };
         const tls = !egress && kind === 'internet' ? 'no_identity' : egress && !inCluster ? 'no_identity' : kind === 'database' ? 'no_identity' : 'true';
         const labels: Record<LatencyLabel, string> = {
-          direction: egress ? 'outbound' : 'inbound', deployment: self.service, namespace, cluster: self.datacenter,
+          direction: egress ? 'outbound' : 'inbound', deployment, namespace, cluster: self.datacenter,
           ...dst, tls, status_code: status === '0' ? '' : status,
         };
         const failed = status === '0' || statusDigit(status) === '5';
@@ -47,3 +44,8 @@ export const linkerdExporter: Exporter = {
     };
   },
 };
+
+/** The in-cluster authority of a deployment (its Kubernetes service). */
+function authority(deployment: string, namespace: string): string {
+  return `${deployment}.${namespace === '' ? '' : `${namespace}.`}svc.cluster.local:8080`;
+}

@@ -5,9 +5,7 @@
  * service's own name, or its DNS name with `peerNames: 'dns'`; the payment provider's DNS name). Database calls are JDBC, not HTTP: not
  * here. `cluster` is the common tag `management.metrics.tags.cluster`.
  */
-import { bucketsIn } from '../metrics.ts';
-import { BulkHistogram } from './bulkHistogram.ts';
-import { dnsHostOf, hostOf, peerKind, statusDigit } from './peers.ts';
+import { dnsHostOf, statusDigit } from './peers.ts';
 import type { Exporter } from './types.ts';
 
 const SERVER = ['application', 'cluster', 'method', 'uri', 'status', 'outcome', 'exception', 'error'] as const;
@@ -17,16 +15,15 @@ const OUTCOMES: Readonly<Record<string, string>> = { 1: 'INFORMATIONAL', 2: 'SUC
 
 export const micrometerExporter: Exporter = {
   convention: 'micrometer',
-  create(registry, self, options) {
+  create(sink, self, peers, options) {
     const peerHost = options?.peerNames === 'dns'
-      ? (name: string, dc: string) => dnsHostOf('micrometer', name, dc, self.datacenter)
-      : (name: string) => hostOf(name);
-    const registers = [registry];
-    const server = new BulkHistogram({ name: 'http_server_requests_seconds', help: 'HTTP server requests.', labelNames: SERVER, registers, ...bucketsIn('seconds') });
-    const client = new BulkHistogram({ name: 'http_client_requests_seconds', help: 'HTTP client requests.', labelNames: CLIENT, registers, ...bucketsIn('seconds') });
+      ? (name: string, dc: string) => dnsHostOf(peers, 'micrometer', name, dc, self.datacenter)
+      : (name: string) => peers.host(name);
+    const server = sink.histogram({ name: 'http_server_requests_seconds', help: 'HTTP server requests.', labelNames: SERVER, unit: 'seconds' });
+    const client = sink.histogram({ name: 'http_client_requests_seconds', help: 'HTTP client requests.', labelNames: CLIENT, unit: 'seconds' });
     return {
       record({ direction, series, status, byBucket }) {
-        const kind = peerKind(series.peerService, series.peerDatacenter);
+        const kind = peers.kind(series.peerService, series.peerDatacenter);
         const digit = statusDigit(status);
         const common = { application: self.service, cluster: self.datacenter, method: 'GET' };
         if (direction === 'ingress') {

@@ -6,9 +6,7 @@
  * `server_address` (its name, or with `peerNames: 'dns'` a DNS name, see `dnsHostOf`). A request without response has no `http_response_status_code`, only
  * `error_type`. Database calls are not HTTP: not here.
  */
-import { bucketsIn } from '../metrics.ts';
-import { BulkHistogram } from './bulkHistogram.ts';
-import { dnsHostOf, hostOf, peerKind, statusDigit } from './peers.ts';
+import { dnsHostOf, statusDigit } from './peers.ts';
 import type { Exporter } from './types.ts';
 
 const SERVER = ['service_name', 'k8s_cluster_name', 'http_request_method', 'http_route', 'url_scheme', 'http_response_status_code', 'error_type'] as const;
@@ -16,16 +14,15 @@ const CLIENT = ['service_name', 'k8s_cluster_name', 'http_request_method', 'serv
 
 export const otelHttpExporter: Exporter = {
   convention: 'otel-http',
-  create(registry, self, options) {
+  create(sink, self, peers, options) {
     const peerHost = options?.peerNames === 'dns'
-      ? (name: string, dc: string) => dnsHostOf('otel-http', name, dc, self.datacenter)
-      : (name: string) => hostOf(name);
-    const registers = [registry];
-    const server = new BulkHistogram({ name: 'http_server_request_duration_seconds', help: 'Duration of HTTP server requests.', labelNames: SERVER, registers, ...bucketsIn('seconds') });
-    const client = new BulkHistogram({ name: 'http_client_request_duration_seconds', help: 'Duration of HTTP client requests.', labelNames: CLIENT, registers, ...bucketsIn('seconds') });
+      ? (name: string, dc: string) => dnsHostOf(peers, 'otel-http', name, dc, self.datacenter)
+      : (name: string) => peers.host(name);
+    const server = sink.histogram({ name: 'http_server_request_duration_seconds', help: 'Duration of HTTP server requests.', labelNames: SERVER, unit: 'seconds' });
+    const client = sink.histogram({ name: 'http_client_request_duration_seconds', help: 'Duration of HTTP client requests.', labelNames: CLIENT, unit: 'seconds' });
     return {
       record({ direction, series, status, byBucket }) {
-        const kind = peerKind(series.peerService, series.peerDatacenter);
+        const kind = peers.kind(series.peerService, series.peerDatacenter);
         const digit = statusDigit(status);
         const common = { service_name: self.service, k8s_cluster_name: self.datacenter, http_request_method: 'GET' };
         if (direction === 'ingress') {

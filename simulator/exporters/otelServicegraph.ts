@@ -9,10 +9,7 @@
  * Failed = the span status is an error: no response, or a 4xx/5xx for the client span (semantic
  * conventions), a 5xx for the server span.
  */
-import { Counter } from 'prom-client';
-import { bucketsIn } from '../metrics.ts';
-import { BulkHistogram } from './bulkHistogram.ts';
-import { peerKind, statusDigit } from './peers.ts';
+import { statusDigit } from './peers.ts';
 import type { Exporter } from './types.ts';
 
 const LABELS = ['client', 'server', 'client_cluster', 'server_cluster', 'connection_type'] as const;
@@ -23,19 +20,18 @@ export const UNNAMED_CALLER = 'user';
 
 export const otelServicegraphExporter: Exporter = {
   convention: 'otel-servicegraph',
-  create(registry, self) {
-    const registers = [registry];
-    const total = new Counter({ name: 'traces_service_graph_request_total', help: 'Total count of requests between two nodes.', labelNames: LABELS, registers });
-    const failed = new Counter({ name: 'traces_service_graph_request_failed_total', help: 'Total count of failed requests between two nodes.', labelNames: LABELS, registers });
-    const histogram = (side: 'client' | 'server') => new BulkHistogram<Label>({
+  create(sink, self, peers) {
+    const total = sink.counter({ name: 'traces_service_graph_request_total', help: 'Total count of requests between two nodes.', labelNames: LABELS });
+    const failed = sink.counter({ name: 'traces_service_graph_request_failed_total', help: 'Total count of failed requests between two nodes.', labelNames: LABELS });
+    const histogram = (side: 'client' | 'server') => sink.histogram<Label>({
       name: `traces_service_graph_request_${side}_seconds`, help: `Time for a request between two nodes as seen from the ${side}.`,
-      labelNames: LABELS, registers, ...bucketsIn('seconds'),
+      labelNames: LABELS, unit: 'seconds',
     });
     const clientSeconds = histogram('client');
     const serverSeconds = histogram('server');
     return {
       record({ direction, series, status, requests, byBucket }) {
-        const kind = peerKind(series.peerService, series.peerDatacenter);
+        const kind = peers.kind(series.peerService, series.peerDatacenter);
         if (direction === 'egress') {
           const virtual = kind !== 'service';
           const labels: Record<Label, string> = {

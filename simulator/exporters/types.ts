@@ -4,8 +4,9 @@
  * requests each edge had per status code and latency bucket; the exporter only names and labels
  * them, so every convention counts exactly the same traffic.
  */
-import type { Registry } from 'prom-client';
 import type { SeriesTraffic } from '../../src/mocks/platform/model.ts';
+import type { Peers } from './peers.ts';
+import type { MetricSink } from './sink.ts';
 
 /** egress = the caller's view of a call (the target is the caller), ingress = the callee's. */
 export type Direction = 'egress' | 'ingress';
@@ -21,7 +22,7 @@ export interface Counted {
   readonly requests: number;
   /**
    * The same requests by latency bucket: `byBucket[b]` fell into (LATENCY_BUCKETS[b-1],
-   * LATENCY_BUCKETS[b]], the last entry above the last bound. Sums to `requests`.
+   * LATENCY_BUCKETS[b]] (the sink's buckets), the last entry above the last bound. Sums to `requests`.
    */
   readonly byBucket: readonly number[];
 }
@@ -49,6 +50,10 @@ export interface ExporterOptions {
 export interface Exporter {
   /** The preset name of src/config/presets.ts. */
   readonly convention: string;
-  /** Registers the metrics of one target (one service instance) on its own registry. */
-  create(registry: Registry, self: TargetIdentity, options?: ExporterOptions): Recorder;
+  /**
+   * The recorder of one service (or instance): its metric families come from `sink` (its own
+   * prom-client registry, or a sink shared with the other services of its group); `peers`
+   * describes the platform's services; `options` how clients name their callees.
+   */
+  create(sink: MetricSink, self: TargetIdentity, peers: Peers, options?: ExporterOptions): Recorder;
 }

@@ -1,7 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { AppConfig } from '../config/types.ts';
 import type { RendererFactory } from '../vizceral/renderer.ts';
-import { createServers, initialIntervalMs, refreshIntervalOptions, trafficOptions } from './data/trafficQueries.ts';
+import { initialDelayMs } from './data/queryDelayOptions.ts';
+import { createServers, initialIntervalMs, refreshIntervalOptions, serviceListOptions, trafficOptions } from './data/trafficQueries.ts';
+import { listedDatacenters } from './data/useTraffic.ts';
+import { resolveScope } from './viewScope.ts';
 import type { Servers } from './data/trafficQueries.ts';
 import { TrafficPage } from './TrafficPage.tsx';
 import { decodeUrlState } from './urlState.ts';
@@ -23,7 +26,12 @@ export function startReads(config: AppConfig, search: string): Reads {
   });
   const servers = createServers(config);
   void client.prefetchQuery(refreshIntervalOptions(config, servers));
-  void client.prefetchQuery(trafficOptions(config, servers, initialIntervalMs(config), decodeUrlState(search).time));
+  void client.prefetchQuery(serviceListOptions(config, servers));
+  // The view's reads go out now when the URL alone says what the view is (not a datacenter whose
+  // size decides between flat and grouped: that one waits for the list).
+  const state = decodeUrlState(search);
+  const { scope } = resolveScope(state, undefined, config.grouping, config.maxNodesPerView, listedDatacenters(config));
+  if (scope) void client.prefetchQuery(trafficOptions(config, servers, initialIntervalMs(config), state.time, initialDelayMs(config), scope));
   return { client, servers };
 }
 

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppConfig } from '../config/types.ts';
+import { idText } from '../graph/displayNames.ts';
 import type { MapHit, RendererFactory } from '../vizceral/renderer.ts';
 import { TrafficMap } from '../vizceral/TrafficMap.tsx';
 import { toVizceralTraffic } from '../vizceral/traffic.ts';
@@ -18,9 +19,10 @@ import { selectionSpec } from './selectionSpec.ts';
 import type { Servers } from './data/trafficQueries.ts';
 import { useTraffic } from './data/useTraffic.ts';
 import { stateAfterClick } from './navigation.ts';
-import { allServiceNames } from './search.ts';
+import { allNames } from '../graph/serviceList.ts';
+import { groupOfService } from './viewScope.ts';
 import { dateFieldDue } from './timeTravel.ts';
-import { toRendererView } from './urlState.ts';
+import { rendererViewOf } from './currentView.ts';
 import { usePageActions } from './usePageActions.ts';
 import { useNow, useUrlState } from './useUrlState.ts';
 import { useReplay, useRotation } from './useWallScreen.ts';
@@ -35,24 +37,29 @@ interface Props {
 export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Props) {
   const [state, navigate] = useUrlState();
   const now = useNow();
-  const t = useTraffic(config, servers, state.time, state.filters, now);
-  const { graph, fullGraph, read, liveness: live } = t;
+  const t = useTraffic(config, servers, state, now);
+  const { graph, read, list, scope, liveness: live, datacenters } = t;
   const searchRef = useRef<HTMLInputElement>(null);
-  const actions = usePageActions({ state, navigate, ...(fullGraph ? { graph: fullGraph } : {}), intervalMs: t.intervalMs, ...(read ? { dataTime: read.time } : {}), searchRef });
-  const datacenters = useMemo(() => (fullGraph ? Object.keys(fullGraph.datacenters) : []), [fullGraph]);
+  const actions = usePageActions({ state, navigate, ...(list ? { list } : {}), datacenters, intervalMs: t.intervalMs, ...(read ? { dataTime: read.time } : {}), searchRef });
   useRotation(state, datacenters, navigate);
   useReplay(actions.replay, t.intervalMs, state, navigate, () => actions.setReplay(null));
 
   const vizTraffic = useMemo(() => graph && toVizceralTraffic(graph, {
     errorClasses: config.thresholds.errorClasses,
-    ...(state.dc && state.service ? { focus: { datacenter: state.dc, service: state.service } } : {}),
+    ...(scope?.level === 'focus' ? { focus: { datacenter: scope.dc, service: scope.service } } : {}),
     updated: t.dataUpdatedAt,
-  }), [graph, config.thresholds.errorClasses, state.dc, state.service, t.dataUpdatedAt]);
+    rewrites: config.displayName,
+    ...(scope?.level === 'group' ? { group: scope.group } : {}),
+  }), [graph, config.thresholds.errorClasses, config.displayName, scope, t.dataUpdatedAt]);
   // The page renders every second (the clock; `state` keeps its identity): what derives from the
   // graph and the URL is computed once per graph and URL.
-  const view = useMemo(() => (graph ? currentView(graph, state) : undefined), [graph, state]);
+  // The view of the data on screen: until a new view's answers arrive, the previous one stays.
+  const view = useMemo(() => (graph && scope ? currentView(graph, scope) : undefined), [graph, scope]);
   const selected = useMemo(() => (view ? selection(view, state) : null), [view, state]);
-  const onClick = useCallback((hit: MapHit | null) => navigate(stateAfterClick(state, hit, graph)), [navigate, state, graph]);
+  const onClick = useCallback(
+    (hit: MapHit | null) => navigate(stateAfterClick(state, hit, graph, datacenters, (dc, name) => groupOfService(list, dc, name))),
+    [navigate, state, graph, datacenters, list],
+  );
   const spec = useMemo(() => (view && selected ? selectionSpec(view, selected) : null), [view, selected]);
   // The details panel's seven queries (two of them an hour long) wait until the first map is
   // drawn: they would compete with it for the server, the network and the page's main thread.
@@ -62,17 +69,20 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
     convention: config.convention, rateWindow: config.rateWindow, errorClasses: config.thresholds.errorClasses,
     servers, spec, time: read?.time, intervalMs: t.intervalMs, waiting: state.view === 'map' && !firstMapDrawn,
   }));
-  const names = useMemo(() => (fullGraph ? allServiceNames(fullGraph) : []), [fullGraph]);
+  const names = useMemo(() => (list ? allNames(list) : []), [list]);
   // The toolbar's date field is created once due, and stays.
   const [dateField, setDateField] = useState(false);
   const dateFieldNow = dateFieldDue({ firstMapDrawn, view: state.view, liveness: live.kind });
   useEffect(() => { if (dateFieldNow) setDateField(true); }, [dateFieldNow]);
 
-  const notes = (read?.failures ?? []).map((f) => `${f.datacenters ? f.datacenters.join(', ') : 'Some datacenters'} unavailable: ${f.message}`);
+  const notes = [
+    ...(t.scopeNotice ? [t.scopeNotice] : []),
+    ...(read?.failures ?? []).map((f) => `${f.datacenters ? f.datacenters.join(', ') : 'Some datacenters'} unavailable: ${f.message}`),
+  ];
   const problems = useMemo(() => [...(read?.problems ?? []), ...(graph?.problems ?? [])], [read, graph]);
   // Before the first data, the panel the URL asks for keeps its place: the map is sized once
   // (a resize after the first map costs a frame's worth of GPU work and moves every node).
-  const awaited = graph ? null : state.edge ? edgeTitle(state.edge[0], state.edge[1]) : state.service || null;
+  const awaited = graph ? null : state.edge ? edgeTitle(state.edge[0], state.edge[1]) : state.service ? idText(state.service) : null;
   const hasNotices = notes.length + problems.length + (read?.warnings.length ?? 0) > 0;
   const dimmed = live.kind !== 'live' && live.kind !== 'pinned';
 
@@ -80,6 +90,7 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
     <div className={`page${state.kiosk ? ' page--kiosk' : ''}`} data-liveness={live.kind}>
       <Header title={config.title} state={state} navigate={navigate} liveness={live}
         servers={sourceLabel ? [sourceLabel] : servers.list.map((s) => s.plan.url)} {...(t.interval ? { interval: t.interval } : {})}
+        {...(read && state.time === null ? { asOf: { time: read.time, delayMs: t.delayMs, measured: t.delay?.source === 'measured' } } : {})}
         search={{ names, onFind: actions.find, inputRef: searchRef }} />
       {!state.kiosk && <Toolbar state={state} navigate={navigate} actions={actions} nowS={Math.floor(now / 1000)} dateField={dateField} />}
       <Banner liveness={live} lastGoodAt={t.dataUpdatedAt} onBackToLive={actions.live} />
@@ -89,7 +100,7 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
           {!graph && live.kind === 'failed' && <p className="placeholder">No traffic could be read yet. The map appears as soon as Prometheus answers.</p>}
           {state.view === 'map' ? (
             // Mounted before the first data: the renderer is created while the first queries are answered.
-            <TrafficMap traffic={vizTraffic ?? undefined} view={toRendererView(state)} {...(state.edge ? { highlight: `${state.edge[0]}--${state.edge[1]}` } : {})}
+            <TrafficMap traffic={vizTraffic ?? undefined} view={scope ? rendererViewOf(scope) : []} {...(state.edge ? { highlight: { type: 'connection', source: state.edge[0], target: state.edge[1] } } : {})}
               onClick={onClick} createRenderer={createRenderer} dimmed={dimmed} onFirstMap={onFirstMap} />
           ) : null}
           {view && read && state.view === 'table' && (

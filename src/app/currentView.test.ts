@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { smallGraph } from './__fixtures__/graph.ts';
 import { currentView, selection } from './currentView.ts';
 import { DEFAULT_URL_STATE } from './urlState.ts';
+import type { ViewScope } from '../graph/scope.ts';
 import type { UrlState } from './urlState.ts';
 
 const graph = smallGraph();
 const state = (parts: Partial<UrlState>): UrlState => ({ ...DEFAULT_URL_STATE, ...parts });
+/** The scope these tests read the fixture (a whole-platform graph) for. */
+const scopeOf = (s: UrlState): ViewScope => (!s.dc ? { level: 'global' } : s.service ? { level: 'focus', dc: s.dc, service: s.service } : { level: 'datacenter', dc: s.dc, grouped: false });
 
 describe('currentView', () => {
   const cases: { desc: string; state: UrlState; kind: string; datacenter: string; focus?: string }[] = [
@@ -21,7 +24,7 @@ describe('currentView', () => {
     { desc: 'dc=toString is unknown', state: state({ dc: 'toString' }), kind: 'global', datacenter: '' },
   ];
   it.each(cases)('$desc', ({ state: s, kind, datacenter, focus }) => {
-    const view = currentView(graph, s);
+    const view = currentView(graph, scopeOf(s));
     expect({ kind: view.kind, datacenter: view.datacenter, focus: view.focus }).toEqual({ kind, datacenter, focus });
     expect(Array.isArray(view.nodes) && Array.isArray(view.edges)).toBe(true);
   });
@@ -36,7 +39,7 @@ describe('selection', () => {
     { desc: 'nothing in a datacenter view', state: state({ dc: 'eu' }), want: null },
     { desc: 'a reversed edge is another edge', state: state({ dc: 'eu', edge: ['api', 'web'] }), want: null },
   ])('$desc', ({ state: s, want }) => {
-    const sel = selection(currentView(graph, s), s);
+    const sel = selection(currentView(graph, scopeOf(s)), s);
     const got = sel === null ? null : sel.kind === 'edge' ? `edge ${sel.edge.source}->${sel.edge.target}` : `node ${sel.node.id}`;
     expect(got).toBe(want);
   });

@@ -6,6 +6,13 @@ import { DEFAULT_URL_STATE } from './urlState.ts';
 import type { UrlState } from './urlState.ts';
 
 const graph = smallGraph();
+const DATACENTERS = Object.keys(graph.datacenters);
+const GROUPS = new Map([['api', 'team-a']]);
+// The fixture's eu view with a group node and a folded node, as a grouped datacenter view has.
+(graph.datacenters as unknown as Record<string, { nodes: unknown[] }>).eu?.nodes.push(
+  { ...graph.datacenters.eu?.nodes[0], id: 'team-a', kind: 'group' },
+  { ...graph.datacenters.eu?.nodes[0], id: '…3 more', kind: 'more', hidden: 3 },
+);
 const state = (parts: Partial<UrlState>): UrlState => ({ ...DEFAULT_URL_STATE, ...parts });
 const nodeHit = (name: string): MapHit => ({ type: 'node', name });
 
@@ -41,18 +48,23 @@ describe('stateAfterClick', () => {
     // Connections and empty space.
     { desc: 'a connection selects the edge', from: state({ dc: 'eu' }), hit: { type: 'connection', source: 'web', target: 'api' }, want: state({ dc: 'eu', edge: ['web', 'api'] }) },
     { desc: 'a connection replaces the selected edge and keeps the focus', from: state({ dc: 'eu', service: 'api', edge: ['web', 'api'] }), hit: { type: 'connection', source: 'api', target: 'postgres' }, want: state({ dc: 'eu', service: 'api', edge: ['api', 'postgres'] }) },
+    // Groups.
+    { desc: 'dc: a group opens its view', from: state({ dc: 'eu' }), hit: nodeHit('team-a'), want: state({ dc: 'eu', group: 'team-a' }) },
+    { desc: 'dc: the folded quieter nodes open nothing', from: state({ dc: 'eu' }), hit: nodeHit('…3 more'), want: state({ dc: 'eu' }) },
+    { desc: 'group: a service of it opens its focus and keeps the group', from: state({ dc: 'eu', group: 'team-a' }), hit: nodeHit('api'), want: state({ dc: 'eu', group: 'team-a', service: 'api' }) },
     { desc: 'a connection of the global view', from: DEFAULT_URL_STATE, hit: { type: 'connection', source: 'INTERNET', target: 'eu' }, want: state({ edge: ['INTERNET', 'eu'] }) },
     { desc: 'empty space clears the edge', from: state({ dc: 'eu', service: 'api', edge: ['web', 'api'], view: 'table' }), hit: null, want: state({ dc: 'eu', service: 'api', view: 'table' }) },
     { desc: 'empty space without an edge changes nothing', from: state({ dc: 'eu' }), hit: null, want: state({ dc: 'eu' }) },
   ];
 
   it.each(cases)('$desc', ({ from, hit, noGraph, want }) => {
-    expect(stateAfterClick(from, hit, noGraph ? undefined : graph)).toEqual(want);
+    if (!noGraph && want.service && want.service !== from.service) want = { ...want, group: GROUPS.get(want.service) ?? '' };
+    expect(stateAfterClick(from, hit, noGraph ? undefined : graph, noGraph ? [] : DATACENTERS, (_dc, name) => GROUPS.get(name) ?? '')).toEqual(want);
   });
 
   it('does not mutate the state it is given', () => {
     const from = Object.freeze(state({ dc: 'eu', edge: ['web', 'api'] }));
-    stateAfterClick(from, nodeHit('api'), graph);
+    stateAfterClick(from, nodeHit('api'), graph, DATACENTERS);
     expect(from).toEqual(state({ dc: 'eu', edge: ['web', 'api'] }));
   });
 });

@@ -3,28 +3,35 @@ import type { TrafficGraph } from '../graph/types.ts';
 import type { MapHit } from '../vizceral/renderer.ts';
 import type { UrlState } from './urlState.ts';
 
+/** The group of a service of a datacenter ('' when ungrouped or unknown). */
+export type GroupOf = (dc: string, service: string) => string;
+
+const noGroup: GroupOf = () => '';
+
 /**
  * What a click on the map does, as a pure function of the state and the graph:
- * a datacenter opens it, a service opens its focus view, another datacenter's node opens that
- * datacenter, a connection selects the edge, empty space clears the selection.
+ * a datacenter opens it, a group opens its view, a service opens its focus view, another
+ * datacenter's node opens that datacenter, a connection selects the edge, empty space clears
+ * the selection. `datacenters`: the datacenters that exist (config or service list).
  */
-export function stateAfterClick(state: UrlState, hit: MapHit | null, graph: TrafficGraph | undefined): UrlState {
+export function stateAfterClick(state: UrlState, hit: MapHit | null, graph: TrafficGraph | undefined, datacenters: readonly string[], groupOf: GroupOf = noGroup): UrlState {
   if (!hit) return { ...state, edge: null };
   if (hit.type === 'connection') return { ...state, edge: [hit.source, hit.target] };
   const name = hit.name;
-  // Own keys only (names are data, "__proto__" is not a datacenter); a `dc` the graph does not
-  // have shows the global view (currentView), so clicks act on the global view then.
-  const isDatacenter = (dc: string): boolean => !!graph && Object.hasOwn(graph.datacenters, dc);
-  if (!state.dc || !isDatacenter(state.dc)) {
-    return isDatacenter(name) ? { ...state, dc: name, service: '', edge: null } : state;
+  const isDatacenter = (dc: string): boolean => datacenters.includes(dc);
+  // Own keys only (names are data, "__proto__" is not a datacenter).
+  const dcView = state.dc && graph && Object.hasOwn(graph.datacenters, state.dc) ? graph.datacenters[state.dc] : undefined;
+  if (!state.dc || !dcView) {
+    return isDatacenter(name) ? { ...state, dc: name, group: '', service: '', edge: null } : state;
   }
   if (name.startsWith('dc:') && isDatacenter(name.slice(3))) {
-    return { ...state, dc: name.slice(3), service: '', edge: null };
+    return { ...state, dc: name.slice(3), group: '', service: '', edge: null };
   }
-  const node = graph?.datacenters[state.dc]?.nodes.find((n) => n.id === name);
-  if (!node || name === INTERNET || node.kind === 'remote') return state;
+  const node = dcView.nodes.find((n) => n.id === name);
+  if (!node || name === INTERNET || node.kind === 'remote' || node.kind === 'more') return state;
+  if (node.kind === 'group') return { ...state, group: name, service: '', edge: null };
   if (name === state.service) return { ...state, edge: null };
-  return { ...state, service: name, edge: null };
+  return { ...state, group: groupOf(state.dc, name), service: name, edge: null };
 }
 
 export interface Crumb {
@@ -32,16 +39,18 @@ export interface Crumb {
   readonly state: UrlState;
 }
 
-/** Breadcrumbs from the global view down to the current one. */
+/** Breadcrumbs from the global view down to the current one: Global › datacenter › group › service. */
 export function breadcrumbs(state: UrlState): Crumb[] {
-  const crumbs: Crumb[] = [{ label: 'Global', state: { ...state, dc: '', service: '', edge: null } }];
-  if (state.dc) crumbs.push({ label: state.dc, state: { ...state, service: '', edge: null } });
+  const crumbs: Crumb[] = [{ label: 'Global', state: { ...state, dc: '', group: '', service: '', edge: null } }];
+  if (state.dc) crumbs.push({ label: state.dc, state: { ...state, group: '', service: '', edge: null } });
+  if (state.dc && state.group) crumbs.push({ label: state.group, state: { ...state, service: '', edge: null } });
   if (state.dc && state.service) crumbs.push({ label: state.service, state: { ...state, edge: null } });
   return crumbs;
 }
 
-/** One level up: focus -> datacenter -> global. */
+/** One level up: focus -> group (or datacenter) -> datacenter -> global. */
 export function parentState(state: UrlState): UrlState {
   if (state.service) return { ...state, service: '', edge: null };
+  if (state.group) return { ...state, group: '', edge: null };
   return { ...state, dc: '', edge: null };
 }

@@ -1,3 +1,4 @@
+import { nodeText } from '../graph/displayNames.ts';
 import type { TrafficGraph } from '../graph/types.ts';
 
 export interface ServiceHit {
@@ -16,7 +17,8 @@ export function searchServices(graph: TrafficGraph, text: string, limit = 20): S
   for (const [dc, view] of Object.entries(graph.datacenters)) {
     for (const n of view.nodes) {
       if (n.kind !== 'service' || (n.datacenter as string | undefined) !== dc) continue;
-      const name = n.id.toLowerCase();
+      // Matched on the text people read (a service named INTERNET is found as INTERNET).
+      const name = nodeText(n).toLowerCase();
       const score = name === q ? 0 : name.startsWith(q) ? 1 : name.includes(q) ? 2 : -1;
       if (score >= 0) scored.push({ hit: { dc, service: n.id }, score });
     }
@@ -25,11 +27,11 @@ export function searchServices(graph: TrafficGraph, text: string, limit = 20): S
   return scored.slice(0, limit).map((s) => s.hit);
 }
 
-/** Every service name, once, for the search box's suggestions. */
+/** Every service name (as text), once, for the search box's suggestions. */
 export function allServiceNames(graph: TrafficGraph): string[] {
   const names = new Set<string>();
   for (const [dc, view] of Object.entries(graph.datacenters)) {
-    for (const n of view.nodes) if (n.kind === 'service' && (n.datacenter as string | undefined) === dc) names.add(n.id);
+    for (const n of view.nodes) if (n.kind === 'service' && (n.datacenter as string | undefined) === dc) names.add(nodeText(n));
   }
   return [...names].sort();
 }

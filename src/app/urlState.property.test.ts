@@ -11,6 +11,7 @@ const wellFormed = (s: string) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|
 const name = labelValue.map(wellFormed);
 const state: fc.Arbitrary<UrlState> = fc.record({
   dc: name,
+  group: name,
   service: name,
   edge: fc.option(fc.tuple(name.filter((s) => s !== ''), name.filter((s) => s !== '')), { nil: null }),
   view: fc.constantFrom('map' as const, 'table' as const),
@@ -18,7 +19,7 @@ const state: fc.Arbitrary<UrlState> = fc.record({
   kiosk: fc.boolean(),
   rotateMs: fc.oneof(fc.constant(0), fc.integer({ min: 5, max: 86_400 }).map((s) => s * 1000)),
   filters: fc.record({ hideHealthy: fc.boolean(), minRate: fc.oneof(fc.constant(0), fc.double({ min: 1e-6, max: 1e9, noNaN: true })), match: name }),
-}).map((s) => (s.dc ? s : { ...s, service: '' }));
+}).map((s) => (s.dc ? s : { ...s, group: '', service: '' }));
 
 describe('decodeUrlState / encodeUrlState with hostile values', () => {
   it('decoding any search string never throws and gives sane values', () => {

@@ -42,7 +42,7 @@ describe('decodeUrlState(encodeUrlState(s)) is s', () => {
     { desc: 'a match with markup and query syntax', state: state({ filters: { ...DEFAULT_FILTERS, match: '<b>&x=1#y</b> -> z' } }) },
     {
       desc: 'everything set',
-      state: { dc: 'eu', service: 'api', edge: ['web', 'api'], view: 'table', time: 1_790_000_000, kiosk: true, rotateMs: 30_000, filters: { hideHealthy: true, minRate: 2, match: 'a' } },
+      state: { dc: 'eu', group: 'team-a', service: 'api', edge: ['web', 'api'], view: 'table', time: 1_790_000_000, kiosk: true, rotateMs: 30_000, filters: { hideHealthy: true, minRate: 2, match: 'a' } },
     },
   ];
 

@@ -18,6 +18,8 @@ export interface Filters {
 export interface UrlState {
   /** Datacenter shown; '' = the global view. */
   readonly dc: string;
+  /** Group of `dc` shown (or the focused service's group, for the way back up); '' = none. */
+  readonly group: string;
   /** Focused service in `dc`; '' = none. */
   readonly service: string;
   /** Selected edge as [source, target] in the current view, or null. */
@@ -35,7 +37,7 @@ export interface UrlState {
 export const DEFAULT_FILTERS: Filters = { hideHealthy: false, minRate: 0, match: '' };
 
 export const DEFAULT_URL_STATE: UrlState = {
-  dc: '', service: '', edge: null, view: 'map', time: null, kiosk: false, rotateMs: 0, filters: DEFAULT_FILTERS,
+  dc: '', group: '', service: '', edge: null, view: 'map', time: null, kiosk: false, rotateMs: 0, filters: DEFAULT_FILTERS,
 };
 
 const EDGE_SEPARATOR = ' -> ';
@@ -50,10 +52,12 @@ export function decodeUrlState(search: string): UrlState {
   const p = new URLSearchParams(search);
   const dc = p.get('dc') ?? '';
   const service = dc ? (p.get('service') ?? '') : '';
+  const group = dc ? (p.get('group') ?? '') : '';
   const view: ViewMode = p.get('view') === 'table' ? 'table' : 'map';
   const minRate = Number(p.get('minRate') ?? '');
   return {
     dc,
+    group,
     service,
     edge: decodeEdge(p.get('edge')),
     view,
@@ -79,6 +83,7 @@ function decodeEdge(raw: string | null): readonly [string, string] | null {
 export function encodeUrlState(state: UrlState, search = ''): string {
   const p = new URLSearchParams(search);
   setOrDelete(p, 'dc', state.dc);
+  setOrDelete(p, 'group', state.dc ? state.group : '');
   setOrDelete(p, 'service', state.dc ? state.service : '');
   setOrDelete(p, 'edge', state.edge ? `${escapeName(state.edge[0])}${EDGE_SEPARATOR}${escapeName(state.edge[1])}` : '');
   setOrDelete(p, 'view', state.view === 'map' ? '' : state.view);

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RefObject } from 'react';
-import type { TrafficGraph } from '../graph/types.ts';
+import { searchList } from '../graph/serviceList.ts';
+import type { ServiceList } from '../graph/serviceList.ts';
 import { parentState } from './navigation.ts';
-import { searchServices } from './search.ts';
 import { actionForKey } from './shortcuts.ts';
 import { stepTime } from './timeTravel.ts';
 import type { Replay } from './timeTravel.ts';
@@ -26,7 +26,8 @@ export interface PageActions {
 interface Inputs {
   readonly state: UrlState;
   readonly navigate: Navigate;
-  readonly graph?: TrafficGraph;
+  readonly list?: ServiceList;
+  readonly datacenters: readonly string[];
   readonly intervalMs: number;
   /** Evaluation time of the data on screen (unix s): what a copied link pins. */
   readonly dataTime?: number;
@@ -34,7 +35,7 @@ interface Inputs {
 }
 
 /** What the controls and the keyboard can do; the page wires them to components. */
-export function usePageActions({ state, navigate, graph, intervalMs, dataTime, searchRef }: Inputs): PageActions {
+export function usePageActions({ state, navigate, list, datacenters, intervalMs, dataTime, searchRef }: Inputs): PageActions {
   const [replay, setReplay] = useState<Replay | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
@@ -49,11 +50,11 @@ export function usePageActions({ state, navigate, graph, intervalMs, dataTime, s
   }, [state, navigate]);
   const live = useCallback(() => { setReplay(null); navigate({ ...state, time: null }); }, [state, navigate]);
   const find = useCallback((text: string) => {
-    const hit = graph ? searchServices(graph, text)[0] : undefined;
+    const hit = list ? searchList(list, text)[0] : undefined;
     if (!hit) return false;
-    navigate({ ...state, dc: hit.dc, service: hit.service, edge: null });
+    navigate({ ...state, dc: hit.dc, group: hit.group === hit.service ? '' : hit.group, service: hit.service, edge: null });
     return true;
-  }, [graph, state, navigate]);
+  }, [list, state, navigate]);
   const copyLink = useCallback(() => {
     // The link pins the moment on screen, so the reader sees what the sender saw, even later.
     const pinned = { ...state, time: state.time ?? dataTime ?? Math.floor(Date.now() / 1000), rotateMs: 0 };
@@ -79,10 +80,10 @@ export function usePageActions({ state, navigate, graph, intervalMs, dataTime, s
       if (inForm) { target?.blur(); return; }
       switch (hit.action) {
         case 'help': setHelpOpen((o) => !o); break;
-        case 'global': navigate({ ...state, dc: '', service: '', edge: null }); break;
+        case 'global': navigate({ ...state, dc: '', group: '', service: '', edge: null }); break;
         case 'datacenter': {
-          const dc = graph ? Object.keys(graph.datacenters)[hit.index ?? 0] : undefined;
-          if (dc) navigate({ ...state, dc, service: '', edge: null });
+          const dc = datacenters[hit.index ?? 0];
+          if (dc) navigate({ ...state, dc, group: '', service: '', edge: null });
           break;
         }
         case 'up':
@@ -102,7 +103,7 @@ export function usePageActions({ state, navigate, graph, intervalMs, dataTime, s
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [state, navigate, graph, helpOpen, step, live, copyLink, searchRef]);
+  }, [state, navigate, datacenters, helpOpen, step, live, copyLink, searchRef]);
 
   return { step, jump, live, find, copyLink, copied, replay, setReplay, helpOpen, setHelpOpen };
 }

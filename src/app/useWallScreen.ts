@@ -9,7 +9,7 @@ export function nextRotationState(state: UrlState, datacenters: readonly string[
   const order = ['', ...datacenters];
   const at = order.indexOf(state.dc);
   const dc = order[(at + 1) % order.length] ?? '';
-  return { ...state, dc, service: '', edge: null };
+  return { ...state, dc, group: '', service: '', edge: null };
 }
 
 /** `rotate=30s`: every so often, show the next view (history is replaced, not grown). */

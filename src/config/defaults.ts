@@ -9,6 +9,7 @@ export const DEFAULTS = {
   refreshInterval: 'auto',
   /** Used by refreshInterval "auto" when Prometheus does not report its scrape interval. */
   refreshFallbackMs: 15_000,
+  queryDelay: 'auto',
   warning: 0.01,
   danger: 0.05,
   errorClasses: ['5xx', 'none'] as readonly StatusClass[],

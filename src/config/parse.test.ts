@@ -21,9 +21,12 @@ describe('good files', () => {
       rateWindow: '1m',
       latencyQuantile: 0.95,
       refresh: { mode: 'auto', fallbackMs: 15_000 },
+      queryDelay: { mode: 'auto' },
       thresholds: { warning: 0.01, danger: 0.05, errorClasses: ['5xx', 'none'], minRate: 0.05 },
       links: {},
       maxNodesPerView: 150,
+      grouping: { source: { kind: 'rule', regex: '([^-]+)-.+' }, when: 'auto' },
+      displayName: [],
       peerRules: [],
     } satisfies AppConfig);
   });
@@ -40,7 +43,9 @@ describe('good files', () => {
       thresholds: { warning: 0.02, danger: 0.1, errorClasses: ['5xx', '4xx', '5xx'], minRate: 0 },
       links: { dashboard: 'https://grafana.example/d/abc?var-service={service}&var-datacenter={datacenter}' },
       maxNodesPerView: 80,
+      displayName: [{ match: '^(.*)\\.svc\\.cluster\\.local$', replace: '$1' }],
     });
+    expect(c.displayName).toEqual([{ match: '^(.*)\\.svc\\.cluster\\.local$', replace: '$1' }]);
     expect(c.prometheus).toEqual({ url: '/prometheus/', timeoutMs: 30_000 });
     expect(c.datacenters).toEqual({ mode: 'listed', list: [{ name: 'eu-west' }, { name: 'us-east' }] });
     expect(c.refresh).toEqual({ mode: 'fixed', intervalMs: 90_000 });
@@ -127,6 +132,19 @@ describe('refreshInterval', () => {
   });
 });
 
+describe('queryDelay', () => {
+  const cases: { desc: string; value: unknown; expected: AppConfig['queryDelay'] }[] = [
+    { desc: 'auto', value: 'auto', expected: { mode: 'auto' } },
+    { desc: 'absent = auto', value: undefined, expected: { mode: 'auto' } },
+    { desc: 'none: 0s', value: '0s', expected: { mode: 'fixed', ms: 0 } },
+    { desc: 'fixed 30s', value: '30s', expected: { mode: 'fixed', ms: 30_000 } },
+    { desc: 'fixed 1m30s', value: '1m30s', expected: { mode: 'fixed', ms: 90_000 } },
+  ];
+  it.each(cases)('$desc', ({ value, expected }) => {
+    expect(config({ prometheus: PROM, queryDelay: value }).queryDelay).toEqual(expected);
+  });
+});
+
 describe('bad files: each problem names its field', () => {
   const cases: { desc: string; json: unknown; path: string; message: RegExp }[] = [
     { desc: 'not an object', json: ['x'], path: '', message: /^expected a JSON object .*, got \["x"\]$/ },
@@ -145,7 +163,15 @@ describe('bad files: each problem names its field', () => {
     { desc: 'bad rate window', json: { prometheus: PROM, rateWindow: '1 minute' }, path: 'rateWindow', message: /expected a duration such as "1m".*got "1 minute"/ },
     { desc: 'zero rate window', json: { prometheus: PROM, rateWindow: '0s' }, path: 'rateWindow', message: /got "0s"/ },
     { desc: 'quantile 1', json: { prometheus: PROM, latencyQuantile: 1 }, path: 'latencyQuantile', message: /between 0 and 1 \(0 and 1 excluded\), got 1/ },
+    { desc: 'displayName not a list', json: { prometheus: PROM, displayName: 'x' }, path: 'displayName', message: /^expected a list of rewrites such as \[\{"match"/ },
+    { desc: 'displayName rewrite with a bad regex', json: { prometheus: PROM, displayName: [{ match: '^(.*', replace: '$1' }] }, path: 'displayName[0].match', message: /^expected a valid regular expression .*Unterminated group.*got "\^\(\.\*"$/ },
+    { desc: 'displayName rewrite with an empty regex', json: { prometheus: PROM, displayName: [{ match: '', replace: '' }] }, path: 'displayName[0].match', message: /not empty/ },
+    { desc: 'displayName rewrite without replace', json: { prometheus: PROM, displayName: [{ match: 'a' }] }, path: 'displayName[0].replace', message: /expected the replacement text/ },
+    { desc: 'displayName rewrite with a misspelt field', json: { prometheus: PROM, displayName: [{ match: 'a', replace: '', flags: 'g' }] }, path: 'displayName[0].flags', message: /./ },
     { desc: 'bad refresh', json: { prometheus: PROM, refreshInterval: 'often' }, path: 'refreshInterval', message: /^expected "auto" or a duration such as "15s", got "often"$/ },
+    { desc: 'bad query delay', json: { prometheus: PROM, queryDelay: '30 seconds' }, path: 'queryDelay', message: /^expected "auto" or a duration such as "30s" \("0s": no delay\), got "30 seconds"$/ },
+    { desc: 'negative query delay', json: { prometheus: PROM, queryDelay: '-5s' }, path: 'queryDelay', message: /^expected "auto" or a duration .*, got "-5s"$/ },
+    { desc: 'query delay as a number', json: { prometheus: PROM, queryDelay: 30 }, path: 'queryDelay', message: /^expected "auto" or a duration .*, got 30$/ },
     { desc: 'fractional maxNodesPerView', json: { prometheus: PROM, maxNodesPerView: 1.5 }, path: 'maxNodesPerView', message: /whole number.*got 1.5/ },
     { desc: 'empty title', json: { prometheus: PROM, title: ' ' }, path: 'title', message: /non-empty title, got " "/ },
     { desc: 'datacenters typo', json: { prometheus: PROM, datacenters: 'discovery' }, path: 'datacenters', message: /expected "discover" or a list.*got "discovery"/ },

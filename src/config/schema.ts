@@ -1,4 +1,4 @@
-import { parseDurationMs } from '../prometheus/duration.ts';
+import { DURATION, parseDurationMs } from '../prometheus/duration.ts';
 import { CONVENTION_FIELDS, conventionSchema } from './convention.ts';
 import { DEFAULTS } from './defaults.ts';
 import {
@@ -14,6 +14,8 @@ import {
   share,
   statusClass,
 } from './fields.ts';
+import { GROUP_BY_FIELDS, groupBySchema, hasNamespaces, toGrouping } from './grouping.ts';
+import { regexOrNull } from '../graph/displayNames.ts';
 import { checkLinkTemplate } from './links.ts';
 import { PEER_RULE_FIELDS, peerRulesSchema } from './peerRules.ts';
 import { DEFAULT_PRESET, PRESETS } from './presets.ts';
@@ -79,6 +81,21 @@ const linksSchema = strictObject(
   'expected an object such as {"dashboard": "https://grafana/d/x?var-service={service}"}',
 );
 
+const QUERY_DELAY_EXPECTED = 'expected "auto" or a duration such as "30s" ("0s": no delay)';
+const REWRITE_EXAMPLE = '{"match": "^(.*)\\\\.svc\\\\.cluster\\\\.local$", "replace": "$1"}';
+
+/** One rewrite of the labels on the map: the first match of a regex, replaced ($1 ... are its groups). */
+const rewriteSchema = strictObject(
+  {
+    match: checkedString('expected a regular expression such as "^(.*)\\\\.svc\\\\.cluster\\\\.local$"', (s) => {
+      if (s === '') return 'expected a regular expression that is not empty';
+      return regexOrNull(s) ? null : `expected a valid regular expression (JavaScript, Unicode mode): ${regexError(s)}`;
+    }),
+    replace: checkedString('expected the replacement text, such as "$1"'),
+  },
+  `expected an object such as ${REWRITE_EXAMPLE}`,
+);
+
 const ROOT_SHAPE = {
   /** Shown in the header and the browser tab; default "Traffic Map". */
   title: optional(nonEmptyText('expected a non-empty title')),
@@ -101,12 +118,25 @@ const ROOT_SHAPE = {
       (s) => (s === 'auto' ? s : (parseDurationMs(s) ?? 0)),
     ),
   ),
+  /** "auto" (measured per server: 0 unless samples arrive late, as through federation) or a duration, "0s" = none; default "auto". */
+  queryDelay: optional(
+    transform(
+      checkedString(QUERY_DELAY_EXPECTED, (s) =>
+        s === 'auto' || (DURATION.test(s) && parseDurationMs(s) !== null) ? null : QUERY_DELAY_EXPECTED,
+      ),
+      (s) => (s === 'auto' ? s : (parseDurationMs(s) ?? 0)),
+    ),
+  ),
   /** Health colouring of edges and nodes. */
   thresholds: optional(thresholdsSchema),
   /** Links to other tools. */
   links: optional(linksSchema),
   /** Views with more nodes show the busiest ones and say so; default 150. */
   maxNodesPerView: optional(positiveInteger(150)),
+  /** Where a service's group comes from ("auto", "off", "namespace", {"rule"}, {"label", "peerLabel"}); default "auto". */
+  groupBy: optional(groupBySchema),
+  /** Rewrites of the labels on the map, in order (house naming schemes); default none. */
+  displayName: optional(array(rewriteSchema, `expected a list of rewrites such as [${REWRITE_EXAMPLE}]`)),
   /** Rules mapping peer values (hosts) to services, tried in order: [{match, service, datacenter?}]; default []. */
   peerRules: optional(peerRulesSchema),
 };
@@ -118,6 +148,8 @@ export const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'datacenters[]': ['name', 'prometheus'],
   thresholds: Object.keys(thresholdsSchema.shape),
   links: Object.keys(linksSchema.shape),
+  groupBy: GROUP_BY_FIELDS,
+  'displayName[]': Object.keys(rewriteSchema.shape),
   'peerRules[]': PEER_RULE_FIELDS,
   ...CONVENTION_FIELDS,
 };
@@ -147,6 +179,9 @@ function crossCheck(input: ConfigInput, report: Report): void {
       }
     });
   }
+  if (input.groupBy === 'namespace' && !hasNamespaces(input.convention ?? PRESETS[DEFAULT_PRESET])) {
+    report({ path: ['groupBy'], message: 'expected a convention with namespace labels for "namespace" (istio, linkerd), or {"rule": ...} / {"label": ...}', input: input.groupBy });
+  }
   const warning = input.thresholds?.warning ?? DEFAULTS.warning;
   const danger = input.thresholds?.danger ?? DEFAULTS.danger;
   if (warning >= danger) {
@@ -173,6 +208,7 @@ function toAppConfig(input: ConfigInput): AppConfig {
   // Every datacenter has its own Prometheus: the first one also serves as the default.
   const url = input.prometheus?.url ?? list?.[0]?.prometheusUrl ?? '';
   const refresh = input.refreshInterval ?? DEFAULTS.refreshInterval;
+  const queryDelay = input.queryDelay ?? DEFAULTS.queryDelay;
   const dashboard = input.links?.dashboard;
   return {
     title: input.title?.trim() ?? DEFAULTS.title,
@@ -182,6 +218,7 @@ function toAppConfig(input: ConfigInput): AppConfig {
     rateWindow: input.rateWindow ?? DEFAULTS.rateWindow,
     latencyQuantile: input.latencyQuantile ?? DEFAULTS.latencyQuantile,
     refresh: refresh === 'auto' ? { mode: 'auto', fallbackMs: DEFAULTS.refreshFallbackMs } : { mode: 'fixed', intervalMs: refresh },
+    queryDelay: queryDelay === 'auto' ? { mode: 'auto' } : { mode: 'fixed', ms: queryDelay },
     thresholds: {
       warning: input.thresholds?.warning ?? DEFAULTS.warning,
       danger: input.thresholds?.danger ?? DEFAULTS.danger,
@@ -190,6 +227,17 @@ function toAppConfig(input: ConfigInput): AppConfig {
     },
     links: dashboard === undefined ? {} : { dashboard },
     maxNodesPerView: input.maxNodesPerView ?? DEFAULTS.maxNodesPerView,
+    grouping: toGrouping(input.groupBy, input.convention ?? PRESETS[DEFAULT_PRESET]),
+    displayName: input.displayName ?? [],
     peerRules: input.peerRules ?? [],
   };
+}
+
+function regexError(source: string): string {
+  try {
+    new RegExp(source, 'u');
+    return '';
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
 }

@@ -1,4 +1,6 @@
 import type { Convention } from '../conventions/types.ts';
+import type { Grouping } from '../graph/scope.ts';
+import type { NameRewrite } from '../graph/displayNames.ts';
 import type { PeerRule, Thresholds } from '../graph/types.ts';
 
 /** A datacenter and, optionally, the Prometheus that holds its metrics (one per datacenter). */
@@ -12,6 +14,11 @@ export type RefreshConfig =
   /** The scrape interval Prometheus reports in /api/v1/status/config, else `fallbackMs`. */
   | { readonly mode: 'auto'; readonly fallbackMs: number }
   | { readonly mode: 'fixed'; readonly intervalMs: number };
+
+export type QueryDelayConfig =
+  /** Measured on each server (see src/app/data/queryDelay.ts): 0 where it scrapes its targets itself. */
+  | { readonly mode: 'auto' }
+  | { readonly mode: 'fixed'; readonly ms: number };
 
 /** The validated runtime config (public/config.json), with defaults filled in. */
 export interface AppConfig {
@@ -31,6 +38,8 @@ export interface AppConfig {
   /** Latency quantile shown on nodes and edges, e.g. 0.95. */
   readonly latencyQuantile: number;
   readonly refresh: RefreshConfig;
+  /** How far behind now the live map is evaluated (federation delivers samples late). */
+  readonly queryDelay: QueryDelayConfig;
   readonly thresholds: Thresholds;
   readonly links: {
     /** URL template with {service} and {datacenter} placeholders (values URL-encoded). */
@@ -38,6 +47,10 @@ export interface AppConfig {
   };
   /** Views with more nodes than this show the busiest ones and say so. */
   readonly maxNodesPerView: number;
+  /** Where groups come from, and when a datacenter is drawn as groups. */
+  readonly grouping: Grouping;
+  /** Rewrites of the labels on the map, in order (regex `match` -> `replace`); [] = none. */
+  readonly displayName: readonly NameRewrite[];
   /** Rules mapping peer values (hosts) to services, tried in order (see graph/peerResolver.ts). */
   readonly peerRules: readonly PeerRule[];
 }

@@ -13,20 +13,38 @@ export function buildQueries(convention: Convention, params: QueryParams): reado
 
 export function buildQuery(convention: Convention, params: QueryParams, kind: QueryKind): string {
   const side = sideOf(convention, kind);
-  const groupBy = groupLabels(convention, side).join(', ');
   const selector = selectorFor(convention, side, params);
-  const window = params.rateWindow;
+  return buildShapedQuery(convention, params, kind, {
+    by: groupLabels(convention, side),
+    series: (metric) => `rate(${metric}${selector}[${params.rateWindow}])`,
+  });
+}
+
+/**
+ * How a query reads its series: the labels it keeps (`sum by`), and the expression giving the
+ * per-second rate of one metric (a plain `rate(metric{...}[w])`, or that with labels rewritten
+ * for a view level: see viewQueries.ts).
+ */
+export interface QueryShape {
+  readonly by: readonly string[];
+  readonly series: (metric: string) => string;
+}
+
+/** The query of one kind for a shape: status classes, failed counters and quantiles as `buildQuery`. */
+export function buildShapedQuery(convention: Convention, params: Pick<QueryParams, 'latencyQuantile'>, kind: QueryKind, shape: QueryShape): string {
+  const side = sideOf(convention, kind);
+  const groupBy = shape.by.join(', ');
   const metric = (role: string): string => metricOf(convention, role);
   if (kind === 'egressLatency' || kind === 'ingressLatency') {
     const quantile =
       `histogram_quantile(${formatNumber(params.latencyQuantile)}, ` +
-      `sum by (${groupBy}, le) (rate(${metric(side.duration)}_bucket${selector}[${window}])))`;
+      `sum by (${groupBy}, le) (${shape.series(`${metric(side.duration)}_bucket`)}))`;
     return side.durationUnit === 'milliseconds' ? `${quantile} / 1000` : quantile;
   }
   const outcome = side.outcome;
   if (outcome.kind === 'failed-counter') {
     // No status code: failed requests are "5xx", the rest "2xx" (failed may be absent: 0).
-    const sum = (m: string): string => `sum by (${groupBy}) (rate(${m}${selector}[${window}]))`;
+    const sum = (m: string): string => `sum by (${groupBy}) (${shape.series(m)})`;
     const failed = sum(metric(outcome.failedRequests));
     const total = sum(metric(side.requests));
     const classed = (expr: string, cls: string): string =>
@@ -40,7 +58,7 @@ export function buildQuery(convention: Convention, params: QueryParams, kind: Qu
   const rateGroup = failure ? `${groupBy}, ${failure}` : groupBy;
   return (
     `sum by (${rateGroup}, ${STATUS_CLASS_LABEL}) (label_replace(` +
-    `rate(${metric(side.requests)}${selector}[${window}]), ` +
+    `${shape.series(metric(side.requests))}, ` +
     `${escapeLabelValue(STATUS_CLASS_LABEL)}, "\${1}xx", ${escapeLabelValue(labelOf(convention, side.roles.status))}, "([1-5])[0-9][0-9]"))`
   );
 }

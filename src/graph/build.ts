@@ -1,3 +1,4 @@
+import { nodeText } from './displayNames.ts';
 import { collectEdges } from './edges.ts';
 import { datacenterFilter, directoryOf, instrumentation, knownDatacenter } from './endpoints.ts';
 import { PeerResolver } from './peerResolver.ts';
@@ -55,7 +56,7 @@ function markDatacenterHealth(global: TrafficView, datacenters: ReadonlyMap<stri
     // An unhealthy service is named even when the datacenter's own traffic is as unhealthy:
     // "fra1: 6.3% errors" says less on a wall screen than "gateway: 7.4% errors".
     if (!worst || worst.health === 'normal' || RANK[worst.health] < RANK[node.health]) return node;
-    return { ...node, health: worst.health, notice: `${worst.id}: ${worst.notice ?? worst.health}` };
+    return { ...node, health: worst.health, notice: `${nodeText(worst)}: ${worst.notice ?? worst.health}` };
   });
   return { ...global, nodes };
 }

@@ -38,7 +38,11 @@ export type NodeKind =
   /** A service of ours in another datacenter (its traffic crosses datacenters). */
   | 'remote'
   /** A callee that reports no metrics itself (a database, a payment provider). */
-  | 'external';
+  | 'external'
+  /** A group of services (a namespace, a team) in a datacenter or group view. */
+  | 'group'
+  /** The quieter nodes a capped view folds into one (`hidden` of them). */
+  | 'more';
 
 export interface TrafficNode {
   readonly id: NodeId;
@@ -52,6 +56,8 @@ export interface TrafficNode {
   readonly health: Health;
   /** A short text for unhealthy nodes, e.g. "12.5% errors". */
   readonly notice?: string;
+  /** For 'more' nodes: how many nodes they stand for. */
+  readonly hidden?: number;
 }
 
 export interface TrafficEdge {

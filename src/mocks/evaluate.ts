@@ -6,6 +6,7 @@
  */
 import { STATUS_CLASS_LABEL } from '../conventions/types.ts';
 import { standardConvention } from '../conventions/standard.ts';
+import { NODE_LABEL, PEER_NODE_LABEL } from '../conventions/viewQueries.ts';
 import type { PlatformSnapshot, SeriesTraffic } from './platform/model.ts';
 import { LATENCY_BUCKETS } from './platform/latency.ts';
 import { totalRate } from './platform/status-codes.ts';
@@ -25,7 +26,10 @@ export const SCRAPE_INTERVAL_MS = 5000;
 const MAX_SAMPLES_PER_WINDOW = 4;
 const BOUNDS = [...LATENCY_BUCKETS, Infinity];
 
-export function evaluateQuery(query: TrafficQuery, timeMs: number, model: TrafficModel): readonly EvaluatedSample[] {
+/** A view's rewrite of a series' ends into its nodes (see viewQueries.ts); null leaves it out. */
+export type NodeMapper = (series: SeriesTraffic) => { readonly node: string; readonly peerNode: string } | null;
+
+export function evaluateQuery(query: TrafficQuery, timeMs: number, model: TrafficModel, nodes?: NodeMapper): readonly EvaluatedSample[] {
   // Like Prometheus, rate() needs two scrapes inside the window: a shorter window gives nothing.
   if (query.windowMs < 2 * SCRAPE_INTERVAL_MS) return [];
   const snapshots = windowTimes(timeMs, query.windowMs).map(model);
@@ -35,7 +39,10 @@ export function evaluateQuery(query: TrafficQuery, timeMs: number, model: Traffi
     (egress ? s.egress : s.ingress).filter((x) => !allowed || allowed.has(x.datacenter));
   const weight = 1 / snapshots.length;
   const groups = new Map<string, { series: SeriesTraffic; statusClass?: string; sums: number[] }>();
-  const add = (series: SeriesTraffic, cls: string | undefined, values: readonly number[]): void => {
+  const add = (raw: SeriesTraffic, cls: string | undefined, values: readonly number[]): void => {
+    const mapped = nodes ? nodes(raw) : null;
+    if (nodes && !mapped) return;
+    const series = mapped ? { ...raw, service: mapped.node, peerService: mapped.peerNode } : raw;
     const key = `${series.datacenter}\u0000${series.service}\u0000${series.peerDatacenter}\u0000${series.peerService}\u0000${cls ?? ''}`;
     let group = groups.get(key);
     if (!group) {
@@ -58,7 +65,7 @@ export function evaluateQuery(query: TrafficQuery, timeMs: number, model: Traffi
   return [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, { series, statusClass: cls, sums }]) => ({
-      metric: groupLabels(series, cls),
+      metric: groupLabels(series, cls, nodes !== undefined),
       value: latency
         ? histogramQuantile(query.quantile, BOUNDS.map((le, i) => ({ le, count: sums[i] ?? 0 })))
         : (sums[0] ?? 0),
@@ -78,13 +85,13 @@ export function windowTimes(timeMs: number, windowMs: number): readonly number[]
   return Array.from({ length: count }, (_, i) => end - i * spacing);
 }
 
-function groupLabels(series: SeriesTraffic, statusClassValue?: string): Record<string, string> {
+function groupLabels(series: SeriesTraffic, statusClassValue: string | undefined, viewNodes: boolean): Record<string, string> {
   const l = standardConvention.labels;
   const labels: [string, string | undefined][] = [
     [l.datacenter, series.datacenter],
-    [l.service, series.service],
+    [viewNodes ? NODE_LABEL : l.service, series.service],
     [l.peerDatacenter, series.peerDatacenter],
-    [l.peerService, series.peerService],
+    [viewNodes ? PEER_NODE_LABEL : l.peerService, series.peerService],
     [STATUS_CLASS_LABEL, statusClassValue],
   ];
   const out: Record<string, string> = {};

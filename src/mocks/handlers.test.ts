@@ -6,7 +6,7 @@ import { createHandlers } from './handlers.ts';
 import { server } from './node.ts';
 import { trafficAt } from './platform/model.ts';
 import { instantQuery } from './prometheus-api.ts';
-import { applyScenario, buildScenarios, SCENARIO_NAMES } from './scenarios.ts';
+import { applyScenario, buildScenarios, LARGE_SHAPE, SCENARIO_NAMES } from './scenarios.ts';
 
 const BASE = 'http://prometheus.test';
 const T0 = Date.UTC(2025, 0, 1, 12, 0, 0);
@@ -100,6 +100,19 @@ describe('scenarios', () => {
     const rate = (cls: string) => into.filter((s: { metric: Record<string, string> }) => s.metric['traffic_map_status_class'] === cls)
       .reduce((sum: number, s: { value: [number, string] }) => sum + Number(s.value[1]), 0);
     expect(rate('5xx') / (rate('2xx') + rate('4xx') + rate('5xx'))).toBeGreaterThan(0.25);
+  });
+
+  it('large: a few hundred services per datacenter, in groups, answered through the same queries', async () => {
+    applyScenario(server, 'large', list);
+    const body = await (await get('/api/v1/query', { query: EGRESS_RATE, time: String(T0 / 1000) })).json();
+    const series: { metric: Record<string, string> }[] = body.data.result;
+    const callers = (dc: string) => new Set(series.filter((s) => s.metric['datacenter'] === dc).map((s) => s.metric['service'] ?? ''));
+    for (const dc of ['eu-west', 'us-east']) {
+      const names = [...callers(dc)];
+      expect(names.length).toBeGreaterThan(300);
+      const groups = new Set(names.map((n) => /^([^-]+)-/.exec(n)?.[1] ?? ''));
+      expect(groups.size).toBe(LARGE_SHAPE.groups + 1); // the groups, and '' for the services without one
+    }
   });
 
   it('live goes back to the happy path, and an unknown name throws with the known ones', async () => {

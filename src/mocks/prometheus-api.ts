@@ -11,6 +11,7 @@ import { evaluateQuery } from './evaluate.ts';
 import type { EvaluatedSample, TrafficModel } from './evaluate.ts';
 import { evaluateSelection } from './evaluate-selection.ts';
 import { parseTrafficQuery } from './query-parser.ts';
+import { parseViewQuery } from './view-query.ts';
 import { parseSelectionQuery } from './selection-parser.ts';
 
 export type PrometheusBody =
@@ -78,8 +79,14 @@ type Recognised =
   | { readonly ok: true; readonly evaluate: (timeMs: number, model: TrafficModel) => readonly EvaluatedSample[] }
   | { readonly ok: false; readonly error: string };
 
-/** The refresh's four queries (query-parser.ts), then the selection's details (selection-parser.ts). */
+/** The app's lag query (src/conventions/lagQuery.ts): the simulated series are always up to date. */
+const LAG_QUERY = /^time\(\) - min\(timestamp\(traffic_egress_requests_total(\{[^}]*\})?\)\)$/;
+
+/** The refresh's four queries (query-parser.ts), then the selection's details (selection-parser.ts), then the lag query. */
 function recognise(promql: string): Recognised {
+  if (LAG_QUERY.test(promql)) return { ok: true, evaluate: () => [{ metric: {}, value: 0 }] };
+  const view = parseViewQuery(promql);
+  if (view) return view;
   const traffic = parseTrafficQuery(promql);
   if (traffic.ok) return { ok: true, evaluate: (timeMs, model) => evaluateQuery(traffic.query, timeMs, model) };
   const selection = parseSelectionQuery(promql);

@@ -10,6 +10,9 @@ import { createHandlers } from './handlers.ts';
 import type { HandlerOptions } from './handlers.ts';
 import { createModelHandlers } from './model-handlers.ts';
 import type { Fault } from './platform/incidents.ts';
+import { largePlatform } from './platform/large.ts';
+import type { LargePlatform, LargeShape } from './platform/large.ts';
+import { trafficAt } from './platform/model.ts';
 import { unitHash } from './platform/random.ts';
 import { syntheticModel, syntheticPlatform } from './synthetic.ts';
 
@@ -112,6 +115,12 @@ export function buildScenarios(options: { readonly slowDelayMs?: number; readonl
       handlers: createModelHandlers(syntheticModel(syntheticRenderShape(nodes))),
     })),
     {
+      name: 'large',
+      description: `a generated platform of ${LARGE_SHAPE.services} services per datacenter in ${LARGE_SHAPE.groups} groups (eu-west, us-east; ` +
+        'named <group>-<thing>-<n>, a few without a group), with an incident every few minutes',
+      handlers: createModelHandlers((timeMs) => trafficAt(timeMs, { platform: largeDemoPlatform() })),
+    },
+    {
       name: 'churn',
       description: 'services appear and disappear and incidents come and go every few seconds (model time runs 60x faster), for soak tests',
       handlers: createModelHandlers(churnModel(), { timeScale: CHURN_TIME_SCALE }),
@@ -122,6 +131,17 @@ export function buildScenarios(options: { readonly slowDelayMs?: number; readonl
       handlers: createModelHandlers(syntheticModel(CHURN_SHAPE)),
     },
   ];
+}
+
+/** The platform of the `large` scenario: a few hundred services a datacenter, in groups. */
+export const LARGE_SHAPE: LargeShape = { services: 400, groups: 12 };
+
+let largeDemo: LargePlatform | undefined;
+
+/** The `large` scenario's platform, generated on first use (70 ms: not on every demo start). */
+export function largeDemoPlatform(): LargePlatform {
+  largeDemo ??= largePlatform(LARGE_SHAPE);
+  return largeDemo;
 }
 
 /** Sizes of the `synthetic:<nodes>` scenarios (the render benchmark's graphs). */

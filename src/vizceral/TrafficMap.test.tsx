@@ -2,7 +2,7 @@
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { smallGraph } from '../app/__fixtures__/graph.ts';
-import type { MapRenderer } from './renderer.ts';
+import type { MapHit, MapRenderer } from './renderer.ts';
 import { toVizceralTraffic } from './traffic.ts';
 import type { VizNode } from './traffic.ts';
 import { FIRST_FRAME_MARK, LAYOUT_WAIT_MS, TrafficMap } from './TrafficMap.tsx';
@@ -16,7 +16,10 @@ function fakeRenderer() {
   let updated: (() => void) | undefined;
   const renderer: MapRenderer = {
     updateData: vi.fn(() => { calls.push('updateData'); }),
-    setView: vi.fn((view: readonly string[], highlight?: string) => { calls.push(`setView ${view.join('/')}${highlight ? ` ${highlight}` : ''}`); }),
+    setView: vi.fn((view: readonly string[], highlight?: MapHit) => {
+      const h = highlight ? (highlight.type === 'node' ? highlight.name : `${highlight.source}->${highlight.target}`) : '';
+      calls.push(`setView ${view.join('/')}${h ? ` ${h}` : ''}`);
+    }),
     onClick: () => {},
     onUpdated: (h) => { updated = h; },
     onViewChanged: () => {},
@@ -165,8 +168,9 @@ describe('TrafficMap', () => {
     await act(async () => {});
     rerender(<TrafficMap view={['eu', 'api']} {...props} />);
     rerender(<TrafficMap view={['eu', 'api']} {...props} />);
-    rerender(<TrafficMap view={['eu', 'api']} highlight="web--api" {...props} />);
-    expect(fake.calls).toEqual(['updateData', 'setView eu', 'setView eu/api', 'setView eu/api web--api']);
+    rerender(<TrafficMap view={['eu', 'api']} highlight={{ type: 'connection', source: 'web', target: 'api' }} {...props} />);
+    rerender(<TrafficMap view={['eu', 'api']} highlight={{ type: 'connection', source: 'web', target: 'api' }} {...props} />);
+    expect(fake.calls).toEqual(['updateData', 'setView eu', 'setView eu/api', 'setView eu/api web->api']);
   });
 
   it('draws anyway when no layout comes within LAYOUT_WAIT_MS of the data', () => withFakeTimeouts(async () => {
@@ -229,5 +233,38 @@ describe('TrafficMap', () => {
     await act(async () => {});
     expect(container.textContent).toContain('The map cannot be drawn here (no WebGL)');
     expect(onFirstMap).toHaveBeenCalledTimes(1);
+  });
+
+  it('when the renderer throws on new data, the map keeps the last good graph and says so; good data clears it', async () => {
+    const fake = fakeRenderer();
+    const bad = traffic(2, 'api');
+    (fake.renderer.updateData as ReturnType<typeof vi.fn>).mockImplementation((t: VizNode) => {
+      fake.calls.push(t === bad ? 'updateData bad' : 'updateData');
+      if (t === bad) throw new TypeError('n.updatePosition is not a function');
+    });
+    const props = { view: ['eu'], onClick: () => {}, createRenderer: fake.factory };
+    const { container, rerender } = render(<TrafficMap traffic={traffic(1)} {...props} />);
+    await act(async () => {});
+    rerender(<TrafficMap traffic={bad} {...props} />);
+    expect(fake.calls).toEqual(['updateData', 'setView eu', 'updateData bad', 'updateData', 'setView eu']);
+    expect(container.querySelector('[data-testid="map-failure"]')?.textContent).toContain('n.updatePosition is not a function');
+    expect(mapOf(container)).not.toBeNull();
+    // The same failing data is not handed again; other data is, and clears the message.
+    rerender(<TrafficMap traffic={bad} {...props} />);
+    expect(fake.calls).toHaveLength(5);
+    rerender(<TrafficMap traffic={traffic(3)} {...props} />);
+    expect(fake.calls.slice(5)).toEqual(['updateData', 'setView eu']);
+    expect(container.querySelector('[data-testid="map-failure"]')).toBeNull();
+  });
+
+  it('a frame that throws shows the message instead of breaking the page', async () => {
+    const fake = fakeRenderer();
+    (fake.renderer.render as ReturnType<typeof vi.fn>).mockImplementation(() => { throw new Error('boom'); });
+    const { container } = render(<TrafficMap traffic={traffic(1)} view={['eu']} onClick={() => {}} createRenderer={fake.factory} />);
+    await act(async () => {});
+    setVisibility('visible');
+    fake.drawn();
+    await act(async () => { frames.splice(0).forEach((f) => f(16)); });
+    expect(container.querySelector('[data-testid="map-failure"]')?.textContent).toContain('boom');
   });
 });

@@ -13,8 +13,8 @@ export interface TrafficMapProps {
   readonly traffic: VizNode | undefined;
   /** [] global, [dc] datacenter, [dc, service] focus. */
   readonly view: readonly string[];
-  /** A node name or `source--target` connection to highlight in the current view. */
-  readonly highlight?: string;
+  /** A node or connection (by ids) to highlight in the current view. */
+  readonly highlight?: MapHit;
   readonly onClick: (hit: MapHit | null) => void;
   readonly createRenderer: RendererFactory;
   /** Greyed out (the data is stale or failed), still showing the last good graph. */
@@ -43,6 +43,10 @@ export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, 
   const [updates, setUpdates] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
   const [shownView, setShownView] = useState<string | null>(null);
+  // Vizceral threw (a reason we could not prevent): the map keeps the last good graph and says so.
+  const [drawFailure, setDrawFailure] = useState<string | null>(null);
+  const lastGood = useRef<{ renderer: MapRenderer; traffic: VizNode } | null>(null);
+  const [hoverTitle, setHoverTitle] = useState<string | null>(null);
   // What the renderer was last given, and by which renderer (React mounts effects twice in development).
   const applied = useRef<{ renderer: MapRenderer; traffic: VizNode; view: string } | null>(null);
   const onClickRef = useRef(onClick);
@@ -53,7 +57,12 @@ export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, 
   const laidOut = useRef({ renderer: null as MapRenderer | null, drawn: false });
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const draw = (r: MapRenderer, time: number): void => {
-    r.render(time);
+    try {
+      r.render(time);
+    } catch (e) {
+      setDrawFailure(messageOf(e));
+      return;
+    }
     if (canvasRef.current?.style.visibility === 'hidden') canvasRef.current.style.visibility = '';
     const state = laidOut.current;
     if (state.renderer !== r || state.drawn) return;
@@ -80,6 +89,7 @@ export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, 
       if (disposed) { r.dispose(); return; }
       created = r;
       r.onClick((hit) => onClickRef.current(hit));
+      r.onHover?.(setHoverTitle);
       // The first laid-out view is drawn at once, in the task that laid it out, when the map is
       // shown: not an animation frame and a React commit later. The frame loop takes over after.
       r.onUpdated(() => {
@@ -102,7 +112,7 @@ export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, 
   }, [createRenderer]);
 
   const viewKey = view.join('\u0000');
-  const viewAndHighlight = `${viewKey}\u0001${highlight ?? ''}`;
+  const viewAndHighlight = `${viewKey}\u0001${highlight ? JSON.stringify(highlight) : ''}`;
   const rendererView = (): string[] => (viewKey ? viewKey.split('\u0000') : []);
 
   // New data: handed over only when it changes what is drawn. After it, the view is set again
@@ -111,17 +121,36 @@ export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, 
     if (!renderer || !traffic) return;
     const last = applied.current?.renderer === renderer ? applied.current : null;
     if (last && sameTraffic(last.traffic, traffic)) return;
-    renderer.updateData(traffic);
-    renderer.setView(rendererView(), highlight);
     applied.current = { renderer, traffic, view: viewAndHighlight };
+    try {
+      renderer.updateData(traffic);
+      renderer.setView(rendererView(), highlight);
+    } catch (e) {
+      // Not handed again until the data changes; the renderer goes back to the last good graph.
+      setDrawFailure(messageOf(e));
+      const good = lastGood.current?.renderer === renderer ? lastGood.current.traffic : null;
+      if (good) {
+        try {
+          renderer.updateData(good);
+          renderer.setView(rendererView(), highlight);
+        } catch { /* the map stays as it was drawn last */ }
+      }
+      return;
+    }
+    lastGood.current = { renderer, traffic };
+    setDrawFailure(null);
     setHasData(true);
   }, [renderer, traffic]); // eslint-disable-line react-hooks/exhaustive-deps -- the view is applied with the data; its own effect below
 
   useEffect(() => {
     const last = applied.current;
     if (!renderer || last?.renderer !== renderer || last.view === viewAndHighlight) return;
-    renderer.setView(rendererView(), highlight);
     applied.current = { ...last, view: viewAndHighlight };
+    try {
+      renderer.setView(rendererView(), highlight);
+    } catch (e) {
+      setDrawFailure(messageOf(e));
+    }
   }, [renderer, viewAndHighlight]); // eslint-disable-line react-hooks/exhaustive-deps -- viewAndHighlight covers view and highlight
 
   // Draws from the first laid-out view on: a frame before Vizceral's layout answers shows nothing
@@ -158,6 +187,18 @@ export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, 
     return <p className="placeholder" role="alert">The map cannot be drawn here ({failure}); the Table view shows the same data.</p>;
   }
   return (
-    <div ref={containerRef} className={`map-canvas${dimmed ? ' map-canvas--dimmed' : ''}`} data-testid="map" data-map-ready={ready ? 'true' : 'false'} data-map-updates={updates} data-view={viewKey.replace('\u0000', '/')} data-renderer-view={shownView ?? ''} />
+    <>
+      <div ref={containerRef} className={`map-canvas${dimmed ? ' map-canvas--dimmed' : ''}`} data-testid="map" data-map-ready={ready ? 'true' : 'false'} data-map-updates={updates} data-view={viewKey.replace('\u0000', '/')} data-renderer-view={shownView ?? ''}
+        {...(hoverTitle ? { title: hoverTitle } : {})} />
+      {drawFailure && (
+        <p className="map-failure" role="status" data-testid="map-failure">
+          The map could not draw the latest data ({drawFailure}) and shows the last good graph; the Table view lists every service.
+        </p>
+      )}
+    </>
   );
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }

@@ -3,8 +3,8 @@ import type { VizNode } from './traffic.ts';
 /** What the map component needs from a renderer: Vizceral in the app, a fake in tests. */
 export interface MapRenderer {
   updateData(traffic: VizNode): void;
-  /** ['eu-west'] for a datacenter, ['eu-west', 'checkout'] for a focus view; highlight a node or `a--b` connection. */
-  setView(view: readonly string[], highlight?: string): void;
+  /** ['eu-west'] for a datacenter, ['eu-west', 'checkout'] for a focus view (node ids); highlight a node or connection. */
+  setView(view: readonly string[], highlight?: MapHit): void;
   /** What was clicked: a node or a connection of the current view, or nothing. */
   onClick(handler: (hit: MapHit | null) => void): void;
   /** Called when the current view was laid out and redrawn with new data (Vizceral's viewUpdated). */
@@ -13,6 +13,8 @@ export interface MapRenderer {
   onViewChanged(handler: (view: readonly string[]) => void): void;
   /** Draws one frame. */
   render(timeMs: number): void;
+  /** Called with the full text of the node or connection under the pointer, or null (the map's title). */
+  onHover?(handler: (title: string | null) => void): void;
   /** Screen position (CSS px, relative to the canvas) of a node of the current view, for tests and tooltips. */
   nodePosition(name: string): { x: number; y: number } | null;
   dispose(): void;

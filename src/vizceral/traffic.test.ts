@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { smallGraph } from '../app/__fixtures__/graph.ts';
 import { buildGraph } from '../graph/build.ts';
+import { INTERNET } from '../graph/types.ts';
 import type { NodeId, StatusClass, TrafficNode } from '../graph/types.ts';
+import { nodeIdOf } from '../graph/views.ts';
 import { displayName, ROOT_NAME, toVizceralTraffic } from './traffic.ts';
 import type { TrafficOptions, VizConnection, VizNode } from './traffic.ts';
 
@@ -78,7 +80,7 @@ describe('toVizceralTraffic: regions', () => {
     expect(byName(eu?.nodes, 'dc:us')?.displayName).toBe('us (other DC)');
     expect(byName(us?.nodes, 'dc:eu')?.displayName).toBe('eu (other DC)');
     expect(byName(eu?.nodes, 'web')?.displayName).toBe('web');
-    expect(byName(eu?.nodes, 'dc:us')?.metadata).toEqual({ kind: 'remote' });
+    expect(byName(eu?.nodes, 'dc:us')?.metadata).toEqual({ kind: 'remote', title: 'us (other DC)' });
   });
 
   it.each([
@@ -243,5 +245,34 @@ describe('toVizceralTraffic: caller and callee disagree', () => {
     const t = toVizceralTraffic(graph, OPTIONS);
     const c = (region(t, dc)?.connections ?? []).find((x) => x.source === edge.source && x.target === edge.target);
     expect(c?.notices).toEqual([{ title: 'callee saw 15 of 20 req/s sent', severity: 1 }]);
+  });
+});
+
+describe('toVizceralTraffic: labels', () => {
+  const istio = buildGraph({
+    egressRate: [
+      ...['reviews-v1', 'reviews-v2', 'reviews-v3'].map((w) => ({ datacenter: 'eu', service: 'productpage-v1.bookinfo', peerService: `${w}.bookinfo`, peerDatacenter: 'eu', statusClass: '2xx' as const, value: 1 })),
+      { datacenter: 'eu', service: 'INTERNET', peerService: 'productpage-v1.bookinfo', peerDatacenter: 'eu', statusClass: '2xx' as const, value: 1 },
+    ],
+    ingressRate: [{ datacenter: 'eu', service: 'istio-ingressgateway.istio-system', peerService: 'internet', peerDatacenter: '', statusClass: '2xx' as const, value: 1 }],
+    egressLatency: [], ingressLatency: [],
+  }, { thresholds: { warning: 0.01, danger: 0.05, errorClasses: ['5xx'], minRate: 0.05 }, datacenters: ['eu'], internetPeers: ['internet'], maxNodesPerView: 50 });
+
+  it('Istio names read apart: the shared namespace left out, the full name in metadata.title', () => {
+    const eu = region(toVizceralTraffic(istio, OPTIONS), 'eu');
+    const shown = new Map((eu?.nodes ?? []).map((n) => [n.name, [n.displayName, n.metadata?.['title']]]));
+    expect(shown.get('reviews-v3.bookinfo')).toEqual(['reviews-v3', 'reviews-v3.bookinfo']);
+    expect(shown.get('productpage-v1.bookinfo')).toEqual(['productpage-v1', 'productpage-v1.bookinfo']);
+    expect(shown.get('istio-ingressgateway.istio-system')).toEqual(['…ingressgateway', 'istio-ingressgateway.istio-system']);
+    // A service named INTERNET reads INTERNET, apart from the internet node.
+    expect(shown.get(nodeIdOf('INTERNET'))).toEqual(['INTERNET', 'INTERNET']);
+    expect(shown.get(INTERNET)).toEqual(['INTERNET', 'INTERNET']);
+    for (const n of eu?.nodes ?? []) expect(n.displayName?.length).toBeLessThanOrEqual(18);
+  });
+
+  it('the config\'s rewrites apply to labels only', () => {
+    const t = toVizceralTraffic(istio, { ...OPTIONS, rewrites: [{ match: '^reviews-', replace: 'rv-' }] });
+    const n = region(t, 'eu')?.nodes?.find((x) => x.name === 'reviews-v1.bookinfo');
+    expect([n?.displayName, n?.metadata?.['title']]).toEqual(['rv-v1', 'reviews-v1.bookinfo']);
   });
 });

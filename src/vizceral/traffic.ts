@@ -1,5 +1,6 @@
+import { nodeText, viewLabels } from '../graph/displayNames.ts';
+import type { NameRewrite } from '../graph/displayNames.ts';
 import { focusView } from '../graph/focus.ts';
-import { ESCAPED_PREFIX } from '../graph/views.ts';
 import type { Health, NodeId, StatusClass, TrafficEdge, TrafficGraph, TrafficNode, TrafficStats, TrafficView } from '../graph/types.ts';
 
 /**
@@ -37,13 +38,21 @@ export interface TrafficOptions {
   readonly focus?: { readonly datacenter: string; readonly service: string };
   /** When the data was read (ms); Vizceral uses it to know the data changed. */
   readonly updated: number;
+  /** The config's `displayName` rewrites, applied to labels (not to names). */
+  readonly rewrites?: readonly NameRewrite[];
+  /** The group the view is inside: its part is left out of the labels. */
+  readonly group?: string;
 }
+
+/** Short labels by node id, per view (see displayNames.ts). */
+type Labels = ReadonlyMap<string, string>;
 
 export const ROOT_NAME = 'edge';
 
 export function toVizceralTraffic(graph: TrafficGraph, options: TrafficOptions): VizNode {
   const regions = Object.values(graph.datacenters).map((view) => regionNode(view, options));
   const global = graph.global;
+  const labels = labelsOf(global, options);
   return {
     name: ROOT_NAME,
     renderer: 'global',
@@ -51,10 +60,16 @@ export function toVizceralTraffic(graph: TrafficGraph, options: TrafficOptions):
     // Vizceral's global view adds its own 1.5x headroom.
     maxVolume: maxVolume(global),
     updated: options.updated,
-    nodes: global.nodes.map((n) => {
-      const region = regions.find((r) => r.name === n.id);
-      return region ? { ...region, class: n.health, notices: notices(n) } : { ...baseNode(n), renderer: 'region' as const };
-    }),
+    nodes: [
+      ...global.nodes.map((n) => {
+        const region = regions.find((r) => r.name === n.id);
+        return region
+          ? { ...region, displayName: labels.get(n.id) ?? region.displayName, class: n.health, notices: notices(n) }
+          : { ...baseNode(n, labels), renderer: 'region' as const };
+      }),
+      // A datacenter, group or focus view is read alone: the global level holds only its way in.
+      ...regions.filter((r) => !global.nodes.some((n) => n.id === r.name)),
+    ],
     // No notices on global connections: Vizceral puts them at the middle of the line, which for
     // two datacenters on either side of the internet is right on top of the internet's numbers.
     // The datacenter nodes carry the notice (naming the worst service) instead.
@@ -64,47 +79,58 @@ export function toVizceralTraffic(graph: TrafficGraph, options: TrafficOptions):
 
 function regionNode(view: TrafficView, options: TrafficOptions): VizNode & { class: Health } {
   const focus = options.focus?.datacenter === view.datacenter ? options.focus.service : undefined;
+  const labels = labelsOf(view, options);
   return {
     name: view.datacenter,
+    displayName: nodeText({ id: view.datacenter as NodeId, kind: 'datacenter' }),
+    metadata: { kind: 'datacenter', title: nodeText({ id: view.datacenter as NodeId, kind: 'datacenter' }) },
     renderer: 'region',
     class: 'normal',
     maxVolume: maxVolume(view) * 1.5,
     updated: options.updated,
     entryNode: 'INTERNET',
-    nodes: view.nodes.map((n) => (n.id === focus ? focusedNode(view, n, options) : baseNode(n))),
+    nodes: view.nodes.map((n) => (n.id === focus ? focusedNode(view, n, options, labels) : baseNode(n, labels))),
     connections: view.edges.map((e) => connection(e, options.errorClasses)),
   };
 }
 
 /** The focused service carries its own little graph: Vizceral's "focused" view of it. */
-function focusedNode(view: TrafficView, node: TrafficNode, options: TrafficOptions): VizNode {
+function focusedNode(view: TrafficView, node: TrafficNode, options: TrafficOptions, regionLabels: Labels): VizNode {
   const focus = focusView(view, node.id as NodeId);
+  const labels = focus ? labelsOf(focus, options) : regionLabels;
   return {
-    ...baseNode(node),
+    ...baseNode(node, regionLabels),
     renderer: 'focused',
     maxVolume: focus ? maxVolume(focus) * 1.5 : 0,
     updated: options.updated,
     entryNode: node.id,
-    nodes: (focus?.nodes ?? [node]).map((n) => (n.id === node.id ? { ...baseNode(n), focused: true } : baseNode(n))),
+    nodes: (focus?.nodes ?? [node]).map((n) => (n.id === node.id ? { ...baseNode(n, labels), focused: true } : baseNode(n, labels))),
     connections: (focus?.edges ?? []).map((e) => connection(e, options.errorClasses)),
   };
 }
 
-function baseNode(n: TrafficNode): VizNode & { class: Health } {
+/**
+ * A node: named by its id (the adapter gives Vizceral names that cannot collide, see vizNames.ts),
+ * labelled with the view's short label, its full text in `metadata.title` (the map's hover title).
+ */
+function baseNode(n: TrafficNode, labels: Labels): VizNode & { class: Health } {
+  const title = nodeText(n);
   return {
     name: n.id,
-    displayName: displayName(n),
+    displayName: labels.get(n.id) ?? title,
     class: n.health,
     notices: notices(n),
-    metadata: { kind: n.kind },
+    metadata: { kind: n.kind, title },
   };
 }
 
+function labelsOf(view: TrafficView, options: TrafficOptions): Labels {
+  return viewLabels(view, { ...(options.rewrites ? { rewrites: options.rewrites } : {}), ...(options.group ? { group: options.group } : {}) });
+}
+
+/** The full text of a node (never an escaped id; a placeholder for an empty name). */
 export function displayName(n: TrafficNode): string {
-  if (n.kind === 'remote' && n.datacenter) return `${n.datacenter} (other DC)`;
-  // A service whose name could pass for a reserved id carries an escaping prefix in its id only.
-  if ((n.kind === 'service' || n.kind === 'external') && n.id.startsWith(ESCAPED_PREFIX)) return n.id.slice(ESCAPED_PREFIX.length);
-  return n.id;
+  return nodeText(n);
 }
 
 function notices(item: { readonly health: Health; readonly notice?: string }): VizNotice[] | undefined {

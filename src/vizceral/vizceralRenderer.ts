@@ -6,6 +6,7 @@ import type { GeometryCensus } from './geometryCensus.ts';
 import { disposeReplacedParticles } from './geometryHygiene.ts';
 import { skipUnchangedNoticeIcons } from './noticeIcons.ts';
 import type { MapHit, MapRenderer, RendererFactory } from './renderer.ts';
+import { fromVizName, vizConnectionName, vizName, withVizNames } from './vizNames.ts';
 import { captureWindowListeners, countGraphs, disposeDroppedSegments, disposeRemovedObjects, disposeSceneResources, objectContainers, pruneGraphs, retireHiddenGraphs } from './vizceralHygiene.ts';
 import type { VizConstructor, VizInstance, VizObject } from './vizceralTypes.ts';
 
@@ -123,6 +124,8 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
   let warmed = false;
 
   let clickHandler: (hit: MapHit | null) => void = () => {};
+  let hoverHandler: (title: string | null) => void = () => {};
+  viz.on('objectHovered', (obj) => hoverHandler(titleOf(obj as VizObject | undefined)));
   const updatedHandlers: (() => void)[] = [];
   // The app owns navigation (the URL is the source of truth): Vizceral only reports clicks.
   viz.onDocumentClick = (event) => clickHandler(toHit(viz.calculateIntersectedObject(event.center.x, event.center.y)));
@@ -134,22 +137,29 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
   let leaving = false;
   viz.on('viewChanged', (event) => {
     leaving = true;
-    const view = (event as { view?: string[] } | undefined)?.view ?? [];
+    const view = ((event as { view?: string[] } | undefined)?.view ?? []).map(fromVizName);
     viewHandlers.forEach((h) => h(view));
   });
 
   const renderer: MapRenderer & { stats(): RendererStats; geometryCensus(): GeometryCensus } = {
+    // Vizceral gets names that cannot collide with anything (vizNames.ts); the app keeps its ids.
     updateData: (traffic) => tracked(() => {
+      const named = withVizNames(traffic);
       const before = objectContainers(viz.graphs);
-      viz.updateData(traffic);
-      pruneGraphs(viz, traffic);
+      viz.updateData(named);
+      pruneGraphs(viz, named);
       disposeRemovedObjects(viz, before);
       disposeDroppedSegments(viz.graphs);
       disposeReplacedParticles(viz.graphs);
       skipUnchangedNoticeIcons(viz.graphs);
     }),
     setView: (view, highlight) => tracked(() => {
-      viz.setView([...view], highlight);
+      const names = view.map(vizName);
+      // Vizceral takes any view one level up as "zoom out to the parent": from eu/checkout to us it
+      // would show eu. Through the parent first, it lands where it was asked to.
+      const current = viz.currentGraph?.graphIndex;
+      if (current && names.length === current.length - 1 && names.some((n, i) => n !== current[i])) viz.setView(current.slice(0, -1));
+      viz.setView(names, highlight && (highlight.type === 'node' ? vizName(highlight.name) : vizConnectionName(highlight.source, highlight.target)));
       disposeDroppedSegments(viz.graphs);
       disposeReplacedParticles(viz.graphs);
       // A graph's views are made when it is first shown: here, not in updateData, for the first data.
@@ -162,6 +172,7 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       }
     }),
     onClick: (handler) => { clickHandler = handler; },
+    onHover: (handler) => { hoverHandler = handler; },
     onUpdated: (handler) => { updatedHandlers.push(handler); },
     onViewChanged: (handler) => { viewHandlers.push(handler); },
     render: (time) => tracked(() => {
@@ -169,7 +180,7 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       if (leaving) leaving = retireHiddenGraphs(viz);
     }),
     nodePosition: (name) => {
-      const container = viz.currentGraph?.nodes[name]?.view?.container;
+      const container = viz.currentGraph?.nodes[vizName(name)]?.view?.container;
       if (!container) return null;
       const v = viz.camera.position.clone().setFromMatrixPosition(container.matrixWorld).project(viz.camera);
       const rect = canvas.getBoundingClientRect();
@@ -242,8 +253,19 @@ function probeRendererName(): string | null {
 function toHit(obj: VizObject | undefined): MapHit | null {
   if (!obj) return null;
   if (obj.type === 'connection' && obj.source && obj.target) {
-    return { type: 'connection', source: obj.source.getName(), target: obj.target.getName() };
+    return { type: 'connection', source: fromVizName(obj.source.getName()), target: fromVizName(obj.target.getName()) };
   }
-  if (obj.type === 'node') return { type: 'node', name: obj.getName() };
+  if (obj.type === 'node') return { type: 'node', name: fromVizName(obj.getName()) };
   return null;
+}
+
+/** The full text of a hovered node (its `metadata.title`, traffic.ts) or connection. */
+function titleOf(obj: VizObject | undefined): string | null {
+  if (!obj) return null;
+  const text = (o: VizObject | { getName(): string; metadata?: unknown } | undefined): string => {
+    const title = (o as { metadata?: { title?: unknown } } | undefined)?.metadata?.title;
+    return typeof title === 'string' ? title : fromVizName(o?.getName() ?? '');
+  };
+  if (obj.type === 'connection') return `${text(obj.source)} → ${text(obj.target)}`;
+  return obj.type === 'node' ? text(obj) : null;
 }

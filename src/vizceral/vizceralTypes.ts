@@ -4,8 +4,10 @@ import type { VizNode } from './traffic.ts';
 export interface VizObject {
   type?: string;
   getName(): string;
-  source?: { getName(): string };
-  target?: { getName(): string };
+  /** The node's `metadata` from the traffic object. */
+  metadata?: unknown;
+  source?: { getName(): string; metadata?: unknown };
+  target?: { getName(): string; metadata?: unknown };
   view?: {
     container?: SceneObject & { matrixWorld: unknown };
     /** A node's label and a connection's notice: out of `container` while hidden. */
@@ -23,6 +25,8 @@ export interface VizGraph {
   /** Child graphs (a region's focused graphs), by node name; Vizceral never removes them. */
   graphs: Record<string, VizGraph>;
   parentGraph?: VizGraph;
+  /** The names from the root to this graph ([] for the root). */
+  graphIndex?: string[];
   current?: boolean;
   setCurrent(current: boolean): void;
   removeAllListeners(): void;

@@ -1,4 +1,5 @@
 import { dashboardLink } from '../../config/links.ts';
+import { idText, nodeText, serviceName } from '../../graph/displayNames.ts';
 import type { NodeId, TrafficView } from '../../graph/types.ts';
 import { graphPageUrl } from '../../prometheus/url.ts';
 import type { Selection } from '../currentView.ts';
@@ -22,9 +23,9 @@ interface Props {
   readonly pinnedTime?: number | null;
 }
 
-/** How the panel names an edge. */
-export function edgeTitle(source: string, target: string): string {
-  return `${source} → ${target}`;
+/** How the panel names an edge (by its ends' full texts). */
+export function edgeTitle(source: string, target: string, view?: TrafficView): string {
+  return `${idText(source, view)} → ${idText(target, view)}`;
 }
 
 /**
@@ -42,10 +43,10 @@ export function DetailsPending({ title }: { readonly title: string }) {
 
 /** Numbers of the selected service or edge. Label values are rendered as text, never as HTML. */
 export function DetailsPanel({ selection, datacenter, quantile, dashboardTemplate, view, onFocus, details, detailsError, pinnedTime }: Props) {
-  const title = selection.kind === 'edge' ? edgeTitle(selection.edge.source, selection.edge.target) : selection.node.id;
+  const title = selection.kind === 'edge' ? edgeTitle(selection.edge.source, selection.edge.target, view) : nodeText(selection.node);
   const health = selection.kind === 'edge' ? selection.edge.health : selection.node.health;
   const dashboard = selection.kind === 'node' && selection.node.kind === 'service'
-    ? dashboardLink(dashboardTemplate, selection.node.id, datacenter)
+    ? dashboardLink(dashboardTemplate, serviceName(selection.node.id), datacenter)
     : null;
   const prometheus = details ? graphPageUrl(details.serverUrl, details.promql.rate, { range: '1h', ...(pinnedTime ? { endUnix: pinnedTime } : {}) }) : null;
   const edge = selection.kind === 'edge' ? selection.edge : null;

@@ -13,6 +13,8 @@ interface Props {
   readonly liveness: Liveness;
   readonly servers: readonly string[];
   readonly interval?: RefreshInterval;
+  /** Live data read behind now (the query delay): the moment it describes (unix s) and the delay. */
+  readonly asOf?: { readonly time: number; readonly delayMs: number; readonly measured: boolean };
   readonly search: Parameters<typeof SearchBox>[0];
 }
 
@@ -23,7 +25,7 @@ const INTERVAL_SOURCE: Readonly<Record<RefreshInterval['source'], string>> = {
 };
 
 /** Title, where we are (breadcrumbs), how fresh the data is, and the map/table switch. */
-export function Header({ title, state, navigate, liveness, servers, interval, search }: Props) {
+export function Header({ title, state, navigate, liveness, servers, interval, asOf, search }: Props) {
   const crumbs = breadcrumbs(state);
   return (
     <header className="header">
@@ -45,6 +47,12 @@ export function Header({ title, state, navigate, liveness, servers, interval, se
         {liveness.kind === 'failed' && 'no data'}
         {liveness.kind === 'pinned' && `past view: ${new Date(liveness.time * 1000).toLocaleString()}`}
         {(liveness.kind === 'live' || liveness.kind === 'failing' || liveness.kind === 'stale') && `updated ${formatAge(liveness.ageMs)} ago`}
+        {asOf && asOf.delayMs > 0 && liveness.kind !== 'pinned' && (
+          <span className="header__meta" data-testid="query-delay" data-delay-ms={asOf.delayMs}
+            title={asOf.measured ? 'queryDelay "auto": the server receives its samples late (e.g. through federation); reading earlier keeps rates whole' : 'queryDelay in config.json'}>
+            {` · as of ${new Date(asOf.time * 1000).toLocaleTimeString()} (${formatAge(asOf.delayMs)} behind)`}
+          </span>
+        )}
         {interval && <span className="header__meta" title={INTERVAL_SOURCE[interval.source]}> · every {formatAge(interval.ms)}{interval.source === 'fallback' ? ' (fallback)' : ''}</span>}
         {/* Last and first to be cut off (ellipsis) when the header is full: readable on hover. */}
         <span className="header__meta" data-testid="prometheus-url" title={servers.join(', ')}> · {servers.join(', ')}</span>

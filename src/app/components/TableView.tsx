@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { formatPercent } from '../../graph/stats.ts';
+import { nodeTexts } from '../../graph/displayNames.ts';
 import type { TrafficView } from '../../graph/types.ts';
 import { formatLatency, formatRate } from '../format.ts';
 import { edgeRows } from '../tableRows.ts';
@@ -26,6 +27,9 @@ interface Props {
 export function TableView({ view, quantile, evaluatedAt, dimmed, onSelectEdge }: Props) {
   const [sort, setSort] = useState<Sort>({ key: 'rate', descending: true });
   const rows = edgeRows(view, sort);
+  // Full names, never cut: long ones wrap (styles.css), each also in its cell's title.
+  const texts = nodeTexts(view);
+  const text = (id: string): string => texts.get(id) ?? id;
   const toggle = (key: SortKey, numeric: boolean) =>
     setSort((s) => (s.key === key ? { key, descending: !s.descending } : { key, descending: numeric }));
   return (
@@ -44,7 +48,7 @@ export function TableView({ view, quantile, evaluatedAt, dimmed, onSelectEdge }:
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.source}\u0000${r.target}`} className={`health-${r.health}`} data-source={r.source} data-target={r.target} data-rate={r.rate} onClick={() => onSelectEdge(r.source, r.target)}>
-              <td>{r.source}</td><td>{r.target}{r.disagreement && <span className="disagree" title={r.disagreement} data-testid="disagreement-marker"> ⚠ {r.disagreement}</span>}</td>
+              <td className="name" title={text(r.source)}>{text(r.source)}</td><td className="name" title={text(r.target)}>{text(r.target)}{r.disagreement && <span className="disagree" title={r.disagreement} data-testid="disagreement-marker"> ⚠ {r.disagreement}</span>}</td>
               <td className="num">{formatRate(r.rate)}</td><td className="num">{formatPercent(r.errorShare)}</td><td className="num">{formatLatency(r.latency)}</td>
             </tr>
           ))}
@@ -56,7 +60,7 @@ export function TableView({ view, quantile, evaluatedAt, dimmed, onSelectEdge }:
         <tbody>
           {view.nodes.map((n) => (
             <tr key={n.id} className={`health-${n.health}`}>
-              <td>{n.id}</td><td>{n.kind}</td><td className="num">{formatRate(n.incoming.rate)}</td>
+              <td className="name" title={text(n.id)}>{text(n.id)}</td><td>{n.kind}</td><td className="num">{formatRate(n.incoming.rate)}</td>
               <td className="num">{formatPercent(n.incoming.errorShare)}</td><td className="num">{formatRate(n.outgoing.rate)}</td>
             </tr>
           ))}

@@ -1,4 +1,6 @@
 import { buildQueries } from '../../conventions/queries.ts';
+import { buildViewQueries, viewConvention } from '../../conventions/viewQueries.ts';
+import type { GroupSource, ViewScope } from '../../graph/scope.ts';
 import { readLatencyRows, readRateRows } from '../../conventions/rows.ts';
 import { RowList } from '../../graph/rowSource.ts';
 import type { Convention, QueryKind } from '../../conventions/types.ts';
@@ -29,6 +31,8 @@ export interface TrafficRead {
   /** Evaluation time of every query, unix seconds. */
   readonly time: number;
   queryCount: number;
+  /** The view these answers are of (absent: the whole platform). */
+  scope?: ViewScope;
 }
 
 export interface ReadParams {
@@ -37,6 +41,9 @@ export interface ReadParams {
   readonly latencyQuantile: number;
   readonly time: number;
   readonly signal?: AbortSignal;
+  /** The view to read (its queries only, aggregated to its nodes); absent: the whole platform. */
+  readonly scope?: ViewScope;
+  readonly grouping?: GroupSource | null;
 }
 
 /**
@@ -46,13 +53,19 @@ export interface ReadParams {
  */
 export async function readTraffic(servers: readonly { plan: ServerPlan; client: PrometheusClient }[], params: ReadParams): Promise<TrafficRead> {
   const read = emptyRead(params.time);
+  if (params.scope) read.scope = params.scope;
+  // View answers name their nodes in labels of their own: read through the convention that says so.
+  const convention = params.scope ? viewConvention(params.convention) : params.convention;
   const restrict = servers.length > 1;
   const results = await Promise.allSettled(servers.map(async ({ plan, client }) => {
-    const queries = buildQueries(params.convention, {
+    const queryParams = {
       rateWindow: params.rateWindow,
       latencyQuantile: params.latencyQuantile,
       ...(restrict && plan.datacenters ? { datacenters: plan.datacenters } : {}),
-    });
+    };
+    const queries = params.scope
+      ? buildViewQueries(params.convention, { ...queryParams, grouping: params.grouping ?? null }, params.scope)
+      : buildQueries(params.convention, queryParams);
     read.queryCount += queries.length;
     const answers = await Promise.all(queries.map(async (q) => ({ kind: q.kind, answer: await client.query(q.promql, { time: params.time, ...(params.signal ? { signal: params.signal } : {}) }) })));
     return { plan, answers };
@@ -69,7 +82,7 @@ export async function readTraffic(servers: readonly { plan: ServerPlan; client: 
       // Prometheus repeats a warning (e.g. an unreachable store) on each of the four answers: keep it once.
       for (const w of answer.warnings) if (!read.warnings.includes(`${prefix}${w}`)) read.warnings.push(`${prefix}${w}`);
       const samples = answer.data.resultType === 'vector' ? answer.data.result : [];
-      addRows(read, params.convention, kind, samples);
+      addRows(read, convention, kind, samples);
     }
   });
   if (read.failures.length === servers.length) {

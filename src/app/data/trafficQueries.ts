@@ -2,6 +2,13 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { AppConfig } from '../../config/types.ts';
 import { createPrometheusClient } from '../../prometheus/client.ts';
 import type { PrometheusClient } from '../../prometheus/client.ts';
+import { buildServiceListQuery, SERVICE_LIST_LABELS } from '../../conventions/viewQueries.ts';
+import { scopeKey } from '../../graph/scope.ts';
+import type { ViewScope } from '../../graph/scope.ts';
+import { mergeServiceLists, readServiceList } from '../../graph/serviceList.ts';
+import type { ServiceList } from '../../graph/serviceList.ts';
+import { describeError } from '../../prometheus/errors.ts';
+import { evaluationTime } from './queryDelay.ts';
 import { readTraffic } from './readTraffic.ts';
 import { planServers } from './servers.ts';
 import type { ServerPlan } from './servers.ts';
@@ -58,20 +65,26 @@ export function refreshIntervalOptions(config: AppConfig, servers: Servers) {
 /**
  * One refresh of the traffic: polled every interval, in the background too (a wall screen is
  * often an unfocused window), keeping the last good data while a refresh fails. With a pinned
- * time (unix s) it reads that moment once: a past view does not refresh.
+ * time (unix s) it reads that moment once: a past view does not refresh. Live, it reads at now
+ * minus the query delay (`delayMs`, see queryDelay.ts); a pinned moment is read as it is.
  */
-export function trafficOptions(config: AppConfig, servers: Servers, intervalMs: number, pinnedTime: number | null) {
+export function trafficOptions(config: AppConfig, servers: Servers, intervalMs: number, pinnedTime: number | null, delayMs: number, scope: ViewScope | null) {
   return queryOptions({
     // Not the interval: it says when to ask again, not what the answer is. The first read starts
     // with the fallback interval while the scrape interval is asked, and keeps its data when it comes.
-    queryKey: ['traffic', servers.list.map((s) => s.plan.url), config.convention, config.rateWindow, config.latencyQuantile, pinnedTime],
+    // The delay is: a measured delay that changes reads again at once (the old map stays meanwhile).
+    // The scope is: each view reads only what it draws.
+    queryKey: ['traffic', servers.list.map((s) => s.plan.url), config.convention, config.grouping, config.rateWindow, config.latencyQuantile, pinnedTime, pinnedTime === null ? delayMs : 0, scope ? scopeKey(scope) : null],
     queryFn: ({ signal }) => readTraffic(servers.list, {
       convention: config.convention,
       rateWindow: config.rateWindow,
       latencyQuantile: config.latencyQuantile,
-      time: pinnedTime ?? Math.floor(Date.now() / 1000),
+      time: evaluationTime(Date.now(), pinnedTime, delayMs),
       signal,
+      ...(scope ? { scope } : {}),
+      grouping: config.grouping.source,
     }),
+    enabled: scope !== null,
     refetchInterval: pinnedTime === null ? intervalMs : false,
     // Live: an answer younger than a second is not asked again when a page mounts (the first
     // read starts before the page renders, and may be answered before it mounts).
@@ -85,5 +98,38 @@ export function trafficOptions(config: AppConfig, servers: Servers, intervalMs: 
     retry: false,
     // A pinned time is a key per moment (stepping, replay): drop the ones left behind soon.
     gcTime: pinnedTime === null ? 60_000 : 15_000,
+  });
+}
+
+/** How often the list of every service (search, counts, groups) is read again. */
+export const SERVICE_LIST_INTERVAL_MS = 5 * 60_000;
+
+/**
+ * Every service of every datacenter, with its group: one light query per server, read at start
+ * and every few minutes (not every refresh: it is what search and counts need, not what is drawn).
+ * A server that fails leaves its datacenters out until the next read; all failing is an error.
+ */
+export function serviceListOptions(config: AppConfig, servers: Servers) {
+  return queryOptions({
+    queryKey: ['services', servers.list.map((s) => s.plan.url), config.convention, config.grouping],
+    queryFn: async ({ signal }): Promise<ServiceList> => {
+      const restrict = servers.list.length > 1;
+      const answers = await Promise.allSettled(servers.list.map(({ plan, client }) => client.query(
+        buildServiceListQuery(config.convention, config.grouping.source, restrict && plan.datacenters ? plan.datacenters : undefined),
+        { signal },
+      )));
+      const lists = answers.flatMap((a) => (a.status === 'fulfilled' && a.value.data.resultType === 'vector' ? [readServiceList(a.value.data.result, SERVICE_LIST_LABELS)] : []));
+      if (lists.length === 0) {
+        const failed = answers.find((a) => a.status === 'rejected');
+        throw new Error(failed && failed.status === 'rejected' ? describeError(failed.reason) : 'no service list');
+      }
+      return mergeServiceLists(lists);
+    },
+    staleTime: SERVICE_LIST_INTERVAL_MS,
+    refetchInterval: (query) => (query.state.status === 'error' ? 30_000 : SERVICE_LIST_INTERVAL_MS),
+    refetchIntervalInBackground: true,
+    placeholderData: keepPreviousData,
+    structuralSharing: false,
+    retry: false,
   });
 }

@@ -2,55 +2,107 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { AppConfig } from '../../config/types.ts';
 import { buildGraph } from '../../graph/build.ts';
+import type { ViewScope } from '../../graph/scope.ts';
+import { buildScopedGraph } from '../../graph/scopedBuild.ts';
+import { datacentersOf, groupsOf } from '../../graph/serviceList.ts';
+import type { ServiceList } from '../../graph/serviceList.ts';
 import type { BuildParams, TrafficGraph } from '../../graph/types.ts';
 import { filterGraph } from '../filters.ts';
 import { liveness } from '../liveness.ts';
 import type { Liveness } from '../liveness.ts';
-import type { Filters } from '../urlState.ts';
-import { initialIntervalMs, refreshIntervalOptions, trafficOptions } from './trafficQueries.ts';
+import type { UrlState } from '../urlState.ts';
+import { resolveScope } from '../viewScope.ts';
+import { initialIntervalMs, refreshIntervalOptions, serviceListOptions, trafficOptions } from './trafficQueries.ts';
+import type { QueryDelay } from './queryDelay.ts';
+import { initialDelayMs, queryDelayOptions } from './queryDelayOptions.ts';
 import type { RefreshInterval, Servers } from './trafficQueries.ts';
 import type { TrafficRead } from './readTraffic.ts';
 
 export interface TrafficState {
-  /** The graph as read (unfiltered): search and navigation use it. */
+  /** The graph as read (unfiltered): navigation uses it. */
   readonly fullGraph?: TrafficGraph;
   /** The graph as the filters show it. */
   readonly graph?: TrafficGraph;
   readonly read?: TrafficRead;
+  /** The view the graph on screen is of (the previous one until the answers of a new one arrive). */
+  readonly scope?: ViewScope;
+  /** Why the view is not the one the URL asks for. */
+  readonly scopeNotice?: string;
+  /** Every service, per datacenter, with its group (search, counts). */
+  readonly list?: ServiceList;
+  /** The datacenters that exist: listed in the config, else those the list saw. */
+  readonly datacenters: readonly string[];
   readonly interval?: RefreshInterval;
   readonly intervalMs: number;
+  /** How far behind now the live map is read, ms (0: not delayed; a pinned time never is). */
+  readonly delayMs: number;
+  readonly delay?: QueryDelay;
   readonly liveness: Liveness;
   readonly dataUpdatedAt: number;
 }
 
-/** Reads the traffic (live or at a pinned time), builds the graph and says how far to trust it. */
-export function useTraffic(config: AppConfig, servers: Servers, pinnedTime: number | null, filters: Filters, now: number): TrafficState {
+/** The datacenters of the config, or null when they are discovered. */
+export function listedDatacenters(config: AppConfig): readonly string[] | null {
+  return config.datacenters.mode === 'listed' ? config.datacenters.list.map((d) => d.name) : null;
+}
+
+/** Reads the view the URL asks for (live or at a pinned time), builds its graph and says how far to trust it. */
+export function useTraffic(config: AppConfig, servers: Servers, state: UrlState, now: number): TrafficState {
   const interval = useQuery(refreshIntervalOptions(config, servers));
   const intervalMs = interval.data?.ms ?? initialIntervalMs(config);
+  const services = useQuery(serviceListOptions(config, servers));
+  const listed = useMemo(() => listedDatacenters(config), [config]);
+  const list = services.data;
+  const resolved = useMemo(
+    () => resolveScope(state, list, config.grouping, config.maxNodesPerView, listed),
+    [state, list, config.grouping, config.maxNodesPerView, listed],
+  );
+  // Nor on the delay: until it is measured, the live map reads at now.
+  const delay = useQuery(queryDelayOptions(config, servers));
+  const delayMs = delay.data?.ms ?? initialDelayMs(config);
   // Not gated on the interval query: the first map must not wait for /status/config.
-  const traffic = useQuery(trafficOptions(config, servers, intervalMs, pinnedTime));
+  const traffic = useQuery(trafficOptions(config, servers, intervalMs, state.time, delayMs, resolved.scope));
 
   const params: BuildParams = useMemo(() => ({
     thresholds: config.thresholds,
-    ...(config.datacenters.mode === 'listed' ? { datacenters: config.datacenters.list.map((d) => d.name) } : {}),
+    ...(listed ? { datacenters: listed } : {}),
     internetPeers: config.convention.internetPeers,
     maxNodesPerView: config.maxNodesPerView,
     peerRules: config.peerRules,
     ...(config.convention.peersAreHosts ? { peersAreHosts: true } : {}),
-  }), [config]);
-  const fullGraph = useMemo(() => (traffic.data ? buildGraph(traffic.data, params) : undefined), [traffic.data, params]);
-  const graph = useMemo(() => (fullGraph ? filterGraph(fullGraph, filters) : undefined), [fullGraph, filters]);
+  }), [config, listed]);
+  const datacenters = useMemo(() => listed ?? (list ? datacentersOf(list) : []), [listed, list]);
+  const read = traffic.data;
+  const fullGraph = useMemo(() => {
+    if (!read) return undefined;
+    if (!read.scope) return buildGraph(read, params);
+    const dc = read.scope.level === 'global' ? '' : read.scope.dc;
+    return buildScopedGraph(read, params, read.scope, {
+      ...(list && dc ? { groups: groupsOf(list, dc) } : {}),
+      ...(list ? { directory: { hasService: (d: string, name: string) => list.services.get(d)?.has(name) === true, hasDatacenter: (d: string) => list.services.has(d) } } : {}),
+      ...(datacenters.length > 0 ? { datacenters } : {}),
+    });
+  }, [read, params, list, datacenters]);
+  const graph = useMemo(() => (fullGraph ? filterGraph(fullGraph, state.filters) : undefined), [fullGraph, state.filters]);
 
+  const waitingForList = resolved.scope === null && services.isError;
   const live = liveness({
-    now, dataUpdatedAt: traffic.dataUpdatedAt, errorUpdatedAt: traffic.errorUpdatedAt,
-    ...(traffic.error ? { errorMessage: traffic.error.message } : {}), intervalMs, pinnedTime,
+    now, dataUpdatedAt: traffic.dataUpdatedAt, errorUpdatedAt: Math.max(traffic.errorUpdatedAt, waitingForList ? services.errorUpdatedAt : 0),
+    ...(traffic.error ? { errorMessage: traffic.error.message } : waitingForList && services.error ? { errorMessage: services.error.message } : {}),
+    intervalMs, pinnedTime: state.time,
   });
   return {
     ...(fullGraph ? { fullGraph } : {}),
     ...(graph ? { graph } : {}),
-    ...(traffic.data ? { read: traffic.data } : {}),
+    ...(read ? { read } : {}),
+    ...(read?.scope ? { scope: read.scope } : {}),
+    ...(resolved.notice ? { scopeNotice: resolved.notice } : {}),
+    ...(list ? { list } : {}),
+    datacenters,
     ...(interval.data ? { interval: interval.data } : {}),
     intervalMs,
+    delayMs,
+    ...(delay.data ? { delay: delay.data } : {}),
     liveness: live,
     dataUpdatedAt: traffic.dataUpdatedAt,
   };

@@ -3,7 +3,8 @@
  * `INCIDENT_SLOT_MS` window, starting and ending with a short ramp) and faults forced by the
  * caller (demo scenarios, tests). Both reduce to `FaultEffects` that the model applies.
  */
-import { SERVICES } from './platform.ts';
+import { DEMO_PLATFORM } from './platform.ts';
+import type { Platform, ServiceDef } from './platform.ts';
 import { DEFAULT_SEED, generator, hash32 } from './random.ts';
 
 export type Fault =
@@ -30,29 +31,29 @@ export const INCIDENT_RAMP_MS = 15_000;
 const INCIDENT_PROBABILITY = 0.75;
 
 /** The scheduled incident of slot `slot` (= floor(timeMs / INCIDENT_SLOT_MS)), if any. */
-export function scheduledIncident(slot: number, seed: number = DEFAULT_SEED): Incident | undefined {
+export function scheduledIncident(slot: number, seed: number = DEFAULT_SEED, platform: Platform = DEMO_PLATFORM): Incident | undefined {
   const next = generator(hash32(seed, 'incident', slot));
   if (next() >= INCIDENT_PROBABILITY) return undefined;
   const startMs = slot * INCIDENT_SLOT_MS + Math.round(next() * 0.3 * INCIDENT_SLOT_MS);
   const endMs = startMs + Math.round(60_000 + next() * 90_000);
-  const fault = drawFault(next);
+  const fault = drawFault(next, faultTargets(platform));
   return { id: `incident-${slot}`, fault, startMs, endMs, description: describeFault(fault) };
 }
 
 /** Scheduled incidents overlapping [fromMs, toMs), oldest first. */
-export function incidentsBetween(fromMs: number, toMs: number, seed: number = DEFAULT_SEED): readonly Incident[] {
+export function incidentsBetween(fromMs: number, toMs: number, seed: number = DEFAULT_SEED, platform: Platform = DEMO_PLATFORM): readonly Incident[] {
   const out: Incident[] = [];
   const last = Math.floor(toMs / INCIDENT_SLOT_MS);
   for (let slot = Math.floor(fromMs / INCIDENT_SLOT_MS); slot <= last; slot++) {
-    const incident = scheduledIncident(slot, seed);
+    const incident = scheduledIncident(slot, seed, platform);
     if (incident && incident.startMs < toMs && incident.endMs > fromMs) out.push(incident);
   }
   return out;
 }
 
 /** Scheduled incidents in effect at `timeMs`. */
-export function activeIncidents(timeMs: number, seed: number = DEFAULT_SEED): readonly Incident[] {
-  const incident = scheduledIncident(Math.floor(timeMs / INCIDENT_SLOT_MS), seed);
+export function activeIncidents(timeMs: number, seed: number = DEFAULT_SEED, platform: Platform = DEMO_PLATFORM): readonly Incident[] {
+  const incident = scheduledIncident(Math.floor(timeMs / INCIDENT_SLOT_MS), seed, platform);
   return incident && timeMs >= incident.startMs && timeMs < incident.endMs ? [incident] : [];
 }
 
@@ -119,22 +120,42 @@ export function faultEffects(faults: readonly WeightedFault[]): FaultEffects {
   };
 }
 
-const ERROR_TARGETS = SERVICES.filter((s) => s.kind === 'java' || s.kind === 'legacy' || s.kind === 'external' || s.kind === 'frontend');
-const LATENCY_TARGETS = SERVICES.filter((s) => s.kind === 'java' || s.kind === 'legacy' || s.kind === 'database');
-const LINK_DCS = [...new Set(SERVICES.map((s) => s.datacenter).filter((dc) => dc !== ''))];
+interface FaultTargets {
+  readonly errors: readonly ServiceDef[];
+  readonly latency: readonly ServiceDef[];
+  readonly linkDcs: readonly string[];
+}
 
-function drawFault(next: () => number): Fault {
+const TARGETS = new WeakMap<Platform, FaultTargets>();
+
+/** What scheduled incidents may hit on a platform (computed once per platform). */
+function faultTargets(platform: Platform): FaultTargets {
+  let targets = TARGETS.get(platform);
+  if (!targets) {
+    const services = platform.services;
+    targets = {
+      errors: services.filter((s) => s.kind === 'java' || s.kind === 'legacy' || s.kind === 'external' || s.kind === 'frontend'),
+      latency: services.filter((s) => s.kind === 'java' || s.kind === 'legacy' || s.kind === 'database'),
+      linkDcs: [...new Set(services.map((s) => s.datacenter).filter((dc) => dc !== ''))],
+    };
+    TARGETS.set(platform, targets);
+  }
+  return targets;
+}
+
+function drawFault(next: () => number, targets: FaultTargets): Fault {
   const kind = next();
   if (kind < 0.45) {
-    const target = pick(ERROR_TARGETS, next);
+    const target = pick(targets.errors, next);
     return { kind: 'errors', service: target.name, datacenter: target.datacenter, share: round2(0.1 + next() * 0.3) };
   }
-  if (kind < 0.8) {
-    const target = pick(LATENCY_TARGETS, next);
+  // A platform of one datacenter has no link to break: a slow service instead.
+  if (kind < 0.8 || targets.linkDcs.length < 2) {
+    const target = pick(targets.latency, next);
     return { kind: 'latency', service: target.name, datacenter: target.datacenter, factor: round2(3 + next() * 7) };
   }
-  const from = pick(LINK_DCS, next);
-  const others = LINK_DCS.filter((dc) => dc !== from);
+  const from = pick(targets.linkDcs, next);
+  const others = targets.linkDcs.filter((dc) => dc !== from);
   return { kind: 'link-down', fromDc: from, toDc: pick(others, next), share: round2(0.3 + next() * 0.5) };
 }
 

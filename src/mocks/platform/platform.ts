@@ -22,6 +22,11 @@ export interface ServiceDef {
   /** Instrumented services export the ingress and egress metrics; the others only appear as callees. */
   readonly instrumented: boolean;
   readonly instances: number;
+  /**
+   * The Kubernetes namespace the Istio and Linkerd exporters name (the group of a generated
+   * platform; '' = none). Absent: `shop`, or `data` for databases.
+   */
+  readonly namespace?: string;
 }
 
 export interface CallDef {
@@ -42,6 +47,8 @@ export interface CallDef {
   readonly noResponseShare: number;
   readonly profile: CallProfile;
 }
+
+export type CallShape = Partial<Omit<CallDef, 'caller' | 'callerDc' | 'callee' | 'calleeDc' | 'fanout' | 'medianSeconds'>>;
 
 /** Internet requests per second reaching each datacenter's edge at the peak of the daily cycle. */
 export const INTERNET_PEAK_RATE: Readonly<Record<PlatformDatacenter, number>> = { 'eu-west': 4200, 'us-east': 3000 };
@@ -64,7 +71,7 @@ export const SERVICES: readonly ServiceDef[] = [
   { name: 'payment-provider', datacenter: '', kind: 'external', instrumented: false, instances: 1 },
 ];
 
-type Shape = Partial<Omit<CallDef, 'caller' | 'callerDc' | 'callee' | 'calleeDc' | 'fanout' | 'medianSeconds'>>;
+type Shape = CallShape;
 interface CallTemplate { readonly caller: string; readonly callee: string; readonly fanout: number; readonly ms: number; readonly shape: Shape }
 
 const call = (caller: string, callee: string, fanout: number, ms: number, shape: Shape = {}): CallTemplate =>
@@ -135,6 +142,37 @@ export const CALLS: readonly CallDef[] = [
   ...CROSS_DC_CALLS,
 ];
 
+/** A service taking requests from the internet (peer "internet"). */
+export interface InternetEntry {
+  readonly service: string;
+  readonly datacenter: string;
+  /** Requests per second at the peak of the datacenter's daily cycle. */
+  readonly peakRate: number;
+}
+
+/**
+ * Everything the traffic model (model.ts) needs of a platform: the demo's below, or a generated
+ * one (large.ts). Calls must form no cycle; callers and callees must be services of the list.
+ */
+export interface Platform {
+  readonly datacenters: readonly string[];
+  readonly services: readonly ServiceDef[];
+  readonly calls: readonly CallDef[];
+  readonly entries: readonly InternetEntry[];
+  /** Where each datacenter is in its day, as a fraction of a cycle (absent: 0). */
+  readonly cyclePhase: ReadonlyMap<string, number>;
+}
+
+/** The demo's e-commerce platform. */
+export const DEMO_PLATFORM: Platform = {
+  datacenters: DATACENTERS,
+  services: SERVICES,
+  calls: CALLS,
+  entries: DATACENTERS.map((dc) => ({ service: 'edge-lb', datacenter: dc, peakRate: INTERNET_PEAK_RATE[dc] })),
+  // us-east wakes up a quarter of a cycle after eu-west.
+  cyclePhase: new Map([['eu-west', 0], ['us-east', -0.25]]),
+};
+
 export function findService(name: string, datacenter: string): ServiceDef | undefined {
   return SERVICES.find((s) => s.name === name && s.datacenter === datacenter);
 }
@@ -157,7 +195,7 @@ function cross(callerDc: string, caller: string, calleeDc: string, callee: strin
   return withDefaults(callerDc, caller, calleeDc, callee, fanout, ms, { ...CROSS_DC_SHAPE, ...shape });
 }
 
-function withDefaults(callerDc: string, caller: string, calleeDc: string, callee: string, fanout: number, ms: number, shape: Shape): CallDef {
+export function withDefaults(callerDc: string, caller: string, calleeDc: string, callee: string, fanout: number, ms: number, shape: Shape): CallDef {
   return {
     caller, callerDc, callee, calleeDc, fanout, medianSeconds: ms,
     sigma: shape.sigma ?? 0.6,

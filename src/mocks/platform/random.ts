@@ -8,18 +8,21 @@ export const DEFAULT_SEED = 1;
 /** A 32-bit hash of strings and numbers (FNV-1a over the parts, then a final avalanche). */
 export function hash32(...parts: readonly (string | number)[]): number {
   let h = 0x811c9dc5;
-  for (const part of parts) {
-    if (typeof part === 'number') {
-      // Integers up to 2^53 (times in ms, slot indexes) are hashed by their two 32-bit halves.
-      const n = Math.floor(part);
-      h = mix(h, n >>> 0);
-      h = mix(h, Math.floor(n / 0x1_0000_0000) >>> 0);
-    } else {
-      for (let i = 0; i < part.length; i++) h = mix(h, part.charCodeAt(i));
-    }
-    h = mix(h, 0xff);
-  }
+  for (const part of parts) h = mixPart(h, part);
   return avalanche(h);
+}
+
+function mixPart(state: number, part: string | number): number {
+  let h = state;
+  if (typeof part === 'number') {
+    // Integers up to 2^53 (times in ms, slot indexes) are hashed by their two 32-bit halves.
+    const n = Math.floor(part);
+    h = mix(h, n >>> 0);
+    h = mix(h, Math.floor(n / 0x1_0000_0000) >>> 0);
+  } else {
+    for (let i = 0; i < part.length; i++) h = mix(h, part.charCodeAt(i));
+  }
+  return mix(h, 0xff);
 }
 
 /** A hash of the parts mapped to [0, 1). */
@@ -47,10 +50,28 @@ export function smoothNoise(seed: number, key: string, timeMs: number, periodMs:
   const slot = timeMs / periodMs;
   const i = Math.floor(slot);
   const f = slot - i;
-  const a = unitHash(seed, key, i) * 2 - 1;
-  const b = unitHash(seed, key, i + 1) * 2 - 1;
+  // unitHash(seed, key, i), with the state after (seed, key) computed once per key.
+  const prefix = prefixState(seed, key);
+  const a = avalanche(mixPart(prefix, i)) / 0x1_0000_0000 * 2 - 1;
+  const b = avalanche(mixPart(prefix, i + 1)) / 0x1_0000_0000 * 2 - 1;
   const eased = f * f * (3 - 2 * f);
   return a + (b - a) * eased;
+}
+
+/** Hash states after (seed, key), by seed: a large platform's snapshot hashes 60,000 keys, each many times. */
+const PREFIXES = new Map<number, Map<string, number>>();
+const MAX_PREFIXES = 500_000;
+
+function prefixState(seed: number, key: string): number {
+  let bySeed = PREFIXES.get(seed);
+  if (!bySeed) PREFIXES.set(seed, (bySeed = new Map()));
+  let state = bySeed.get(key);
+  if (state === undefined) {
+    if (bySeed.size >= MAX_PREFIXES) bySeed.clear();
+    state = mixPart(mixPart(0x811c9dc5, seed), key);
+    bySeed.set(key, state);
+  }
+  return state;
 }
 
 function mix(h: number, value: number): number {

@@ -1,0 +1,297 @@
+import { buildShapedQuery } from './queries.ts';
+import { escapeLabelValue, escapeRegex, oneOfMatcher } from './promql.ts';
+import { QUERY_KINDS, labelOf, sideOf } from './types.ts';
+import type { BuiltQuery, Convention, ConventionSide, QueryKind, QueryParams } from './types.ts';
+import type { GroupSource, ViewScope } from '../graph/scope.ts';
+
+/**
+ * The query plan of one view: the same four query kinds as `buildQueries`, scoped to what the view
+ * draws and aggregated server-side to the view's nodes. Each series' own end and other end are
+ * rewritten (with `label_replace` / `label_join`, so Prometheus does the aggregation) into
+ * `traffic_map_node` / `traffic_map_peer_node`:
+ *
+ * | level      | series asked for                          | a node is                                  |
+ * |------------|-------------------------------------------|--------------------------------------------|
+ * | global     | every series                              | its datacenter ("*" in it; internet peers kept) |
+ * | datacenter | own end in the datacenter, or callee in it | the service, or its group when grouped     |
+ * | group      | the group on either end                   | a service of the group, else its group     |
+ * | focus      | the service on either end                 | the service                                |
+ *
+ * The answers read like any other with `viewConvention(convention)`. The number of queries is
+ * four whatever the view; each answer is bounded by what the view draws. A comment line names the
+ * plan, so a query log (and the demo's simulated Prometheus) can tell what was asked.
+ */
+
+export const NODE_LABEL = 'traffic_map_node';
+export const PEER_NODE_LABEL = 'traffic_map_peer_node';
+const NAME = 'traffic_map_name';
+const PEER_NAME = 'traffic_map_peer_name';
+const GROUP = 'traffic_map_group';
+const PEER_GROUP = 'traffic_map_peer_group';
+const SCRATCH = 'traffic_map_tmp';
+const INSIDE = 'traffic_map_in';
+const DC = 'traffic_map_dc';
+/** The one datacenter-wide node of the global level. */
+export const DATACENTER_NODE = '*';
+/** PromQL text of a separator no label value holds (U+0001). */
+const SEP = '\\x01';
+
+const NODE_ROLE = 'traffic_map:node';
+const PEER_NODE_ROLE = 'traffic_map:peer';
+
+export interface ViewQueryParams extends QueryParams {
+  /** Where groups come from; null = no groups (then a grouped scope is read flat). */
+  readonly grouping: GroupSource | null;
+}
+
+/** The header line of every view query: what was asked, as JSON (PromQL comments end the line). */
+export const PLAN_COMMENT = '# traffic-map ';
+
+export interface PlanHeader {
+  readonly kind: QueryKind;
+  readonly scope: ViewScope;
+  readonly grouping: GroupSource | null;
+  readonly rateWindow: string;
+  readonly latencyQuantile: number;
+  readonly datacenters?: readonly string[];
+}
+
+export function buildViewQueries(convention: Convention, params: ViewQueryParams, scope: ViewScope): readonly BuiltQuery[] {
+  return QUERY_KINDS.map((kind) => ({ kind, promql: buildViewQuery(convention, params, scope, kind) }));
+}
+
+export function buildViewQuery(convention: Convention, params: ViewQueryParams, scope: ViewScope, kind: QueryKind): string {
+  const side = sideOf(convention, kind);
+  const labels = sideLabels(convention, side);
+  const ingress = kind === 'ingressRate' || kind === 'ingressLatency';
+  const internet = ingress ? [...convention.internetPeers, ''] : null;
+  const branches = branchesOf(convention, side, labels, params, scope);
+  const window = params.rateWindow;
+  const by = [labels.dc, NODE_LABEL, labels.peerDc, labels.peer ? PEER_NODE_LABEL : '', ...(side.keep ?? []).map((r) => labelOf(convention, r))]
+    .filter((l) => l !== '');
+  const header: PlanHeader = {
+    kind, scope, grouping: params.grouping, rateWindow: window, latencyQuantile: params.latencyQuantile,
+    ...(params.datacenters && params.datacenters.length > 0 ? { datacenters: params.datacenters } : {}),
+  };
+  const query = buildShapedQuery(convention, params, kind, {
+    by: [...new Set(by)],
+    series: (metric) => {
+      const rates = branches.map((b) => `rate(${metric}${b}[${window}])`);
+      const raw = rates.length === 1 ? (rates[0] as string) : `(${rates.join(' or ')})`;
+      return mapNodes(raw, labels, scope, params.grouping, internet);
+    },
+  });
+  return `${PLAN_COMMENT}${JSON.stringify(header)}\n${query}`;
+}
+
+/** The label names one side reads ('' = not used). */
+interface SideLabels {
+  readonly dc: string;
+  readonly service: string;
+  readonly namespace: string;
+  readonly peer: string;
+  readonly peerNamespace: string;
+  readonly peerDc: string;
+}
+
+function sideLabels(convention: Convention, side: ConventionSide): SideLabels {
+  const r = side.roles;
+  return {
+    dc: labelOf(convention, r.datacenter),
+    service: labelOf(convention, r.service),
+    namespace: labelOf(convention, r.serviceNamespace),
+    peer: labelOf(convention, r.peerService),
+    peerNamespace: labelOf(convention, r.peerNamespace),
+    peerDc: labelOf(convention, r.peerDatacenter),
+  };
+}
+
+const eq = (label: string, value: string): string => `${label}=${escapeLabelValue(value)}`;
+
+/** The selectors whose union the view reads (each `{...}`), cheap pre-filters of the exact scope. */
+function branchesOf(convention: Convention, side: ConventionSide, l: SideLabels, params: ViewQueryParams, scope: ViewScope): string[] {
+  const base = side.select.map((m) => eq(labelOf(convention, m.role), m.value));
+  const restrict = oneOfMatcher(l.dc, params.datacenters ?? []);
+  if (restrict) base.push(restrict);
+  const sel = (...more: string[]): string => {
+    const all = [...base, ...more];
+    return all.length > 0 ? `{${all.join(', ')}}` : '';
+  };
+  if (scope.level === 'global') return [sel()];
+  const dc = scope.dc;
+  const inDc = eq(l.dc, dc);
+  const intoDc = l.peerDc ? eq(l.peerDc, dc) : '';
+  if (scope.level === 'focus') {
+    const [name, ns] = splitQualified(scope.service, l.namespace !== '');
+    const own = [eq(l.service, name), ...(l.namespace ? [eq(l.namespace, ns)] : [])];
+    // Callees named by host (`orders.shop.svc.cluster.local`, `orders:8080`) are resolved after
+    // the answers: the peer side asks for every value that starts with the name.
+    const peerName = convention.peersAreHosts
+      ? `${l.peer}=~${escapeLabelValue(`${escapeRegex(name)}(?:[.:-].*)?`)}`
+      : eq(l.peer, name);
+    const asPeer = l.peer ? [peerName, ...(l.peerNamespace ? [eq(l.peerNamespace, ns)] : [])] : null;
+    return [
+      sel(inDc, ...own),
+      ...(asPeer ? [sel(inDc, ...asPeer)] : []),
+      ...(asPeer && intoDc ? [sel(intoDc, ...asPeer)] : []),
+    ];
+  }
+  // A group of a label: its matchers pre-filter exactly; a group of a rule is filtered after mapping.
+  const group = scope.level === 'group' ? scope.group : null;
+  const source = params.grouping;
+  const ownGroup = group !== null && source ? groupMatcher(source, l, false, group) : null;
+  const peerGroup = group !== null && source ? groupMatcher(source, l, true, group) : null;
+  if (ownGroup === null || peerGroup === null) {
+    return [sel(inDc), ...(intoDc && !isIngress(side, convention) ? [sel(intoDc)] : [])];
+  }
+  return [
+    sel(inDc, ownGroup),
+    ...(peerGroup ? [sel(inDc, peerGroup)] : []),
+    ...(peerGroup && intoDc ? [sel(intoDc, peerGroup)] : []),
+  ];
+}
+
+function isIngress(side: ConventionSide, convention: Convention): boolean {
+  return side === convention.ingress && convention.ingress !== convention.egress;
+}
+
+/** A matcher selecting a group on one end, when the group is a label; null when it is a rule; '' when that end has no label. */
+function groupMatcher(source: GroupSource, l: SideLabels, peer: boolean, group: string): string | null {
+  if (source.kind === 'rule') return null;
+  const label = source.kind === 'namespace' ? (peer ? l.peerNamespace : l.namespace) : (peer ? (l.peer ? source.peerLabel : '') : source.label);
+  if (source.kind === 'namespace' && label === '') return null;
+  return label ? eq(label, group) : '';
+}
+
+/** `name.namespace` split at its last dot, when the convention has namespaces. */
+export function splitQualified(service: string, hasNamespace: boolean): [string, string] {
+  if (!hasNamespace) return [service, ''];
+  const at = service.lastIndexOf('.');
+  return at <= 0 ? [service, ''] : [service.slice(0, at), service.slice(at + 1)];
+}
+
+/** `label_replace(x, dst, replacement, src, regex)` with the strings quoted. */
+function replace(x: string, dst: string, replacement: string, src: string, regex: string): string {
+  return `label_replace(${x}, ${escapeLabelValue(dst)}, ${escapeLabelValue(replacement)}, ${escapeLabelValue(src)}, ${escapeLabelValue(regex)})`;
+}
+
+/** `dst` := `src` when `dst` is empty (a join with a separator no value holds, matched from its start). */
+function fillEmpty(x: string, dst: string, src: string): string {
+  const joined = `label_join(${x}, ${escapeLabelValue(SCRATCH)}, "${SEP}", ${escapeLabelValue(dst)}, ${escapeLabelValue(src)})`;
+  return `label_replace(${joined}, ${escapeLabelValue(dst)}, "$1", ${escapeLabelValue(SCRATCH)}, "${SEP}(.*)")`;
+}
+
+/** `dst` := `src` when `cond` equals `value` (else unchanged). */
+function setIfEquals(x: string, dst: string, src: string, cond: string, value: string): string {
+  const joined = `label_join(${x}, ${escapeLabelValue(SCRATCH)}, "${SEP}", ${escapeLabelValue(cond)}, ${escapeLabelValue(src)})`;
+  const regex = escapeLabelValue(escapeRegex(value)).slice(0, -1);
+  return `label_replace(${joined}, ${escapeLabelValue(dst)}, "$1", ${escapeLabelValue(SCRATCH)}, ${regex}${SEP}(.*)")`;
+}
+
+/** The qualified name (`name.namespace`, or the name) of one end into `dst`. */
+function nameOf(x: string, dst: string, service: string, namespace: string): string {
+  if (!namespace) return replace(x, dst, '$1', service, '(.*)');
+  const joined = `label_join(${x}, ${escapeLabelValue(dst)}, ".", ${escapeLabelValue(service)}, ${escapeLabelValue(namespace)})`;
+  return replace(joined, dst, '$1', dst, '(.*)\\.');
+}
+
+/** The group of one end into `dst` (its name when it has none). */
+function groupOf(x: string, dst: string, name: string, source: GroupSource, label: string): string {
+  let out: string;
+  if (source.kind === 'rule') out = replace(x, dst, '$1', name, source.regex);
+  else out = label ? replace(x, dst, '$1', label, '(.*)') : x;
+  return fillEmpty(out, dst, name);
+}
+
+/** Rewrites the ends of `x` into the nodes of the scope, and keeps the series of the scope only. */
+function mapNodes(x: string, l: SideLabels, scope: ViewScope, grouping: GroupSource | null, internet: readonly string[] | null): string {
+  const hasPeer = l.peer !== '';
+  const internetRegex = internet ? internet.map(escapeRegex).join('|') : null;
+  // Internet peers stay as they are ('' or a configured value): the graph reads them as the internet.
+  const keepInternet = (e: string): string => (hasPeer && internetRegex !== null ? replace(e, PEER_NODE_LABEL, '$1', l.peer, `(${internetRegex})`) : e);
+  if (scope.level === 'global') {
+    let e = replace(x, NODE_LABEL, DATACENTER_NODE, '', '');
+    if (hasPeer) e = replace(e, PEER_NODE_LABEL, DATACENTER_NODE, '', '');
+    return keepInternet(e);
+  }
+  let e = nameOf(x, NAME, l.service, l.namespace);
+  if (hasPeer) e = nameOf(e, PEER_NAME, l.peer, l.peerNamespace);
+  const grouped = grouping !== null && (scope.level === 'group' || (scope.level === 'datacenter' && scope.grouped));
+  if (!grouped) {
+    e = replace(e, NODE_LABEL, '$1', NAME, '(.*)');
+    if (hasPeer) e = replace(e, PEER_NODE_LABEL, '$1', PEER_NAME, '(.*)');
+    return keepInternet(e);
+  }
+  const ownLabel = grouping.kind === 'namespace' ? l.namespace : grouping.kind === 'label' ? grouping.label : '';
+  const peerLabel = grouping.kind === 'namespace' ? l.peerNamespace : grouping.kind === 'label' ? grouping.peerLabel : '';
+  e = groupOf(e, GROUP, NAME, grouping, ownLabel);
+  if (hasPeer) e = groupOf(e, PEER_GROUP, PEER_NAME, grouping, peerLabel);
+  e = replace(e, NODE_LABEL, '$1', GROUP, '(.*)');
+  if (hasPeer) e = replace(e, PEER_NODE_LABEL, '$1', PEER_GROUP, '(.*)');
+  if (scope.level === 'group') {
+    // Inside the group a node is its service; outside it, its group. Then only the group's series.
+    e = setIfEquals(e, NODE_LABEL, NAME, GROUP, scope.group);
+    if (hasPeer) e = setIfEquals(e, PEER_NODE_LABEL, PEER_NAME, PEER_GROUP, scope.group);
+    e = `(${markInside(e, hasPeer, scope.group)} and on(${INSIDE}) ${replace('vector(1)', INSIDE, '1', '', '')})`;
+  }
+  return keepInternet(e);
+}
+
+/** Sets `traffic_map_in="1"` on the series with the group on either end. */
+function markInside(e: string, hasPeer: boolean, group: string): string {
+  // The text of the group as a regex inside a PromQL string (quotes dropped).
+  const g = escapeLabelValue(escapeRegex(group)).slice(1, -1);
+  if (!hasPeer) return `label_replace(${e}, "${INSIDE}", "1", "${GROUP}", "${g}")`;
+  const joined = `label_join(${e}, "${SCRATCH}", "${SEP}", "${GROUP}", "${PEER_GROUP}")`;
+  return `label_replace(${joined}, "${INSIDE}", "1", "${SCRATCH}", "${g}${SEP}.*|.*${SEP}${g}")`;
+}
+
+/**
+ * The convention that reads view answers: each side's own end and other end are the view's nodes
+ * (namespaces already folded in), everything else as the convention says.
+ */
+export function viewConvention(convention: Convention): Convention {
+  const side = (s: ConventionSide): ConventionSide => {
+    const { serviceNamespace: _ns, peerNamespace: _pns, ...roles } = s.roles;
+    return {
+      ...s,
+      roles: { ...roles, service: NODE_ROLE, ...(s.roles.peerService !== undefined ? { peerService: PEER_NODE_ROLE } : {}) },
+    };
+  };
+  return {
+    ...convention,
+    labels: { ...convention.labels, [NODE_ROLE]: NODE_LABEL, [PEER_NODE_ROLE]: PEER_NODE_LABEL },
+    egress: side(convention.egress),
+    ingress: side(convention.ingress),
+  };
+}
+
+/**
+ * The light list of every service (for search, counts and the group of each): one series per
+ * datacenter, service and group, from both sides' request counters. Asked less often than the view.
+ */
+export function buildServiceListQuery(convention: Convention, grouping: GroupSource | null, datacenters?: readonly string[]): string {
+  const parts = [convention.egress, convention.ingress].map((side) => {
+    const l = sideLabels(convention, side);
+    const matchers = side.select.map((m) => eq(labelOf(convention, m.role), m.value));
+    const restrict = oneOfMatcher(l.dc, datacenters ?? []);
+    if (restrict) matchers.push(restrict);
+    const metric = labelOfMetric(convention, side);
+    let e = `${metric}${matchers.length > 0 ? `{${matchers.join(', ')}}` : ''}`;
+    e = replace(e, DC, '$1', l.dc, '(.*)');
+    e = nameOf(e, NAME, l.service, l.namespace);
+    if (grouping) {
+      const label = grouping.kind === 'namespace' ? l.namespace : grouping.kind === 'label' ? grouping.label : '';
+      e = groupOf(e, GROUP, NAME, grouping, label);
+    }
+    return `group by (${DC}, ${NAME}${grouping ? `, ${GROUP}` : ''}) (${e})`;
+  });
+  return `${PLAN_COMMENT}${JSON.stringify({ kind: 'services', grouping, ...(datacenters && datacenters.length > 0 ? { datacenters } : {}) })}\n${parts.join(' or ')}`;
+}
+
+function labelOfMetric(convention: Convention, side: ConventionSide): string {
+  return Object.hasOwn(convention.metrics, side.requests) ? (convention.metrics[side.requests] ?? '') : '';
+}
+
+/** The labels of a service-list answer. */
+export const SERVICE_LIST_LABELS = { datacenter: DC, service: NAME, group: GROUP } as const;

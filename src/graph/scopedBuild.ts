@@ -1,0 +1,162 @@
+import { collectEdges } from './edges.ts';
+import type { RawEdge } from './edges.ts';
+import { datacenterFilter, directoryOf, instrumentation, knownDatacenter } from './endpoints.ts';
+import { PeerResolver } from './peerResolver.ts';
+import type { PeerDirectory } from './peerResolver.ts';
+import type { Endpoint } from './endpoints.ts';
+import { focusView } from './focus.ts';
+import type { ViewScope } from './scope.ts';
+import { ViewBuilder, belongsTo, edgesByDatacenter, nodeIdOf, placeInDatacenter } from './views.ts';
+import { INTERNET } from './types.ts';
+import type { BuildParams, DataProblem, DatacenterId, NodeId, NodeKind, TrafficGraph, TrafficInput, TrafficNode, TrafficView } from './types.ts';
+
+/** What the scoped build knows of the platform beyond the view's answers (from the service list). */
+export interface ScopeContext {
+  /** The groups of the view's datacenter, by name: the number of services in each. */
+  readonly groups?: ReadonlyMap<string, number>;
+  /** The datacenters to place in the global view (listed, else those the list saw). */
+  readonly datacenters?: readonly string[];
+  /** Every service of the platform (the service list): a callee named by host resolves to one of them. */
+  readonly directory?: PeerDirectory;
+}
+
+/** The id of the node standing for the services a capped view leaves out. */
+export const MORE_NODE = '…' as NodeId;
+
+/**
+ * From the answers of one view's queries (see conventions/viewQueries.ts: their nodes are already
+ * the view's nodes) to the graph the app draws: the global view at the global level, else the one
+ * datacenter view the scope asks for (its groups, one group's services, or one service's
+ * neighbours). A view with more nodes than `maxNodesPerView` keeps the busiest and folds the rest
+ * into one "N quieter" node carrying their traffic. Pure; never throws on odd data.
+ */
+export function buildScopedGraph(input: TrafficInput, params: BuildParams, scope: ViewScope, context: ScopeContext = {}): TrafficGraph {
+  const problems: DataProblem[] = [];
+  const known = scope.level === 'global' ? params.datacenters : undefined;
+  const inst = instrumentation(input, datacenterFilter(known, problems));
+  // Peers named by host resolve to the view's nodes, or (services and focus) to any service of the list.
+  const dcs = new Set([...(context.datacenters ?? []), ...inst.datacenters]);
+  const own = directoryOf(inst, dcs);
+  const byName = scope.level === 'focus' || (scope.level === 'datacenter' && !scope.grouped);
+  const list = byName ? context.directory : undefined;
+  const directory: PeerDirectory = list
+    ? { hasService: (dc, name) => own.hasService(dc, name) || list.hasService(dc, name), hasDatacenter: (dc) => own.hasDatacenter(dc) || list.hasDatacenter(dc) }
+    : own;
+  const peers = new PeerResolver(params.peerRules ?? [], directory, { hostNotices: params.peersAreHosts === true });
+  const edges = collectEdges(input, inst, params.internetPeers, problems, knownDatacenter(known), peers);
+  if (scope.level === 'global') {
+    const dcs = context.datacenters ?? params.datacenters ?? [...inst.datacenters].sort();
+    return { global: scopedGlobalView(dcs, edges, params), datacenters: {}, problems };
+  }
+  const dc = scope.dc;
+  const groups = context.groups;
+  const inGroup = (e: Endpoint): boolean => scope.level === 'group' && e.kind !== 'internet' && e.name === scope.group;
+  const kindOf = (id: NodeId, kind: NodeKind): NodeKind => {
+    if (kind !== 'service' || !groups) return kind;
+    if (scope.level === 'datacenter' && scope.grouped) return groups.has(id) ? 'group' : kind;
+    if (scope.level === 'group') return groups.has(id) && id !== (scope.group as string) ? 'group' : kind;
+    return kind;
+  };
+  const services: string[] = [];
+  for (const key of inst.services) {
+    const [d = '', name = ''] = key.split('\u0000');
+    if (d === dc) services.push(name);
+  }
+  const dcEdges = edgesByDatacenter(edges, [dc]).get(dc) ?? [];
+  let view = placedView(dc, dcEdges, scope.level === 'focus' ? [] : services, params, kindOf, inGroup);
+  if (scope.level === 'focus') {
+    const focused = focusView(view, nodeIdOf(scope.service));
+    view = focused ?? { kind: 'focus', datacenter: dc, focus: nodeIdOf(scope.service), nodes: [], edges: [] };
+  }
+  const capped = capWithAggregate(view, params.maxNodesPerView, dc, dcEdges, params, kindOf, inGroup);
+  if (capped.hidden > 0) problems.push({ kind: 'capped', datacenter: dc, shown: capped.view.nodes.length - 1, total: capped.view.nodes.length - 1 + capped.hidden });
+  return { global: { kind: 'global', datacenter: '', nodes: [], edges: [] }, datacenters: Object.fromEntries([[dc, capped.view]]), problems };
+}
+
+type KindOf = (id: NodeId, kind: NodeKind) => NodeKind;
+
+/** The datacenter view of `edges` (those of `dc`), node kinds adjusted; `rename` folds nodes into others. */
+function placedView(
+  dc: string, edges: readonly RawEdge[], services: readonly string[], params: BuildParams, kindOf: KindOf,
+  _inGroup: (e: Endpoint) => boolean, rename?: (id: NodeId) => NodeId | null,
+): TrafficView {
+  const builder = new ViewBuilder(params.thresholds);
+  const place = (e: Endpoint) => {
+    const p = placeInDatacenter(e, dc);
+    const folded = rename?.(p.id);
+    if (folded) return { id: folded, kind: 'more' as NodeKind, datacenter: dc as DatacenterId };
+    return { ...p, kind: kindOf(p.id, p.kind) };
+  };
+  for (const name of services) {
+    const id = nodeIdOf(name);
+    const folded = rename?.(id);
+    builder.addNode(folded ? { id: folded, kind: 'more', datacenter: dc as DatacenterId } : { id, kind: kindOf(id, 'service'), datacenter: dc as DatacenterId });
+  }
+  for (const edge of edges) {
+    if (!belongsTo(edge.source, dc) && !belongsTo(edge.target, dc)) continue;
+    builder.addEdge(place(edge.source), place(edge.target), edge);
+  }
+  return builder.build('datacenter', dc).view;
+}
+
+/**
+ * A view of at most `max` nodes: the internet, other datacenters and the focused service always
+ * stay; of the rest the busiest; the others become one node (`MORE_NODE`) whose edges sum theirs.
+ */
+function capWithAggregate(
+  view: TrafficView, max: number, dc: string, edges: readonly RawEdge[], params: BuildParams, kindOf: KindOf, inGroup: (e: Endpoint) => boolean,
+): { view: TrafficView; hidden: number } {
+  if (view.nodes.length <= max) return { view, hidden: 0 };
+  const always = (n: TrafficNode): boolean => n.kind === 'internet' || n.kind === 'remote' || n.id === view.focus;
+  const rest = view.nodes.filter((n) => !always(n)).sort((a, b) => b.incoming.rate + b.outgoing.rate - (a.incoming.rate + a.outgoing.rate));
+  const room = Math.max(0, max - 1 - view.nodes.filter(always).length);
+  const kept = new Set<NodeId>([...view.nodes.filter(always), ...rest.slice(0, room)].map((n) => n.id));
+  const hidden = view.nodes.length - kept.size;
+  const more = `${MORE_NODE}${hidden} more` as NodeId;
+  const shown = new Set(view.nodes.map((n) => n.id));
+  const rename = (id: NodeId): NodeId | null => (kept.has(id) || !shown.has(id) ? null : more);
+  let folded = placedView(dc, edges, view.nodes.filter((n) => n.kind === 'service').map((n) => displayless(n.id)), params, kindOf, inGroup, rename);
+  if (view.kind === 'focus' && view.focus) {
+    // Only the edges of the focused service (and the fold of its quieter neighbours).
+    const f = view.focus;
+    const fedges = folded.edges.filter((e) => e.source === f || e.target === f);
+    const ids = new Set<NodeId>([f]);
+    for (const e of fedges) { ids.add(e.source); ids.add(e.target); }
+    folded = { ...folded, kind: 'focus', focus: f, nodes: folded.nodes.filter((n) => ids.has(n.id)), edges: fedges };
+  } else {
+    folded = { ...folded, kind: view.kind };
+  }
+  const nodes = folded.nodes.map((n) => (n.id === more ? { ...n, kind: 'more' as NodeKind, hidden } : n));
+  return { view: { ...folded, nodes }, hidden };
+}
+
+/** A service node's name from its id (ids of reserved-looking names carry an escape). */
+function displayless(id: NodeId): string {
+  return id.startsWith('svc:') ? id.slice(4) : id;
+}
+
+/**
+ * The global view of the view answers: the internet and each datacenter, with the traffic between
+ * them. A datacenter's own traffic (its services calling each other) is not drawn but counts in its
+ * totals and its health.
+ */
+function scopedGlobalView(datacenters: readonly string[], edges: readonly RawEdge[], params: BuildParams): TrafficView {
+  const builder = new ViewBuilder(params.thresholds);
+  const nodes = new Map<string, { id: NodeId; kind: NodeKind; datacenter: DatacenterId }>(
+    datacenters.map((dc) => [dc, { id: dc as NodeId, kind: 'datacenter', datacenter: dc as DatacenterId }]),
+  );
+  const internet = { id: INTERNET, kind: 'internet' as NodeKind };
+  builder.addNode(internet);
+  for (const node of nodes.values()) builder.addNode(node);
+  for (const edge of edges) {
+    const from = edge.source.kind === 'internet' ? INTERNET : edge.source.dc;
+    const to = edge.target.kind === 'internet' ? '' : edge.target.dc;
+    const target = nodes.get(to);
+    const source = from === INTERNET ? internet : nodes.get(from);
+    if (!target || !source) continue;
+    builder.addEdge(source, target, edge);
+  }
+  const view = builder.build('global', '').view;
+  // Self edges carry a datacenter's own traffic: counted in its node above, not drawn.
+  return { ...view, edges: view.edges.filter((e) => e.source !== e.target) };
+}
