@@ -10,6 +10,8 @@ export const USAGE = `Usage: npm run simulate -- [options]
   --instances one|model  one target per service (default) or the model's instance count
   --convention NAME    the metrics every service exposes: standard (default), istio, linkerd,
                        otel-servicegraph, micrometer or otel-http (see docs/METRICS.md)
+  --peer-names name|dns  how micrometer and otel-http clients name callees: by service name
+                       (default) or by DNS host (orders.shop.svc.cluster.local, orders.shop:8080, ...)
   --speed X            run the model's day and incidents X times faster (default 1)
   --schedule on|off    scheduled incidents (default on; off for deterministic runs)
   --seed N             another deterministic world (default 1)
@@ -45,6 +47,7 @@ export function parseArgs(argv: readonly string[]): CliResult {
       case '--datacenters': options = { ...options, datacenters: value().split(',').map((s) => s.trim()).filter(Boolean) }; break;
       case '--instances': options = { ...options, instances: oneOf(name, value(), ['one', 'model'] as const) }; break;
       case '--convention': options = { ...options, convention: oneOf(name, value(), EXPORTED_CONVENTIONS) }; break;
+      case '--peer-names': options = { ...options, peerNames: oneOf(name, value(), ['name', 'dns'] as const) }; break;
       case '--speed': options = { ...options, speed: positive(name, value()) }; break;
       case '--schedule': options = { ...options, schedule: oneOf(name, value(), ['on', 'off'] as const) === 'on' }; break;
       case '--seed': options = { ...options, seed: integer(name, value()) }; break;

@@ -41,4 +41,6 @@ describe('parseArgs', () => {
   });
   it('defaults to port 9400', () => expect(parseArgs([])).toEqual({ help: false, options: { port: 9400 } }));
   it('rejects unknown flags', () => expect(() => parseArgs(['--nope'])).toThrow('unknown option --nope'));
+  it('--peer-names dns', () => expect(parseArgs(['--convention', 'micrometer', '--peer-names', 'dns'])).toEqual({ help: false, options: { port: 9400, convention: 'micrometer', peerNames: 'dns' } }));
+  it('--peer-names: name or dns only', () => expect(() => parseArgs(['--peer-names', 'fqdn'])).toThrow('--peer-names: expected name or dns, got "fqdn"'));
 });

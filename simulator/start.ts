@@ -12,6 +12,7 @@ import { largePlatform } from '../src/mocks/platform/large.ts';
 import type { LargePlatform } from '../src/mocks/platform/large.ts';
 import type { ExportedConvention } from './exporters/byConvention.ts';
 import { peersOf } from './exporters/peers.ts';
+import type { PeerNames } from './exporters/types.ts';
 import type { SimFault } from './faults.ts';
 import { closeServer, controlServer, listen, targetServer } from './http.ts';
 import type { TargetInfo } from './http.ts';
@@ -44,6 +45,8 @@ export interface SimulatorOptions {
   readonly instances?: InstanceMode;
   /** The convention preset whose series every target exposes (default `standard`). */
   readonly convention?: ExportedConvention;
+  /** How callers name callees in Micrometer and OTel HTTP series: by service name (default) or DNS host. */
+  readonly peerNames?: PeerNames;
   readonly speed?: number;
   readonly schedule?: boolean;
   readonly seed?: number;
@@ -79,6 +82,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     ...(opts.datacenters ? { datacenters: opts.datacenters } : {}), instances: opts.instances ?? 'one',
     ...(opts.convention ? { convention: opts.convention } : {}),
     ...(platform ? { platform, groupOf: (service: string) => platform.groupOf.get(service) ?? '' } : {}),
+    ...(opts.peerNames ? { peerNames: opts.peerNames } : {}),
   });
   // Faults may name a service by its Istio or Linkerd workload name (without the group prefix).
   const peers = peersOf(platform);

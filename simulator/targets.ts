@@ -17,7 +17,7 @@ import type { ExportedConvention } from './exporters/byConvention.ts';
 import { peersOf } from './exporters/peers.ts';
 import { promClientSink } from './exporters/sink.ts';
 import { TextSink } from './exporters/textSink.ts';
-import type { Recorder } from './exporters/types.ts';
+import type { PeerNames, Recorder } from './exporters/types.ts';
 import { COMPACT_BUCKETS } from './metrics.ts';
 
 export type InstanceMode = 'one' | 'model';
@@ -53,6 +53,8 @@ export interface TargetOptions {
   readonly platform?: Platform;
   /** The group of a service on `platform` ('' = none); absent: every service is its own target. */
   readonly groupOf?: (service: string) => string;
+  /** How clients name their callees (Micrometer, OTel HTTP): by name (default) or by DNS host. */
+  readonly peerNames?: PeerNames;
 }
 
 /** The targets of the given datacenters (all by default), in a stable order. */
@@ -73,7 +75,7 @@ export function createTargets(opts: TargetOptions = {}): SimTarget[] {
       if (!sink) sinks.set(key, (sink = new TextSink(COMPACT_BUCKETS)));
       out.push({
         id: `${s.datacenter}/${s.name}/0`, datacenter: s.datacenter, service: s.name, instance: 0, instances: 1, group,
-        registry: sink, recorder: exporter.create(sink, self, peers),
+        registry: sink, recorder: exporter.create(sink, self, peers, { peerNames: opts.peerNames ?? 'name' }),
       });
       continue;
     }
@@ -82,7 +84,7 @@ export function createTargets(opts: TargetOptions = {}): SimTarget[] {
       const registry = new Registry();
       out.push({
         id: `${s.datacenter}/${s.name}/${instance}`, datacenter: s.datacenter, service: s.name, instance, instances,
-        registry, recorder: exporter.create(promClientSink(registry), self, peers),
+        registry, recorder: exporter.create(promClientSink(registry), self, peers, { peerNames: opts.peerNames ?? 'name' }),
       });
     }
   }

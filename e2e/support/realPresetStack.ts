@@ -6,6 +6,8 @@
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { DNS_PEER_RULES } from '../../simulator/exporters/peers.ts';
+import type { PeerNames } from '../../simulator/exporters/types.ts';
 import type { TargetInfo } from '../../simulator/http.ts';
 import { presetRows } from './realPresetTruth.ts';
 import type { PresetName } from './realPresetTruth.ts';
@@ -22,8 +24,8 @@ export interface PresetSimulator {
 }
 
 /** Starts `e2e/support/realPresetSimulator.ts <preset>` and waits for its targets. */
-export function startPresetSimulator(preset: PresetName, timeoutMs = 30_000): Promise<PresetSimulator> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'e2e/support/realPresetSimulator.ts', preset], { stdio: ['ignore', 'pipe', 'inherit'] });
+export function startPresetSimulator(preset: PresetName, timeoutMs = 30_000, peerNames: PeerNames = 'name'): Promise<PresetSimulator> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'e2e/support/realPresetSimulator.ts', preset, peerNames], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
   const close = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -54,11 +56,16 @@ export interface PresetStack {
   close(): Promise<void>;
 }
 
-export async function startPresetStack(presets: readonly PresetName[], opts: { scrapeInterval?: string; rateWindow?: string } = {}): Promise<PresetStack> {
+/**
+ * `peerNames: 'dns'`: Micrometer and OTel HTTP clients name callees by DNS host, and the app's
+ * config has the rules that need (`DNS_PEER_RULES`). Name and DNS simulators of one preset write
+ * the same metrics: they need stacks of their own.
+ */
+export async function startPresetStack(presets: readonly PresetName[], opts: { scrapeInterval?: string; rateWindow?: string; peerNames?: PeerNames } = {}): Promise<PresetStack> {
   const { root, scrapeInterval, rateWindow, closers, close } = stackBasics(opts);
   try {
     const sims = new Map<PresetName, PresetSimulator>();
-    const started = await Promise.allSettled(presets.map((preset) => startPresetSimulator(preset)));
+    const started = await Promise.allSettled(presets.map((preset) => startPresetSimulator(preset, 30_000, opts.peerNames)));
     for (const [i, result] of started.entries()) {
       if (result.status === 'fulfilled') {
         closers.push(() => result.value.close());
@@ -77,6 +84,7 @@ export async function startPresetStack(presets: readonly PresetName[], opts: { s
       convention: preset,
       rateWindow,
       refreshInterval: 'auto',
+      ...(opts.peerNames === 'dns' ? { peerRules: DNS_PEER_RULES } : {}),
     });
     const app = await startStaticServer({
       root,
@@ -92,11 +100,11 @@ export async function startPresetStack(presets: readonly PresetName[], opts: { s
 }
 
 /** Waits until every preset's own truth query has rates in both datacenters (two scrapes in). */
-export async function waitForPresetData(stack: PresetStack, presets: readonly PresetName[], timeoutMs = 30_000): Promise<void> {
+export async function waitForPresetData(stack: PresetStack, presets: readonly PresetName[], timeoutMs = 30_000, peerNames: PeerNames = 'name'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (const preset of presets) {
     for (;;) {
-      const rows = await presetRows(preset, stack.server.url, Date.now() / 1000, stack.rateWindow).catch(() => []);
+      const rows = await presetRows(preset, stack.server.url, Date.now() / 1000, stack.rateWindow, peerNames).catch(() => []);
       const dcs = new Set(rows.filter((r) => r.side === 'egress').map((r) => r.dc));
       if (DATACENTERS.every((dc) => dcs.has(dc))) break;
       if (Date.now() > deadline) throw new Error(`${preset}: no rates after ${timeoutMs} ms`);

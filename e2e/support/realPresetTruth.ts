@@ -118,9 +118,33 @@ export const PRESET_TRUTH: Readonly<Record<PresetName, (ask: Ask, w: string) => 
   },
 };
 
-/** The preset's truth rows at `time` (unix s). */
-export function presetRows(preset: PresetName, baseUrl: string, time: number, rateWindow: string): Promise<TruthRow[]> {
-  return PRESET_TRUTH[preset]((promql) => instantQuery(baseUrl, promql, time), rateWindow);
+/**
+ * The preset's truth rows at `time` (unix s). `peerNames: 'dns'`: the callees of egress rows are
+ * named by host, read as docs/METRICS.md ("Callees named by host") says (see `hostTruth`).
+ */
+export async function presetRows(preset: PresetName, baseUrl: string, time: number, rateWindow: string, peerNames: 'name' | 'dns' = 'name'): Promise<TruthRow[]> {
+  const rows = await PRESET_TRUTH[preset]((promql) => instantQuery(baseUrl, promql, time), rateWindow);
+  if (peerNames === 'name') return rows;
+  const services = new Set(rows.map((r) => `${r.dc}/${r.service}`));
+  return rows.map((r) => (r.side === 'egress' && r.peerDc === '' ? { ...r, ...hostTruth(r.peer, r.dc, services) } : r));
+}
+
+/** The datacenters of the simulated platform (a label naming one places the callee there). */
+const KNOWN_DCS = new Set(['eu-west', 'us-east']);
+
+/**
+ * A callee named by host, as documented, written here without the app's resolver: the rule the
+ * e2e config adds (`<service>-<datacenter>.global.example`) first; else the port and the root dot
+ * dropped, a DNS label naming a datacenter places it there (else the caller's), and the first
+ * label is the service when one of that name reports there. Anything else stays the host, outside.
+ */
+export function hostTruth(host: string, callerDc: string, services: ReadonlySet<string>): { peer: string; peerDc: string } {
+  const gslb = /^(.+)-([a-z]+-[a-z]+)\.global\.example$/.exec(host);
+  if (gslb) return { peer: gslb[1] ?? '', peerDc: gslb[2] ?? '' };
+  const labels = host.replace(/:\d+$/, '').replace(/\.$/, '').split('.');
+  const dc = labels.slice(1).find((l) => KNOWN_DCS.has(l)) ?? callerDc;
+  const first = labels[0] ?? '';
+  return services.has(`${dc}/${first}`) ? { peer: first, peerDc: dc } : { peer: host, peerDc: '' };
 }
 
 type End = 'internet' | { readonly kind: 'service' | 'external'; readonly dc: string; readonly name: string };

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/config/presets.ts';
 import type { Convention, ConventionSide } from '../../src/conventions/types.ts';
+import { PeerResolver } from '../../src/graph/peerResolver.ts';
+import { SERVICES } from '../../src/mocks/platform/platform.ts';
 import { Simulation } from '../simulation.ts';
 import { createTargets } from '../targets.ts';
 import { EXPORTED_CONVENTIONS } from './byConvention.ts';
 import type { ExportedConvention } from './byConvention.ts';
 import { exposedTypes, parseExposition } from './exposition.ts';
+import { DNS_PEER_RULES } from './peers.ts';
 import type { ExposedSample } from './exposition.ts';
 
 const START = Date.UTC(2024, 0, 1, 12);
@@ -160,6 +163,49 @@ describe('every convention counts the same requests', () => {
       expect(sum(samples, histogram), where).toBe(sum(samples, counter));
     }
   });
+});
+
+describe('callees named by DNS host (--peer-names dns)', () => {
+  const dnsExposition = async (convention: ExportedConvention) => {
+    const targets = createTargets({ convention, peerNames: 'dns' });
+    const sim = new Simulation({ targets, startMs: START, schedule: false, faults: [{ kind: 'link-down', fromDc: 'us-east', toDc: 'eu-west', share: 0.3 }] });
+    for (let ms = 250; ms <= 10_000; ms += 250) sim.advance(START + ms);
+    return (await Promise.all(targets.map((t) => t.registry.metrics()))).flatMap(parseExposition);
+  };
+  const services = new Set(SERVICES.filter((s) => s.instrumented && s.datacenter !== '').map((s) => `${s.datacenter}/${s.name}`));
+  const resolver = () => new PeerResolver(DNS_PEER_RULES, {
+    hasService: (dc, name) => services.has(`${dc}/${name}`),
+    hasDatacenter: (dc) => dc === 'eu-west' || dc === 'us-east',
+  });
+  const cases = [
+    { convention: 'micrometer', metric: 'http_client_requests_seconds_count', app: 'application', dc: 'cluster', peer: 'client_name', here: /\.shop\.svc\.cluster\.local$/, there: /\.(eu-west|us-east)\.internal$/ },
+    { convention: 'otel-http', metric: 'http_client_request_duration_seconds_count', app: 'service_name', dc: 'k8s_cluster_name', peer: 'server_address', here: /\.shop:8080$/, there: /-(eu-west|us-east)\.global\.example$/ },
+  ] as const;
+  for (const c of cases) {
+    it(`${c.convention}: the same requests as by name; every host maps back to the callee it names`, async () => {
+      const [byName, byHost] = await Promise.all([exposed(c.convention), dnsExposition(c.convention)]);
+      const r = resolver();
+      const named = new Map<string, number>();
+      for (const s of byName.samples.filter((x) => x.name === c.metric)) {
+        const k = `${s.labels[c.dc]}/${s.labels[c.app]} -> ${s.labels[c.peer]}`;
+        named.set(k, (named.get(k) ?? 0) + s.value);
+      }
+      const resolved = new Map<string, number>();
+      const kinds = new Set<string>();
+      for (const s of byHost.filter((x) => x.name === c.metric)) {
+        const host = s.labels[c.peer] ?? '';
+        const dc = s.labels[c.dc] ?? '';
+        const to = r.resolve(host, { callerDatacenter: dc, peerDatacenter: '' });
+        kinds.add(c.here.test(host) ? 'here' : c.there.test(host) ? 'there' : host);
+        if (to.kind === 'service') expect(to.datacenter === dc, host).toBe(c.here.test(host));
+        const k = `${dc}/${s.labels[c.app]} -> ${to.kind === 'service' ? to.service : to.name}`;
+        resolved.set(k, (resolved.get(k) ?? 0) + s.value);
+      }
+      expect(kinds).toEqual(new Set(['here', 'there', 'api.payment-provider.example']));
+      expect(resolved).toEqual(named);
+      expect(r.problems()).toEqual([{ kind: 'unresolved-peer', count: 1, examples: ['api.payment-provider.example'], hint: expect.any(String) }]);
+    });
+  }
 });
 
 describe('series as the real exporters write them', () => {

@@ -2,10 +2,10 @@
  * Spring Boot / Micrometer HTTP metrics (Prometheus registry, percentile histograms on):
  * `http_server_requests_seconds` for what a service received (no caller), and
  * `http_client_requests_seconds` for what it sent, the callee's host in `client_name` (a
- * service's own name; the payment provider's DNS name). Database calls are JDBC, not HTTP: not
+ * service's own name, or its DNS name with `peerNames: 'dns'`; the payment provider's DNS name). Database calls are JDBC, not HTTP: not
  * here. `cluster` is the common tag `management.metrics.tags.cluster`.
  */
-import { statusDigit } from './peers.ts';
+import { dnsHostOf, statusDigit } from './peers.ts';
 import type { Exporter } from './types.ts';
 
 const SERVER = ['application', 'cluster', 'method', 'uri', 'status', 'outcome', 'exception', 'error'] as const;
@@ -15,7 +15,10 @@ const OUTCOMES: Readonly<Record<string, string>> = { 1: 'INFORMATIONAL', 2: 'SUC
 
 export const micrometerExporter: Exporter = {
   convention: 'micrometer',
-  create(sink, self, peers) {
+  create(sink, self, peers, options) {
+    const peerHost = options?.peerNames === 'dns'
+      ? (name: string, dc: string) => dnsHostOf(peers, 'micrometer', name, dc, self.datacenter)
+      : (name: string) => peers.host(name);
     const server = sink.histogram({ name: 'http_server_requests_seconds', help: 'HTTP server requests.', labelNames: SERVER, unit: 'seconds' });
     const client = sink.histogram({ name: 'http_client_requests_seconds', help: 'HTTP client requests.', labelNames: CLIENT, unit: 'seconds' });
     return {
@@ -31,7 +34,7 @@ export const micrometerExporter: Exporter = {
         if (kind === 'database') return;
         const answered = digit !== '';
         client.add({
-          ...common, client_name: peers.host(series.peerService), uri: '/api/{id}',
+          ...common, client_name: peerHost(series.peerService, series.peerDatacenter), uri: '/api/{id}',
           status: answered ? status : 'CLIENT_ERROR', outcome: OUTCOMES[digit] ?? 'UNKNOWN',
           exception: answered ? 'none' : 'SocketTimeoutException', error: answered ? 'none' : 'SocketTimeoutException',
         }, byBucket);

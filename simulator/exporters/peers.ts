@@ -65,6 +65,31 @@ function buildPeers(platform: Platform): Peers {
   };
 }
 
+/**
+ * The host a client names a callee by when services call each other by DNS name (`--peer-names
+ * dns`). Micrometer (`client_name`, a URI's host): `orders.shop.svc.cluster.local` in the caller's
+ * datacenter, `orders.us-east.internal` in another. OTel HTTP (`server_address`, as older
+ * instrumentations and proxies report it, with the port): `orders.shop:8080` in the caller's
+ * datacenter, and a global load balancer's name in another, `orders-us-east.global.example`,
+ * which only a config rule maps (e2e/support/realPresetStack.ts has it). Providers outside keep
+ * their DNS name (`Peers.host`).
+ */
+export function dnsHostOf(peers: Peers, style: 'micrometer' | 'otel-http', name: string, peerDatacenter: string, callerDatacenter: string): string {
+  if (peers.kind(name, peerDatacenter) !== 'service') return peers.host(name);
+  const here = peerDatacenter === '' || peerDatacenter === callerDatacenter;
+  const ns = peers.namespace(name, here ? callerDatacenter : peerDatacenter) || 'default';
+  if (style === 'micrometer') return here ? `${name}.${ns}.svc.cluster.local` : `${name}.${peerDatacenter}.internal`;
+  return here ? `${name}.${ns}:8080` : `${name}-${peerDatacenter}.global.example`;
+}
+
+/**
+ * The config rules a Traffic Map reading `--peer-names dns` series needs (config.json
+ * `peerRules`): the global load balancer's names of OTel HTTP. The other hosts map by default.
+ */
+export const DNS_PEER_RULES: readonly { readonly match: string; readonly service: string; readonly datacenter?: string }[] = [
+  { match: '^(.+)-([a-z]+-[a-z]+)\\.global\\.example$', service: '$1', datacenter: '$2' },
+];
+
 /** The HTTP status class digit of a code ("5" for "503"), "" when there was no answer. */
 export function statusDigit(status: string): string {
   return /^[1-5]\d\d$/.test(status) ? status[0] ?? '' : '';

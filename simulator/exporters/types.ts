@@ -36,13 +36,24 @@ export interface TargetIdentity {
   readonly datacenter: string;
 }
 
+/**
+ * How callers name their callees, where the convention's peer is the host dialled (Micrometer,
+ * OTel HTTP): `name`, the service's own name (default); `dns`, by DNS host as on Kubernetes
+ * (see `dnsHostOf`).
+ */
+export type PeerNames = 'name' | 'dns';
+
+export interface ExporterOptions {
+  readonly peerNames?: PeerNames;
+}
+
 export interface Exporter {
   /** The preset name of src/config/presets.ts. */
   readonly convention: string;
   /**
    * The recorder of one service (or instance): its metric families come from `sink` (its own
    * prom-client registry, or a sink shared with the other services of its group); `peers`
-   * describes the platform's services.
+   * describes the platform's services; `options` how clients name their callees.
    */
-  create(sink: MetricSink, self: TargetIdentity, peers: Peers): Recorder;
+  create(sink: MetricSink, self: TargetIdentity, peers: Peers, options?: ExporterOptions): Recorder;
 }

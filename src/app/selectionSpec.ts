@@ -26,14 +26,15 @@ export function selectionSpec(view: TrafficView, selection: Selection): Selectio
     if (source.kind === 'internet') return { side: 'ingress', datacenter: target.id, peer: { kind: 'internet' } };
     return { side: 'egress', datacenter: source.id, peer: { kind: 'datacenter', datacenter: target.id } };
   }
+  const hosts = selection.edge.hosts ? { hosts: selection.edge.hosts } : {};
   if (source.kind === 'service' && source.datacenter) {
-    return { side: 'egress', datacenter: source.datacenter, service: serviceName(source.id), peer: peerOf(target) };
+    return { side: 'egress', datacenter: source.datacenter, service: serviceName(source.id), peer: { ...peerOf(target), ...hosts } };
   }
   if (source.kind === 'remote' && source.datacenter && target.datacenter) {
-    return { side: 'egress', datacenter: source.datacenter, peer: { kind: 'service', name: serviceName(target.id), datacenter: target.datacenter } };
+    return { side: 'egress', datacenter: source.datacenter, peer: { kind: 'service', name: serviceName(target.id), datacenter: target.datacenter, ...hosts } };
   }
   if (target.kind === 'service' && target.datacenter) {
-    const peer: PeerSpec = source.kind === 'internet' ? { kind: 'internet' } : { kind: 'service', name: serviceName(source.id), ...(source.datacenter ? { datacenter: source.datacenter } : {}) };
+    const peer: PeerSpec = source.kind === 'internet' ? { kind: 'internet' } : { kind: 'service', name: serviceName(source.id), ...(source.datacenter ? { datacenter: source.datacenter } : {}), ...hosts };
     return { side: 'ingress', datacenter: target.datacenter, service: serviceName(target.id), peer };
   }
   return null;

@@ -58,6 +58,7 @@ function plain(c: Convention): Convention {
     name: c.name, metrics: c.metrics, labels: c.labels, egress: c.egress, ingress: c.ingress, internetPeers: c.internetPeers,
     ...(c.virtualNode ? { virtualNode: c.virtualNode } : {}),
     ...(c.unknownValues ? { unknownValues: c.unknownValues } : {}),
+    ...(c.peersAreHosts ? { peersAreHosts: c.peersAreHosts } : {}),
   };
 }
 

@@ -27,6 +27,7 @@ describe('good files', () => {
       maxNodesPerView: 150,
       grouping: { source: { kind: 'rule', regex: '([^-]+)-.+' }, when: 'auto' },
       displayName: [],
+      peerRules: [],
     } satisfies AppConfig);
   });
 
@@ -108,6 +109,17 @@ describe('good files', () => {
   });
 });
 
+describe('peerRules', () => {
+  it('kept in order, as written', () => {
+    const rules = [
+      { match: '^([a-z-]+)\\.prod\\.example\\.com$', service: '$1' },
+      { match: '^(?<svc>[a-z]+)-(eu|us)\\.global$', service: '$1', datacenter: '$2' },
+      { match: '^10\\.0\\.0\\.7(:\\d+)?$', service: 'orders' },
+    ];
+    expect(config({ prometheus: PROM, peerRules: rules }).peerRules).toEqual(rules);
+  });
+});
+
 describe('refreshInterval', () => {
   const cases: { desc: string; value: unknown; expected: AppConfig['refresh'] }[] = [
     { desc: 'auto', value: 'auto', expected: { mode: 'auto', fallbackMs: 15_000 } },
@@ -180,6 +192,14 @@ describe('bad files: each problem names its field', () => {
     { desc: 'unknown top-level key with a guess', json: { prometheus: PROM, refreshInteval: '15s' }, path: 'refreshInteval', message: /^unknown field "refreshInteval": did you mean "refreshInterval"\?$/ },
     { desc: 'unknown top-level key, no guess', json: { prometheus: PROM, colour: 'red' }, path: 'colour', message: /unknown field "colour": expected one of "title", "prometheus"/ },
     { desc: 'unknown nested key', json: { prometheus: { ...PROM, timout: '5s' } }, path: 'prometheus.timout', message: /did you mean "timeout"/ },
+    { desc: 'peerRules not a list', json: { prometheus: PROM, peerRules: { match: 'x' } }, path: 'peerRules', message: /^expected a list of rules such as \[\{"match"/ },
+    { desc: 'peer rule that does not compile', json: { prometheus: PROM, peerRules: [{ match: '^([a-z+\\.x$', service: '$1' }] }, path: 'peerRules[0].match', message: /^expected a regular expression \(JavaScript syntax\): .*Unterminated.*, got "\^\(\[a-z\+/ },
+    { desc: 'peer rule without service', json: { prometheus: PROM, peerRules: [{ match: '^x$' }] }, path: 'peerRules[0].service', message: /service name or a template.*missing/ },
+    { desc: 'peer rule, empty service', json: { prometheus: PROM, peerRules: [{ match: '^x$', service: '' }] }, path: 'peerRules[0].service', message: /service name or a template/ },
+    { desc: 'peer rule capture the match lacks', json: { prometheus: PROM, peerRules: [{ match: '^([a-z]+)\\.x$', service: '$1', datacenter: '$2' }] }, path: 'peerRules[0].datacenter', message: /^expected captures that "match" has, but "\$2" is always empty: the expression has 1 capture group \(\$1\), got "\$2"$/ },
+    { desc: 'peer rule without groups using $1', json: { prometheus: PROM, peerRules: [{ match: '^x$', service: 'svc-$1' }] }, path: 'peerRules[0].service', message: /has no capture group/ },
+    { desc: 'peer rule with an always empty capture', json: { prometheus: PROM, peerRules: [{ match: '^[(]()([a-z]+)$', service: '$1' }] }, path: 'peerRules[0].service', message: /"\$1" is "\(\)" in "match": it is always empty/ },
+    { desc: 'peer rule typo', json: { prometheus: PROM, peerRules: [{ match: '^x$', servce: 'x' }] }, path: 'peerRules[0].servce', message: /did you mean "service"/ },
     { desc: 'long bad value is shortened', json: { prometheus: PROM, rateWindow: 'x'.repeat(200) }, path: 'rateWindow', message: /got "x{30,}\.\.\.$/ },
   ];
   it.each(cases)('$desc', ({ json, path, message }) => {

@@ -17,6 +17,7 @@ import {
 import { GROUP_BY_FIELDS, groupBySchema, hasNamespaces, toGrouping } from './grouping.ts';
 import { regexOrNull } from '../graph/displayNames.ts';
 import { checkLinkTemplate } from './links.ts';
+import { PEER_RULE_FIELDS, peerRulesSchema } from './peerRules.ts';
 import { DEFAULT_PRESET, PRESETS } from './presets.ts';
 import type { AppConfig, DatacenterConfig } from './types.ts';
 import { array, literal, optional, refine, strictObject, transform, union } from './validate.ts';
@@ -136,6 +137,8 @@ const ROOT_SHAPE = {
   groupBy: optional(groupBySchema),
   /** Rewrites of the labels on the map, in order (house naming schemes); default none. */
   displayName: optional(array(rewriteSchema, `expected a list of rewrites such as [${REWRITE_EXAMPLE}]`)),
+  /** Rules mapping peer values (hosts) to services, tried in order: [{match, service, datacenter?}]; default []. */
+  peerRules: optional(peerRulesSchema),
 };
 
 /** The known field names per object path ("[]" for list items), for "did you mean" hints. */
@@ -147,6 +150,7 @@ export const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   links: Object.keys(linksSchema.shape),
   groupBy: GROUP_BY_FIELDS,
   'displayName[]': Object.keys(rewriteSchema.shape),
+  'peerRules[]': PEER_RULE_FIELDS,
   ...CONVENTION_FIELDS,
 };
 
@@ -225,6 +229,7 @@ function toAppConfig(input: ConfigInput): AppConfig {
     maxNodesPerView: input.maxNodesPerView ?? DEFAULTS.maxNodesPerView,
     grouping: toGrouping(input.groupBy, input.convention ?? PRESETS[DEFAULT_PRESET]),
     displayName: input.displayName ?? [],
+    peerRules: input.peerRules ?? [],
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Convention } from '../conventions/types.ts';
 import type { Grouping } from '../graph/scope.ts';
 import type { NameRewrite } from '../graph/displayNames.ts';
-import type { Thresholds } from '../graph/types.ts';
+import type { PeerRule, Thresholds } from '../graph/types.ts';
 
 /** A datacenter and, optionally, the Prometheus that holds its metrics (one per datacenter). */
 export interface DatacenterConfig {
@@ -51,6 +51,8 @@ export interface AppConfig {
   readonly grouping: Grouping;
   /** Rewrites of the labels on the map, in order (regex `match` -> `replace`); [] = none. */
   readonly displayName: readonly NameRewrite[];
+  /** Rules mapping peer values (hosts) to services, tried in order (see graph/peerResolver.ts). */
+  readonly peerRules: readonly PeerRule[];
 }
 
 /** One thing wrong with a config file: the field (dotted path, "" = the whole file) and why. */

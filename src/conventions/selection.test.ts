@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { istioConvention } from './presets/istio.ts';
+import { micrometerConvention } from './presets/micrometer.ts';
 import { selectionQueries } from './selection.ts';
 import type { SelectionSpec } from './selection.ts';
 import { standardConvention } from './standard.ts';
@@ -41,6 +42,19 @@ describe('selectionQueries (standard)', () => {
       expect(q.latency(0.99)).toBe(c.p99);
     });
   }
+
+  it('an edge read from hosts selects exactly those values of the peer label', () => {
+    const q = selectionQueries(micrometerConvention, {
+      side: 'egress', datacenter: 'eu-west', service: 'storefront',
+      peer: { kind: 'service', name: 'catalog', datacenter: 'eu-west', hosts: ['catalog.shop.svc.cluster.local', 'catalog:8080'] },
+    }, '1m', ERRORS);
+    expect(q.rate).toBe('sum(rate(http_client_requests_seconds_count{cluster="eu-west", application="storefront", client_name=~"catalog\\\\.shop\\\\.svc\\\\.cluster\\\\.local|catalog:8080"}[1m]))');
+  });
+
+  it('a dc: node read from hosts: those hosts (the convention has no peer datacenter label)', () => {
+    const q = selectionQueries(micrometerConvention, { side: 'egress', datacenter: 'us-east', peer: { kind: 'datacenter', datacenter: 'eu-west', hosts: ['orders.eu-west.internal'] } }, '1m', ERRORS);
+    expect(q.rate).toBe('sum(rate(http_client_requests_seconds_count{cluster="us-east", client_name=~"orders\\\\.eu-west\\\\.internal"}[1m]))');
+  });
 
   it('errors without "none": only the listed classes', () => {
     const q = selectionQueries(standardConvention, { side: 'ingress', datacenter: 'd', service: 's' }, '30s', ['4xx', '5xx']);

@@ -10,10 +10,11 @@ import type { Convention, ConventionSide } from './types.ts';
  */
 
 export type PeerSpec =
-  | { readonly kind: 'service'; readonly name: string; readonly datacenter?: string }
+  /** `hosts`: the peer values the edge was read from, when the caller named the callee by host. */
+  | { readonly kind: 'service'; readonly name: string; readonly datacenter?: string; readonly hosts?: readonly string[] }
   | { readonly kind: 'internet' }
   /** Every service of that datacenter (a `dc:` node of the datacenter view). */
-  | { readonly kind: 'datacenter'; readonly datacenter: string };
+  | { readonly kind: 'datacenter'; readonly datacenter: string; readonly hosts?: readonly string[] };
 
 export interface SelectionSpec {
   /** Whose series to read: egress = what the caller counted, ingress = what the callee counted. */
@@ -84,6 +85,11 @@ export function selectionMatchers(convention: Convention, side: ConventionSide, 
   const peer = spec.peer;
   if (!peer) return out;
   const peerDc = labelOf(convention, r.peerDatacenter);
+  // The values the edge was read from, as they are (a namespace role would split them: then by name).
+  if (peer.kind !== 'internet' && peer.hosts && peer.hosts.length > 0 && r.peerService && !labelOf(convention, r.peerNamespace)) {
+    out.push(`${labelOf(convention, r.peerService)}=~${escapeLabelValue(peer.hosts.map(escapeRegex).join('|'))}`);
+    return out;
+  }
   if (peer.kind === 'internet') {
     const values = ['', ...convention.internetPeers].map(escapeRegex).join('|');
     if (r.peerService) out.push(`${labelOf(convention, r.peerService)}=~${escapeLabelValue(values)}`);

@@ -74,6 +74,11 @@ export interface Convention {
    * a peer datacenter with such a value reads as '' (outside every datacenter), not as a datacenter.
    */
   readonly unknownValues?: readonly string[];
+  /**
+   * The egress peer is the host the caller dialled (Micrometer `client_name`, OTel `server_address`),
+   * not a service name: a host that maps to no service is a data notice (see `PeerResolver`).
+   */
+  readonly peersAreHosts?: true;
   /** Label roles whose name the config replaced (named in problem messages). */
   readonly overridden?: readonly string[];
 }

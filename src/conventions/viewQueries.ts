@@ -124,7 +124,12 @@ function branchesOf(convention: Convention, side: ConventionSide, l: SideLabels,
   if (scope.level === 'focus') {
     const [name, ns] = splitQualified(scope.service, l.namespace !== '');
     const own = [eq(l.service, name), ...(l.namespace ? [eq(l.namespace, ns)] : [])];
-    const asPeer = l.peer ? [eq(l.peer, name), ...(l.peerNamespace ? [eq(l.peerNamespace, ns)] : [])] : null;
+    // Callees named by host (`orders.shop.svc.cluster.local`, `orders:8080`) are resolved after
+    // the answers: the peer side asks for every value that starts with the name.
+    const peerName = convention.peersAreHosts
+      ? `${l.peer}=~${escapeLabelValue(`${escapeRegex(name)}(?:[.:-].*)?`)}`
+      : eq(l.peer, name);
+    const asPeer = l.peer ? [peerName, ...(l.peerNamespace ? [eq(l.peerNamespace, ns)] : [])] : null;
     return [
       sel(inDc, ...own),
       ...(asPeer ? [sel(inDc, ...asPeer)] : []),

@@ -117,6 +117,35 @@ describe('two-datacenters (hand-checked)', () => {
   });
 });
 
+describe('preset-micrometer-dns (hand-checked): callees named by host', () => {
+  const { graph } = run('preset-micrometer-dns');
+  const eu = view(graph, 'eu-west');
+
+  it('internal calls are service -> service edges; two hosts of one callee summed exactly', () => {
+    expect(rates(eu)).toEqual({
+      'dc:us-east->orders': 2, 'INTERNET->reports': 0.8, 'INTERNET->storefront': 110.4, 'orders->api.payments.example': 4.3,
+      'orders->orders': 0.5, 'reports->10.0.0.9:8080': 0.2, 'reports->catalog': 0.8, 'storefront->catalog': 57, 'storefront->orders': 12.9,
+    });
+    expect(edge(eu, 'storefront', 'catalog')?.hosts).toEqual(['catalog.shop.svc.cluster.local', 'catalog:8080']);
+  });
+
+  it('no callee fed by INTERNET for calls its callers name by host; no external node for a service', () => {
+    expect(edge(eu, 'INTERNET', 'orders')).toBeUndefined();
+    expect(edge(eu, 'INTERNET', 'catalog')).toBeUndefined();
+    expect(eu.nodes.filter((n) => n.kind === 'external').map((n) => n.id)).toEqual(['10.0.0.9:8080', 'api.payments.example']);
+  });
+
+  it('a host naming a datacenter crosses to it; a call to itself is a self-call', () => {
+    expect(rates(view(graph, 'us-east'))).toMatchObject({ 'storefront->dc:eu-west': 2 });
+    expect(edge(eu, 'orders', 'orders')?.hosts).toEqual(['orders.shop.svc.cluster.local']);
+  });
+
+  it('notices: hosts matching nothing, with a rule to add; rules in conflict', () => {
+    expect(graph.problems.map((p) => p.kind)).toEqual(['unresolved-peer', 'peer-rule-conflict']);
+    expect(graph.problems[0]).toMatchObject({ count: 2, examples: ['10.0.0.9:8080', 'api.payments.example'] });
+  });
+});
+
 describe('discovery (hand-checked)', () => {
   const { graph } = run('discovery');
 

@@ -346,3 +346,56 @@ describe('buildGraph: data problems', () => {
     });
   });
 });
+
+describe('buildGraph: callees named by host', () => {
+  const eu = (g: TrafficGraph): TrafficView | undefined => g.datacenters.eu;
+  const hostsOf = (g: TrafficGraph, s: string, t: string): readonly string[] | undefined => eu(g)?.edges.find((e) => e.source === s && e.target === t)?.hosts;
+
+  it('a name and a host of one callee land on one edge, whichever comes first, with both values', () => {
+    for (const egressRate of [
+      [...rate('eu/web', '/api', { '2xx': 3 }), ...rate('eu/web', '/api.shop.svc.cluster.local', { '2xx': 2, '5xx': 0.1 })],
+      [...rate('eu/web', '/api.shop.svc.cluster.local', { '2xx': 2, '5xx': 0.1 }), ...rate('eu/web', '/api', { '2xx': 3 })],
+    ]) {
+      const g = buildGraph(input({ egressRate, ingressRate: rate('eu/api', '/internet', { '2xx': 1 }) }), PARAMS);
+      expect(edgeList(eu(g))).toEqual(['INTERNET->api 1', 'web->api 5.1']);
+      expect(hostsOf(g, 'web', 'api')).toEqual(['api', 'api.shop.svc.cluster.local']);
+    }
+  });
+
+  it('an edge read from names only has no hosts', () => {
+    const g = buildGraph(input({ egressRate: rate('eu/web', '/api', { '2xx': 3 }), ingressRate: rate('eu/api', '/internet', { '2xx': 1 }) }), PARAMS);
+    expect(hostsOf(g, 'web', 'api')).toBeUndefined();
+  });
+
+  it('the callee\'s total is explained by calls named by host: no INTERNET -> callee split', () => {
+    const g = buildGraph(input({
+      egressRate: rate('eu/web', '/api.shop.svc.cluster.local:8080', { '2xx': 10 }),
+      ingressRate: [...rate('eu/web', '/internet', { '2xx': 10 }), ...rate('eu/api', '', { '2xx': 10 }).map((r) => ({ ...r, peerUnknown: true as const }))],
+    }), PARAMS);
+    expect(edgeList(eu(g))).toEqual(['INTERNET->web 10', 'web->api 10']);
+  });
+
+  it('a host of the caller itself is a self-call', () => {
+    const g = buildGraph(input({ egressRate: rate('eu/web', '/web.shop', { '2xx': 0.5 }) }), PARAMS);
+    expect(edgeList(eu(g))).toEqual(['web->web 0.5']);
+  });
+
+  it('an ingress peer named by host is the caller it names (the callee\'s view beside the caller\'s)', () => {
+    const g = buildGraph(input({
+      egressRate: rate('eu/web', 'eu/api', { '2xx': 4 }),
+      ingressRate: [...rate('eu/api', '/web.shop.svc.cluster.local', { '2xx': 3.9 }), ...rate('eu/web', '/internet', { '2xx': 4 })],
+    }), PARAMS);
+    expect(edgeList(eu(g))).toEqual(['INTERNET->web 4', 'web->api 4']);
+    expect(eu(g)?.edges.find((e) => e.source === 'web')?.calleeView?.rate).toBe(3.9);
+  });
+
+  it('rules from the params; a host matching nothing is a notice only when peers are hosts', () => {
+    const egressRate = [...rate('eu/web', '/api.prod.example.com', { '2xx': 1 }), ...rate('eu/web', '/db.example.net', { '2xx': 1 })];
+    const ingressRate = rate('eu/api', '/internet', { '2xx': 1 });
+    const rules = [{ match: '^([a-z]+)\\.prod\\.example\\.com$', service: '$1' }];
+    const hosts = buildGraph(input({ egressRate, ingressRate }), { ...PARAMS, peerRules: rules, peersAreHosts: true });
+    expect(edgeList(eu(hosts))).toEqual(['INTERNET->api 1', 'web->api 1', 'web->db.example.net 1']);
+    expect(hosts.problems).toMatchObject([{ kind: 'unresolved-peer', count: 1, examples: ['db.example.net'] }]);
+    expect(buildGraph(input({ egressRate, ingressRate }), { ...PARAMS, peerRules: rules }).problems).toEqual([]);
+  });
+});

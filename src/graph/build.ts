@@ -1,6 +1,7 @@
 import { nodeText } from './displayNames.ts';
 import { collectEdges } from './edges.ts';
-import { datacenterFilter, instrumentation, knownDatacenter } from './endpoints.ts';
+import { datacenterFilter, directoryOf, instrumentation, knownDatacenter } from './endpoints.ts';
+import { PeerResolver } from './peerResolver.ts';
 import { datacenterView, edgesByDatacenter, globalView } from './views.ts';
 import type { BuildParams, DataProblem, Health, TrafficGraph, TrafficInput, TrafficNode, TrafficView } from './types.ts';
 
@@ -12,8 +13,9 @@ export function buildGraph(input: TrafficInput, params: BuildParams): TrafficGra
   const problems: DataProblem[] = [];
   // Rows of datacenters not listed are counted (once each, by the first pass) and left out.
   const inst = instrumentation(input, datacenterFilter(params.datacenters, problems));
-  const edges = collectEdges(input, inst, params.internetPeers, problems, knownDatacenter(params.datacenters));
   const dcs = params.datacenters ? [...params.datacenters] : [...inst.datacenters].sort();
+  const peers = new PeerResolver(params.peerRules ?? [], directoryOf(inst, new Set(dcs)), { hostNotices: params.peersAreHosts === true });
+  const edges = collectEdges(input, inst, params.internetPeers, problems, knownDatacenter(params.datacenters), peers);
   const edgesByDc = edgesByDatacenter(edges, dcs);
 
   const servicesByDc = new Map<string, string[]>(dcs.map((dc) => [dc, []]));

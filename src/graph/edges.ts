@@ -1,4 +1,7 @@
 import { EndpointTable, ServiceLookup } from './endpointTable.ts';
+import type { NamedEndpoint } from './endpointTable.ts';
+import { directoryOf } from './endpoints.ts';
+import { PeerResolver } from './peerResolver.ts';
 import type { Endpoint, Instrumentation } from './endpoints.ts';
 import { unexplainedIngress } from './sides.ts';
 import { addRate, emptyAccumulator } from './stats.ts';
@@ -15,6 +18,8 @@ export interface RawEdge {
   readonly acc: StatsAccumulator;
   /** The callee's view of the same calls, when the edge is drawn from the caller's. */
   callee?: StatsAccumulator;
+  /** The peer values the edge was read from, when one of them is not its node's name (a host). */
+  hosts?: Set<string>;
 }
 
 /** The accumulator a row adds to (created on first use when `create`); null when it has nowhere to go. */
@@ -56,6 +61,8 @@ export function collectEdges(
   input: TrafficInput, inst: Instrumentation, internetPeers: readonly string[], problems: DataProblem[],
   /** Rate rows it rejects are left out (rows of datacenters not listed); null: none is. */
   known: ((row: RateRow) => boolean) | null = null,
+  /** Resolves peers that are no service's name (one build's: its notices are added to `problems`). */
+  peers: PeerResolver = new PeerResolver([], directoryOf(inst, inst.datacenters)),
 ): RawEdge[] {
   const edges = new EdgeTable();
   const totals = new Map<Endpoint, RawEdge>();
@@ -63,20 +70,30 @@ export function collectEdges(
   const ends = new EndpointTable();
   const services = new ServiceLookup(inst.services);
   const senders = new ServiceLookup(inst.senders);
-  // The caller's view (see `egressEnds`).
+  // The caller's view (see `egressEnds`); a peer that is no service's name is resolved (see `PeerResolver`).
   const egress: Placer = (row, create) => {
-    const calleeDc = row.peerDatacenter || (services.has(row.datacenter, row.peerService) ? row.datacenter : '');
-    const callee = ends.get(services.has(calleeDc, row.peerService) ? 'service' : 'external', calleeDc, row.peerService);
-    return edges.acc(ends.get('service', row.datacenter, row.service), callee, false, create);
+    const caller = ends.get('service', row.datacenter, row.service);
+    const peer = row.peerService;
+    const calleeDc = row.peerDatacenter || (services.has(row.datacenter, peer) ? row.datacenter : '');
+    if (services.has(calleeDc, peer)) return edges.named(caller, ends.get('service', calleeDc, peer), 'target', peer, create);
+    const r = peers.resolve(peer, { callerDatacenter: row.datacenter, peerDatacenter: row.peerDatacenter });
+    const callee = r.kind === 'service' ? ends.get('service', r.datacenter, r.service) : ends.get('external', r.datacenter, r.name);
+    return edges.named(caller, callee, 'target', peer, create);
   };
   // The callee's view (see `ingressEnds`), or a callee's caller-less total.
   const ingress: Placer = (row, create) => {
     const callee = ends.get('service', row.datacenter, row.service);
+    const peer = row.peerService;
     if (row.peerUnknown) return totalAcc(totals, ends.internet, callee, create);
-    if (row.peerService === '' || peersOutside.has(row.peerService)) return edges.acc(ends.internet, callee, false, create);
+    if (peer === '' || peersOutside.has(peer)) return edges.acc(ends.internet, callee, false, create);
     const callerDc = row.peerDatacenter || row.datacenter;
-    if (senders.has(callerDc, row.peerService)) return edges.acc(ends.get('service', callerDc, row.peerService), callee, true, create);
-    return edges.acc(ends.get('external', row.peerDatacenter, row.peerService), callee, false, create);
+    if (senders.has(callerDc, peer)) return edges.acc(ends.get('service', callerDc, peer), callee, true, create);
+    if (services.has(callerDc, peer)) return edges.named(ends.get('external', row.peerDatacenter, peer), callee, 'source', peer, create);
+    const r = peers.resolve(peer, { callerDatacenter: row.datacenter, peerDatacenter: row.peerDatacenter });
+    if (r.kind === 'service' && senders.has(r.datacenter, r.service)) return edges.acc(ends.get('service', r.datacenter, r.service), callee, true, create);
+    // A caller without egress metrics is drawn under its name (in the node of its service, when it is one).
+    const caller = ends.get('external', r.datacenter, r.kind === 'service' ? r.service : r.name);
+    return edges.named(caller, callee, 'source', peer, create);
   };
   const egressSeries = new SeriesIndex();
   const ingressSeries = new SeriesIndex();
@@ -84,6 +101,7 @@ export function collectEdges(
   addRates(ingressSeries, input.ingressRate, known, ingress, 'ingressRate', problems);
   addLatencies(egressSeries, input.egressLatency, egress);
   addLatencies(ingressSeries, input.ingressLatency, ingress);
+  problems.push(...peers.problems());
   if (totals.size === 0) return edges.list;
 
   const byTarget = new Map<Endpoint, RawEdge[]>();
@@ -118,6 +136,25 @@ class EdgeTable {
     byTarget.set(target, edge);
     this.list.push(edge);
     return edge;
+  }
+
+  /**
+   * The accumulator of the edge a peer value names (`end`: the end it names), noting the value
+   * when it is not that end's name (a host): then the edge keeps every value it is read from. An
+   * edge that existed before its first such value was read from the end's name.
+   */
+  named(source: Endpoint, target: Endpoint, end: 'source' | 'target', peer: string, create: boolean): StatsAccumulator | null {
+    const found = this.get(source, target);
+    const edge = found ?? (create ? this.add(source, target, emptyAccumulator()) : null);
+    if (!edge) return null;
+    const name = (end === 'target' ? target : source) as NamedEndpoint;
+    if (name.name !== peer) {
+      if (!edge.hosts) edge.hosts = new Set(found ? [name.name] : []);
+      edge.hosts.add(peer);
+    } else if (edge.hosts) {
+      edge.hosts.add(peer);
+    }
+    return edge.acc;
   }
 
   /** The caller's view of an edge, or (`callee`) the callee's view beside an existing one. */

@@ -1,3 +1,4 @@
+import type { PeerDirectory } from './peerResolver.ts';
 import { runsOf } from './rowSource.ts';
 import type { ServiceRun } from './rowSource.ts';
 import type { DataProblem, RateRow, TrafficInput } from './types.ts';
@@ -26,6 +27,17 @@ export interface Instrumentation {
   readonly services: ReadonlySet<string>;
   readonly senders: ReadonlySet<string>;
   readonly datacenters: ReadonlySet<string>;
+}
+
+/**
+ * What a `PeerResolver` may ask of a build: the services that report metrics, and the
+ * datacenters (`datacenters`: the listed ones, else those seen).
+ */
+export function directoryOf(inst: Instrumentation, datacenters: ReadonlySet<string>): PeerDirectory {
+  return {
+    hasService: (dc, name) => inst.services.has(serviceKey(dc, name)),
+    hasDatacenter: (dc) => datacenters.has(dc),
+  };
 }
 
 /**

@@ -1,6 +1,8 @@
 import { collectEdges } from './edges.ts';
 import type { RawEdge } from './edges.ts';
-import { datacenterFilter, instrumentation, knownDatacenter } from './endpoints.ts';
+import { datacenterFilter, directoryOf, instrumentation, knownDatacenter } from './endpoints.ts';
+import { PeerResolver } from './peerResolver.ts';
+import type { PeerDirectory } from './peerResolver.ts';
 import type { Endpoint } from './endpoints.ts';
 import { focusView } from './focus.ts';
 import type { ViewScope } from './scope.ts';
@@ -15,6 +17,8 @@ export interface ScopeContext {
   readonly groups?: ReadonlyMap<string, number>;
   /** The datacenters to place in the global view (listed, else those the list saw). */
   readonly datacenters?: readonly string[];
+  /** Every service of the platform (the service list): a callee named by host resolves to one of them. */
+  readonly directory?: PeerDirectory;
 }
 
 /** The id of the node standing for the services a capped view leaves out. */
@@ -31,7 +35,16 @@ export function buildScopedGraph(input: TrafficInput, params: BuildParams, scope
   const problems: DataProblem[] = [];
   const known = scope.level === 'global' ? params.datacenters : undefined;
   const inst = instrumentation(input, datacenterFilter(known, problems));
-  const edges = collectEdges(input, inst, params.internetPeers, problems, knownDatacenter(known));
+  // Peers named by host resolve to the view's nodes, or (services and focus) to any service of the list.
+  const dcs = new Set([...(context.datacenters ?? []), ...inst.datacenters]);
+  const own = directoryOf(inst, dcs);
+  const byName = scope.level === 'focus' || (scope.level === 'datacenter' && !scope.grouped);
+  const list = byName ? context.directory : undefined;
+  const directory: PeerDirectory = list
+    ? { hasService: (dc, name) => own.hasService(dc, name) || list.hasService(dc, name), hasDatacenter: (dc) => own.hasDatacenter(dc) || list.hasDatacenter(dc) }
+    : own;
+  const peers = new PeerResolver(params.peerRules ?? [], directory, { hostNotices: params.peersAreHosts === true });
+  const edges = collectEdges(input, inst, params.internetPeers, problems, knownDatacenter(known), peers);
   if (scope.level === 'global') {
     const dcs = context.datacenters ?? params.datacenters ?? [...inst.datacenters].sort();
     return { global: scopedGlobalView(dcs, edges, params), datacenters: {}, problems };

@@ -71,6 +71,11 @@ export interface TrafficEdge {
   readonly calleeView?: TrafficStats;
   /** Set when the two views differ by more than scrape noise. */
   readonly disagreement?: Disagreement;
+  /**
+   * The peer values the edge was read from, sorted, when the caller named the callee by host
+   * (`orders.shop.svc.cluster.local`, `orders:8080`) rather than by its node's name.
+   */
+  readonly hosts?: readonly string[];
 }
 
 /**
@@ -110,7 +115,11 @@ export type DataProblem =
   | { readonly kind: 'bad-sample'; readonly query: string; readonly value: string; readonly count: number; readonly example: string }
   | { readonly kind: 'unknown-datacenter'; readonly datacenter: string; readonly count: number; readonly example: string }
   | { readonly kind: 'duplicate-series'; readonly query: string; readonly count: number; readonly example: string }
-  | { readonly kind: 'capped'; readonly datacenter: string; readonly shown: number; readonly total: number };
+  | { readonly kind: 'capped'; readonly datacenter: string; readonly shown: number; readonly total: number }
+  /** Peers that read as hosts but map to no service (no rule, no default): drawn as external. `hint`: a rule as JSON. */
+  | { readonly kind: 'unresolved-peer'; readonly count: number; readonly examples: readonly string[]; readonly hint: string }
+  /** Peer values two rules map to different services (the first rule wins); an example says which. */
+  | { readonly kind: 'peer-rule-conflict'; readonly count: number; readonly examples: readonly string[] };
 
 export interface TrafficGraph {
   readonly global: TrafficView;
@@ -167,6 +176,16 @@ export interface TrafficInput {
 /** Rows as an array (tests, fixtures) or as a source (the app's reads). */
 export type Rows<R> = readonly R[] | RowSource<R>;
 
+/** A config rule (config.json `peerRules`): a peer value matching `match` is `service` (in `datacenter`). */
+export interface PeerRule {
+  /** A JavaScript regular expression, tried on the whole peer value (anchor it with ^ and $). */
+  readonly match: string;
+  /** The service, with `$1`..`$9` (capture groups), `$0` (the whole match) and `$$` (a dollar). */
+  readonly service: string;
+  /** The datacenter, same syntax; absent = as for a peer named by its service. */
+  readonly datacenter?: string;
+}
+
 export interface BuildParams {
   readonly thresholds: Thresholds;
   /** Known datacenters; undefined = accept every datacenter seen (discovery). */
@@ -174,4 +193,8 @@ export interface BuildParams {
   /** Peer values on ingress that mean "from the internet". */
   readonly internetPeers: readonly string[];
   readonly maxNodesPerView: number;
+  /** Rules mapping peer values (hosts) to services, tried in order (see `PeerResolver`); default none. */
+  readonly peerRules?: readonly PeerRule[];
+  /** Egress peers are hosts (see `Convention.peersAreHosts`): one that maps to no service is a notice. */
+  readonly peersAreHosts?: boolean;
 }

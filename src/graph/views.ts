@@ -40,12 +40,15 @@ interface PlacedNode {
 export interface EdgeAccumulators {
   readonly acc: StatsAccumulator;
   readonly callee?: StatsAccumulator | undefined;
+  /** The peer values it was read from, when one is a host (see `RawEdge.hosts`). */
+  readonly hosts?: ReadonlySet<string> | undefined;
 }
 
 /** The stats of a pair of nodes several edges land on, summed. */
 interface EdgeStats {
   readonly stats: TrafficStats;
   readonly calleeView: TrafficStats | undefined;
+  readonly hosts?: readonly string[] | undefined;
 }
 
 /** A view and what its cap left out (`allNodes`: every node, judged on all its traffic). */
@@ -127,8 +130,9 @@ export class ViewBuilder {
       const source = sources[i] as NodeId;
       const target = targets[i] as NodeId;
       if (keep && !(keep.has(source) && keep.has(target))) continue;
-      const { stats, calleeView } = sums.get(i) ?? finished(pairs[i] as EdgeAccumulators, t);
-      edges.push(judgedEdge(source, target, stats, calleeView, t));
+      const { stats, calleeView, hosts } = sums.get(i) ?? finished(pairs[i] as EdgeAccumulators, t);
+      const edge = judgedEdge(source, target, stats, calleeView, t);
+      edges.push(hosts ? { ...edge, hosts } : edge);
     }
     return { view: { kind, datacenter, nodes, edges: sortEdges(edges, nodes) }, allNodes };
   }
@@ -159,7 +163,14 @@ function sortEdges(edges: TrafficEdge[], sortedNodes: readonly TrafficNode[]): T
 
 /** The stats of one edge (its accumulators adopted: nobody adds to them any more). */
 function finished(edge: EdgeAccumulators, thresholds: Thresholds): EdgeStats {
-  return { stats: adoptStats(edge.acc, thresholds), calleeView: edge.callee && adoptStats(edge.callee, thresholds) };
+  return { stats: adoptStats(edge.acc, thresholds), calleeView: edge.callee && adoptStats(edge.callee, thresholds), hosts: edge.hosts && sortedHosts([edge.hosts]) };
+}
+
+/** The hosts of edges landing on one pair of nodes, sorted; undefined when none has any. */
+function sortedHosts(sets: readonly (ReadonlySet<string> | undefined)[]): readonly string[] | undefined {
+  const all = new Set<string>();
+  for (const set of sets) if (set) for (const host of set) all.add(host);
+  return all.size > 0 ? [...all].sort() : undefined;
 }
 
 /**
@@ -177,7 +188,10 @@ function summed(parts: readonly EdgeAccumulators[], thresholds: Thresholds): Edg
       callees++;
     }
   }
-  return { stats: stats.finish(thresholds), calleeView: callees === parts.length ? callee.finish(thresholds) : undefined };
+  return {
+    stats: stats.finish(thresholds), calleeView: callees === parts.length ? callee.finish(thresholds) : undefined,
+    hosts: sortedHosts(parts.map((p) => p.hosts)),
+  };
 }
 
 /** Adds a pair's sum when several edges land on it, else its one edge's accumulator. */

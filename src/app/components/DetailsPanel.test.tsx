@@ -38,6 +38,21 @@ describe('DetailsPanel renders label values as text', () => {
     expectInert(container);
   });
 
+  it('an edge read from hosts lists them as text, at most 8 and a count of the rest', () => {
+    const hosts = [HOSTILE.img, ...Array.from({ length: 9 }, (_, i) => `orders-${i}.shop.svc.cluster.local:8080`)];
+    const sel: Selection = { kind: 'edge', edge: { ...edge('web', 'orders', TRAFFIC, 'normal'), hosts } };
+    const { container, getByTestId } = render(<DetailsPanel selection={sel} datacenter="eu" quantile={0.99} />);
+    const items = [...getByTestId('edge-hosts').querySelectorAll('li')].map((li) => li.textContent);
+    expect(items).toEqual([...hosts.slice(0, 8), '…and 2 more']);
+    expectInert(container);
+  });
+
+  it('an edge read from names lists no hosts', () => {
+    const sel: Selection = { kind: 'edge', edge: edge('web', 'orders', TRAFFIC, 'normal') };
+    const { queryByTestId } = render(<DetailsPanel selection={sel} datacenter="eu" quantile={0.99} />);
+    expect(queryByTestId('edge-hosts')).toBeNull();
+  });
+
   it('shows the numbers of the selection', () => {
     const { container } = render(<DetailsPanel selection={serviceSel('api')} datacenter="eu" quantile={0.99} />);
     const text = textOf(container);

@@ -5,6 +5,7 @@ import { graphPageUrl } from '../../prometheus/url.ts';
 import type { Selection } from '../currentView.ts';
 import type { SelectionDetails } from '../data/selectionDetails.ts';
 import { DetailsChart } from './DetailsChart.tsx';
+import { EdgeHosts } from './EdgeHosts.tsx';
 import { Neighbours } from './Neighbours.tsx';
 import { StatsBlock } from './StatsBlock.tsx';
 
@@ -57,6 +58,7 @@ export function DetailsPanel({ selection, datacenter, quantile, dashboardTemplat
         <>
           <StatsBlock heading={selection.edge.calleeView ? "Caller's view" : "Requests (caller's view)"} stats={selection.edge.stats} quantile={quantile} />
           {selection.edge.calleeView && <StatsBlock heading="Callee's view" stats={selection.edge.calleeView} quantile={quantile} />}
+          {selection.edge.hosts && <EdgeHosts hosts={selection.edge.hosts} />}
         </>
       ) : (
         <>

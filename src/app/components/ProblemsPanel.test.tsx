@@ -17,6 +17,22 @@ const PROBLEMS: DataProblem[] = [
   { kind: 'capped', datacenter: HOSTILE.img, shown: 150, total: 400 },
 ];
 
+const HOST_PROBLEMS: DataProblem[] = [
+  { kind: 'unresolved-peer', count: 2, examples: [HOSTILE.script, 'api.payments.example'], hint: '{"match":"^([^.:]+)\\\\.payments\\\\.example(:\\\\d+)?$","service":"$1"}' },
+  { kind: 'peer-rule-conflict', count: 1, examples: [`"${HOSTILE.img}": rule 1 says "a", rule 2 says "b"; the first wins`] },
+];
+
+describe('describeProblem: callees named by host', () => {
+  it('a host no rule matched: the examples and a rule to add', () => {
+    const text = describeProblem(HOST_PROBLEMS[0] as DataProblem);
+    expect(text).toMatch(/^2 callees are named by a host or address that matches no service and are drawn as external, e\.g\. .*api\.payments\.example; if they are services of yours, add a rule to "peerRules" such as \{"match":"\^\(\[\^\.:\]\+\)\\\\\.payments/);
+  });
+
+  it('rules in conflict: which rule wins', () => {
+    expect(describeProblem(HOST_PROBLEMS[1] as DataProblem)).toMatch(/^1 peer value matches rules of "peerRules" that name different services; the first rule wins: .*rule 1 says "a"/);
+  });
+});
+
 describe('ProblemsPanel renders data problems as text', () => {
   it('hostile label values, warnings and notes appear literally and make no element or link', () => {
     const { container } = render(

@@ -68,6 +68,8 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
     ...(listed ? { datacenters: listed } : {}),
     internetPeers: config.convention.internetPeers,
     maxNodesPerView: config.maxNodesPerView,
+    peerRules: config.peerRules,
+    ...(config.convention.peersAreHosts ? { peersAreHosts: true } : {}),
   }), [config, listed]);
   const datacenters = useMemo(() => listed ?? (list ? datacentersOf(list) : []), [listed, list]);
   const read = traffic.data;
@@ -77,6 +79,7 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
     const dc = read.scope.level === 'global' ? '' : read.scope.dc;
     return buildScopedGraph(read, params, read.scope, {
       ...(list && dc ? { groups: groupsOf(list, dc) } : {}),
+      ...(list ? { directory: { hasService: (d: string, name: string) => list.services.get(d)?.has(name) === true, hasDatacenter: (d: string) => list.services.has(d) } } : {}),
       ...(datacenters.length > 0 ? { datacenters } : {}),
     });
   }, [read, params, list, datacenters]);

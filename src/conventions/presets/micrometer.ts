@@ -40,4 +40,5 @@ export const micrometerConvention: Convention = {
     roles: { service: 'application', datacenter: 'cluster', status: 'status' },
   },
   internetPeers: [],
+  peersAreHosts: true,
 };

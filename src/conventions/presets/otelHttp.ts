@@ -40,4 +40,5 @@ export const otelHttpConvention: Convention = {
     roles: { service: 'serviceName', datacenter: 'cluster', status: 'status' },
   },
   internetPeers: [],
+  peersAreHosts: true,
 };

@@ -16,7 +16,7 @@ import { conventionSchema } from '../../config/convention.ts';
 import type { InstantSample } from '../../prometheus/types.ts';
 import { checkQueryData, isRecord } from '../../prometheus/validate.ts';
 import { buildGraph } from '../build.ts';
-import type { BuildParams, DataProblem, Thresholds, TrafficGraph, TrafficInput } from '../types.ts';
+import type { BuildParams, DataProblem, PeerRule, Thresholds, TrafficGraph, TrafficInput } from '../types.ts';
 
 export const FIXTURES_DIR = dirname(fileURLToPath(import.meta.url));
 export const QUERY_KINDS: readonly QueryKind[] = ['egressRate', 'ingressRate', 'egressLatency', 'ingressLatency'];
@@ -32,6 +32,8 @@ export interface FixtureParams {
   readonly maxNodesPerView: number;
   /** As in config.json; default "standard". */
   readonly convention?: unknown;
+  /** As in config.json; default none. */
+  readonly peerRules?: readonly PeerRule[];
 }
 
 export interface FixtureResult {
@@ -79,6 +81,8 @@ export function readParams(dir: string): BuildParams {
     internetPeers: p.internetPeers ?? readConvention(dir).internetPeers,
     maxNodesPerView: p.maxNodesPerView,
     ...(p.datacenters === null ? {} : { datacenters: p.datacenters }),
+    ...(p.peerRules ? { peerRules: p.peerRules } : {}),
+    ...(readConvention(dir).peersAreHosts ? { peersAreHosts: true } : {}),
   };
 }
 
