@@ -1,8 +1,8 @@
 /**
  * Views at platform scale (issue 14's targets), in Node: a synthetic platform of 2,000 services in
  * each of 10 datacenters (40 groups, about 5 calls per service; src/mocks/platform/large.ts) read
- * the way the app reads it. For each level (global; a datacenter, grouped; its busiest group; the
- * focus of its busiest and of its quietest service; for comparison a flat datacenter of the demo
+ * the way the app reads it. For each level (global; a datacenter, grouped; its busiest group and,
+ * when another, its largest; the focus of its busiest and of its quietest service; for comparison a flat datacenter of the demo
  * platform and the 2,000-service datacenter drawn flat, as with `groupBy: "off"`):
  *
  * - queries per refresh: requests `readTraffic` sends (the app's client, a counting fetch that the
