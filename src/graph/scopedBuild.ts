@@ -8,6 +8,7 @@ import { focusView } from './focus.ts';
 import type { ViewScope } from './scope.ts';
 import { ViewBuilder, belongsTo, edgesByDatacenter, nodeIdOf, placeInDatacenter } from './views.ts';
 import { EMPTY_STATS } from './stats.ts';
+import type { BuiltView } from './views.ts';
 import { INTERNET } from './types.ts';
 import type { BuildParams, DataProblem, DatacenterId, NodeId, NodeKind, TrafficGraph, TrafficInput, TrafficNode, TrafficView } from './types.ts';
 
@@ -66,12 +67,18 @@ export function buildScopedGraph(input: TrafficInput, params: BuildParams, scope
     if (d === dc) services.push(name);
   }
   const dcEdges = edgesByDatacenter(edges, [dc]).get(dc) ?? [];
-  let view = placedView(dc, dcEdges, scope.level === 'focus' ? [] : services, params, kindOf, inGroup);
+  // Over the cap, the view is built again with the quieter nodes folded: this first build makes
+  // edges only between the nodes the cap could keep (every node is in `allNodes`, with its totals).
+  const focus = scope.level === 'focus';
+  const first = placedView(dc, dcEdges, focus ? [] : services, params, kindOf, inGroup, undefined, focus ? Infinity : params.maxNodesPerView);
+  let view = first.view;
+  let allNodes = first.allNodes;
   if (scope.level === 'focus') {
     const focused = focusView(view, nodeIdOf(scope.service));
     view = focused ?? { kind: 'focus', datacenter: dc, focus: nodeIdOf(scope.service), nodes: [], edges: [] };
+    allNodes = view.nodes;
   }
-  const capped = capWithAggregate(view, params.maxNodesPerView, dc, dcEdges, params, kindOf, inGroup);
+  const capped = capWithAggregate(view, allNodes, params.maxNodesPerView, dc, dcEdges, params, kindOf, inGroup);
   if (capped.hidden > 0) problems.push({ kind: 'capped', datacenter: dc, shown: capped.view.nodes.length - 1, total: capped.view.nodes.length - 1 + capped.hidden });
   // The global level keeps its nodes (no numbers: they are not read here), so the renderer's root
   // stays the same from level to level; only the datacenter read is filled in.
@@ -85,11 +92,15 @@ export function buildScopedGraph(input: TrafficInput, params: BuildParams, scope
 
 type KindOf = (id: NodeId, kind: NodeKind) => NodeKind;
 
-/** The datacenter view of `edges` (those of `dc`), node kinds adjusted; `rename` folds nodes into others. */
+/**
+ * The datacenter view of `edges` (those of `dc`), node kinds adjusted; `rename` folds nodes into
+ * others. With more nodes than `maxNodes`, the view has the busiest and the edges between them
+ * (see `ViewBuilder.build`), and `allNodes` every node.
+ */
 function placedView(
   dc: string, edges: readonly RawEdge[], services: readonly string[], params: BuildParams, kindOf: KindOf,
-  _inGroup: (e: Endpoint) => boolean, rename?: (id: NodeId) => NodeId | null,
-): TrafficView {
+  _inGroup: (e: Endpoint) => boolean, rename?: (id: NodeId) => NodeId | null, maxNodes = Infinity,
+): BuiltView {
   const builder = new ViewBuilder(params.thresholds);
   const place = (e: Endpoint) => {
     const p = placeInDatacenter(e, dc);
@@ -106,26 +117,28 @@ function placedView(
     if (!belongsTo(edge.source, dc) && !belongsTo(edge.target, dc)) continue;
     builder.addEdge(place(edge.source), place(edge.target), edge);
   }
-  return builder.build('datacenter', dc).view;
+  return builder.build('datacenter', dc, maxNodes);
 }
 
 /**
  * A view of at most `max` nodes: the internet, other datacenters and the focused service always
  * stay; of the rest the busiest; the others become one node (`MORE_NODE`) whose edges sum theirs.
+ * `allNodes`: every node of the view with its totals (`view` may hold fewer when over `max`).
  */
 function capWithAggregate(
-  view: TrafficView, max: number, dc: string, edges: readonly RawEdge[], params: BuildParams, kindOf: KindOf, inGroup: (e: Endpoint) => boolean,
+  view: TrafficView, allNodes: readonly TrafficNode[], max: number, dc: string, edges: readonly RawEdge[], params: BuildParams,
+  kindOf: KindOf, inGroup: (e: Endpoint) => boolean,
 ): { view: TrafficView; hidden: number } {
-  if (view.nodes.length <= max) return { view, hidden: 0 };
+  if (allNodes.length <= max) return { view, hidden: 0 };
   const always = (n: TrafficNode): boolean => n.kind === 'internet' || n.kind === 'remote' || n.id === view.focus;
-  const rest = view.nodes.filter((n) => !always(n)).sort((a, b) => b.incoming.rate + b.outgoing.rate - (a.incoming.rate + a.outgoing.rate));
-  const room = Math.max(0, max - 1 - view.nodes.filter(always).length);
-  const kept = new Set<NodeId>([...view.nodes.filter(always), ...rest.slice(0, room)].map((n) => n.id));
-  const hidden = view.nodes.length - kept.size;
+  const rest = allNodes.filter((n) => !always(n)).sort((a, b) => b.incoming.rate + b.outgoing.rate - (a.incoming.rate + a.outgoing.rate));
+  const room = Math.max(0, max - 1 - allNodes.filter(always).length);
+  const kept = new Set<NodeId>([...allNodes.filter(always), ...rest.slice(0, room)].map((n) => n.id));
+  const hidden = allNodes.length - kept.size;
   const more = `${MORE_NODE}${hidden} more` as NodeId;
-  const shown = new Set(view.nodes.map((n) => n.id));
+  const shown = new Set(allNodes.map((n) => n.id));
   const rename = (id: NodeId): NodeId | null => (kept.has(id) || !shown.has(id) ? null : more);
-  let folded = placedView(dc, edges, view.nodes.filter((n) => n.kind === 'service').map((n) => displayless(n.id)), params, kindOf, inGroup, rename);
+  let folded = placedView(dc, edges, allNodes.filter((n) => n.kind === 'service').map((n) => displayless(n.id)), params, kindOf, inGroup, rename).view;
   if (view.kind === 'focus' && view.focus) {
     // Only the edges of the focused service (and the fold of its quieter neighbours).
     const f = view.focus;

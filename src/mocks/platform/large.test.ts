@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callGraph } from './call-graph.ts';
-import { largePlatform } from './large.ts';
+import { largeDatacenters, largePlatform, LARGE_DATACENTERS } from './large.ts';
 import type { LargePlatform } from './large.ts';
 import { trafficAt } from './model.ts';
 import { INTERNET_PEER } from './platform.ts';
@@ -27,6 +27,7 @@ describe('largePlatform', () => {
     { desc: '400 services in 12 groups', shape: SHAPE },
     { desc: '2,000 services in 40 groups', shape: { services: 2000, groups: 40 } },
     { desc: 'one datacenter, 60 services in 5 groups', shape: { services: 60, groups: 5, datacenters: ['dc-a'] } },
+    { desc: 'ten datacenters, 60 services in 5 groups', shape: { services: 60, groups: 5, datacenters: largeDatacenters(10) } },
   ])('has the services per datacenter and groups it was asked for: $desc', ({ shape }) => {
     const p = largePlatform(shape);
     expect(p.groups).toHaveLength(shape.groups);
@@ -93,6 +94,24 @@ describe('largePlatform', () => {
       expect(rates.filter((r) => r > 10).length, 'busy services').toBeGreaterThan(SHAPE.services * 0.05);
       expect((rates[rates.length - 1] ?? 0) / (rates[0] ?? 1)).toBeGreaterThan(1e3);
     }
+  });
+
+  it('names any number of datacenters, the default two first, all apart', () => {
+    expect(largeDatacenters(2)).toEqual(LARGE_DATACENTERS);
+    const twelve = largeDatacenters(12);
+    expect(twelve.slice(0, 2)).toEqual(LARGE_DATACENTERS);
+    expect(new Set(twelve).size).toBe(12);
+  });
+
+  it('with ten datacenters, each sends a few calls to the next one and gets internet traffic', () => {
+    const p = largePlatform({ services: 200, groups: 8, datacenters: largeDatacenters(10) });
+    p.datacenters.forEach((dc, d) => {
+      const calls = p.calls.filter((c) => c.callerDc === dc);
+      const crossing = calls.filter((c) => c.calleeDc !== dc && c.calleeDc !== '');
+      expect(crossing.length, dc).toBeGreaterThan(0);
+      expect(new Set(crossing.map((c) => c.calleeDc)), dc).toEqual(new Set([p.datacenters[(d + 1) % p.datacenters.length]]));
+      expect(p.entries.filter((e) => e.datacenter === dc).map((e) => e.service), dc).toContain('gateway');
+    });
   });
 
   it.each([

@@ -4,6 +4,7 @@
  * --services 2000 --groups 40`) and the demo's `large` scenario draws a few hundred.
  *
  *   largePlatform({ services, groups, datacenters?, callsPerService?, seed? }): LargePlatform
+ *   largeDatacenters(count): the names of `count` datacenters (the first two the default's)
  *
  * - `services` per datacenter (every datacenter runs the same ones): a handful without a group
  *   (UNGROUPED: no dash), the rest in `groups` groups of uneven size, named `<group>-<thing>-<n>`
@@ -11,7 +12,8 @@
  *   door. `namespace` is the group ('' without one): Istio and Linkerd name workloads with it.
  * - About `callsPerService` calls each: mostly to a later service of the same group, some to
  *   another group (often its front door), a few to a database of the group (`<group>-postgres-<n>`,
- *   uninstrumented) or to a provider outside (PROVIDERS), ~3% to the other datacenter's copy.
+ *   uninstrumented) or to a provider outside (PROVIDERS), ~3% to the next datacenter's copy (in
+ *   the order given, the last one's to the first).
  *   Calls only go to later services of one order, so the graph has no cycle.
  * - The internet calls the `gateway` and some front doors. Each service has a target load spread
  *   over four orders of magnitude (0.01 to 100 req/s at the daily mean, front doors busier); the
@@ -41,6 +43,12 @@ export interface LargePlatform extends Platform {
 }
 
 export const LARGE_DATACENTERS: readonly string[] = ['eu-west', 'us-east'];
+const MORE_DATACENTERS: readonly string[] = ['ap-south', 'eu-north', 'us-west', 'ap-east', 'sa-east', 'eu-central', 'ca-central', 'af-south'];
+
+/** `count` datacenter names: the default two, then more regions, then `dc-<n>`. */
+export function largeDatacenters(count: number): readonly string[] {
+  return Array.from({ length: count }, (_, i) => [...LARGE_DATACENTERS, ...MORE_DATACENTERS][i] ?? `dc-${i + 1}`);
+}
 /** Share of a service's calls that go to the other datacenter's copy of the callee. */
 export const CROSS_DC_SHARE = 0.03;
 /** The most requests a call sends per request its caller receives. */
