@@ -120,7 +120,15 @@ function branchesOf(convention: Convention, side: ConventionSide, l: SideLabels,
   if (scope.level === 'global') return [sel()];
   const dc = scope.dc;
   const inDc = eq(l.dc, dc);
-  const intoDc = l.peerDc ? eq(l.peerDc, dc) : '';
+  const ingress = isIngress(side, convention);
+  // Calls from other datacenters into this one: by the peer's datacenter label, or, where peers
+  // are hosts without one (Micrometer, OTel HTTP), by hosts that name the datacenter
+  // (`orders.eu-west.internal`, `orders-eu-west.global.example`), resolved after the answers.
+  const intoDc = l.peerDc
+    ? eq(l.peerDc, dc)
+    : convention.peersAreHosts && l.peer && !ingress
+      ? `${l.dc}!=${escapeLabelValue(dc)}, ${l.peer}=~${escapeLabelValue(`.*${escapeRegex(dc)}.*`)}`
+      : '';
   if (scope.level === 'focus') {
     const [name, ns] = splitQualified(scope.service, l.namespace !== '');
     const own = [eq(l.service, name), ...(l.namespace ? [eq(l.namespace, ns)] : [])];
@@ -142,7 +150,7 @@ function branchesOf(convention: Convention, side: ConventionSide, l: SideLabels,
   const ownGroup = group !== null && source ? groupMatcher(source, l, false, group) : null;
   const peerGroup = group !== null && source ? groupMatcher(source, l, true, group) : null;
   if (ownGroup === null || peerGroup === null) {
-    return [sel(inDc), ...(intoDc && !isIngress(side, convention) ? [sel(intoDc)] : [])];
+    return [sel(inDc), ...(intoDc && !ingress ? [sel(intoDc)] : [])];
   }
   return [
     sel(inDc, ownGroup),
@@ -232,18 +240,26 @@ function mapNodes(x: string, l: SideLabels, scope: ViewScope, grouping: GroupSou
     // Inside the group a node is its service; outside it, its group. Then only the group's series.
     e = setIfEquals(e, NODE_LABEL, NAME, GROUP, scope.group);
     if (hasPeer) e = setIfEquals(e, PEER_NODE_LABEL, PEER_NAME, PEER_GROUP, scope.group);
-    e = `(${markInside(e, hasPeer, scope.group)} and on(${INSIDE}) ${replace('vector(1)', INSIDE, '1', '', '')})`;
+    e = `(${markInside(e, l, hasPeer, scope.group, scope.dc)} and on(${INSIDE}) ${replace('vector(1)', INSIDE, '1', '', '')})`;
   }
   return keepInternet(e);
 }
 
-/** Sets `traffic_map_in="1"` on the series with the group on either end. */
-function markInside(e: string, hasPeer: boolean, group: string): string {
-  // The text of the group as a regex inside a PromQL string (quotes dropped).
+/**
+ * Sets `traffic_map_in="1"` on the series with the group, in the view's datacenter, on either end:
+ * the caller in it, or the callee (whose datacenter is the caller's when the series does not say).
+ */
+function markInside(e: string, l: SideLabels, hasPeer: boolean, group: string, dc: string): string {
+  // The texts of the group and the datacenter as regexes inside a PromQL string (quotes dropped).
   const g = escapeLabelValue(escapeRegex(group)).slice(1, -1);
-  if (!hasPeer) return `label_replace(${e}, "${INSIDE}", "1", "${GROUP}", "${g}")`;
-  const joined = `label_join(${e}, "${SCRATCH}", "${SEP}", "${GROUP}", "${PEER_GROUP}")`;
-  return `label_replace(${joined}, "${INSIDE}", "1", "${SCRATCH}", "${g}${SEP}.*|.*${SEP}${g}")`;
+  const d = escapeLabelValue(escapeRegex(dc)).slice(1, -1);
+  const any = `[^${SEP}]*`;
+  const parts = [l.dc, GROUP, ...(hasPeer && l.peerDc ? [l.peerDc] : []), ...(hasPeer ? [PEER_GROUP] : [])];
+  const joined = `label_join(${e}, "${SCRATCH}", "${SEP}", ${parts.map((p) => `"${p}"`).join(', ')})`;
+  const alternatives = [`${d}${SEP}${g}${hasPeer ? `${SEP}.*` : ''}`];
+  if (hasPeer && l.peerDc) alternatives.push(`${d}${SEP}${any}${SEP}${SEP}${g}`, `${any}${SEP}${any}${SEP}${d}${SEP}${g}`);
+  else if (hasPeer) alternatives.push(`${d}${SEP}${any}${SEP}${g}`);
+  return `label_replace(${joined}, "${INSIDE}", "1", "${SCRATCH}", "${alternatives.join('|')}")`;
 }
 
 /**

@@ -80,7 +80,10 @@ export function nodeMapper(scope: ViewScope, grouping: GroupSource | null, kind:
     const g = group(s.service);
     const pg = group(s.peerService);
     if (scope.level === 'datacenter') return { node: g, peerNode: peerOf(s, pg) };
-    if (g !== scope.group && pg !== scope.group) return null;
+    // The group in this datacenter on either end (a callee's datacenter is the caller's when unsaid).
+    const ownInside = s.datacenter === dc && g === scope.group;
+    const peerInside = pg === scope.group && (s.peerDatacenter === dc || (s.peerDatacenter === '' && s.datacenter === dc));
+    if (!ownInside && !peerInside) return null;
     return { node: g === scope.group ? s.service : g, peerNode: peerOf(s, pg === scope.group ? s.peerService : pg) };
   };
 }

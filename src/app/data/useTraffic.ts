@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { AppConfig } from '../../config/types.ts';
 import { buildGraph } from '../../graph/build.ts';
 import type { ViewScope } from '../../graph/scope.ts';
@@ -84,6 +84,13 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
     });
   }, [read, params, list, datacenters]);
   const graph = useMemo(() => (fullGraph ? filterGraph(fullGraph, state.filters) : undefined), [fullGraph, state.filters]);
+  // The list is read every few minutes: a view that meets a service it lacks (a new service, or a
+  // host naming one) asks for it again, at most every 30 s.
+  const listLags = useMemo(() => (list && fullGraph && read?.scope ? listMisses(list, fullGraph, read.scope) : false), [list, fullGraph, read]);
+  const refetchList = services.refetch;
+  useEffect(() => {
+    if (listLags && Date.now() - services.dataUpdatedAt > LIST_RETRY_MS) void refetchList();
+  }, [listLags, services.dataUpdatedAt, refetchList]);
 
   const waitingForList = resolved.scope === null && services.isError;
   const live = liveness({
@@ -106,4 +113,15 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
     liveness: live,
     dataUpdatedAt: traffic.dataUpdatedAt,
   };
+}
+
+const LIST_RETRY_MS = 30_000;
+
+/** Whether a view shows a service the list does not have, or a host no service of the list explains. */
+export function listMisses(list: ServiceList, graph: TrafficGraph, scope: ViewScope): boolean {
+  if (graph.problems.some((p) => p.kind === 'unresolved-peer')) return true;
+  if (scope.level !== 'focus' && !(scope.level === 'datacenter' && !scope.grouped)) return false;
+  const view = graph.datacenters[scope.dc];
+  const names = list.services.get(scope.dc);
+  return !!view && view.nodes.some((n) => n.kind === 'service' && n.datacenter === scope.dc && !names?.has(n.id.startsWith('svc:') ? n.id.slice(4) : n.id));
 }
