@@ -35,9 +35,9 @@ export const GLOBAL_LABEL_WIDTH = 260;
 /** Room left free at the graph's border, between two columns' footprints, and between two rows. */
 const MARGIN = 12;
 const COLUMN_GAP = 16;
-const ROW_GAP = 8;
-/** Rows no farther apart than this, columns no farther apart than this beyond their footprints. */
-const MAX_ROW_PITCH = 96;
+const ROW_GAP = 4;
+/** Nodes of a rank no farther apart than this (over its columns), columns no farther apart than this beyond their footprints. */
+const MAX_ROW_PITCH = 220;
 const MAX_COLUMN_GAP = 360;
 
 /**
@@ -57,79 +57,67 @@ function labelReach(radius: number, label: string): number {
 }
 
 /**
- * A datacenter / group / focus view: left to right by call depth (callers left of callees, the
- * entry node first), each depth in as many columns as its nodes need, each column's nodes spaced
- * evenly; the columns' footprints (node and label) side by side across the graph's width.
+ * A datacenter / group / focus view: left to right by hops from the entry node (the internet, or
+ * the focused service's callers, the service, its callees), each hop's nodes in the order that
+ * keeps them near their neighbours, in as many columns as fit (a brick pattern: consecutive nodes
+ * alternate columns), each column's node and label footprint side by side across the width.
  */
 export function layeredPositions(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], entry?: string): Map<string, Point> {
   const positions = new Map<string, Point>();
   if (nodes.length === 0) return positions;
-  const sorted = [...nodes].sort((a, b) => (a.id === entry ? -1 : b.id === entry ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const ranks = rankByDepth(sorted, edges);
+  const sorted = [...nodes].sort((a, b) => compareIds(a.id, b.id));
+  const ranks = rankByHops(sorted, edges, entry);
   const byRank: LayoutNode[][] = [];
   for (const n of sorted) (byRank[ranks.get(n.id)!] ??= []).push(n);
   const layers = orderWithinRanks(byRank.filter((r) => r.length > 0), edges);
-  const columns = toColumns(layers, nodes);
-  placeColumns(columns, positions);
+  placeBands(toBands(layers), positions);
   return positions;
 }
 
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /**
- * Depth of each node: the longest call path to it from a node nobody calls, over the graph with
- * each cycle broken at the call that closes it (a depth-first search from the entry node first).
+ * Hops from the roots (the nodes nobody calls: the internet, a focused service's callers),
+ * following calls; a cycle nobody outside calls into starts one hop after its first placed caller.
  */
-function rankByDepth(sorted: readonly LayoutNode[], edges: readonly LayoutEdge[]): Map<string, number> {
+function rankByHops(sorted: readonly LayoutNode[], edges: readonly LayoutEdge[], entry?: string): Map<string, number> {
   const ids = new Set(sorted.map((n) => n.id));
   const out = new Map<string, string[]>();
+  const inc = new Map<string, string[]>();
   for (const e of edges) {
     if (e.source === e.target || !ids.has(e.source) || !ids.has(e.target)) continue;
-    const list = out.get(e.source) ?? [];
-    list.push(e.target);
-    out.set(e.source, list);
+    out.set(e.source, [...(out.get(e.source) ?? []), e.target]);
+    inc.set(e.target, [...(inc.get(e.target) ?? []), e.source]);
   }
-  // Break cycles: keep the calls a depth-first search does not find going back up its stack.
-  const kept = new Map<string, string[]>();
-  const state = new Map<string, 'open' | 'done'>();
-  const visit = (start: string): void => {
-    const stack: { id: string; next: number }[] = [{ id: start, next: 0 }];
-    state.set(start, 'open');
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      const targets = out.get(top.id) ?? [];
-      if (top.next >= targets.length) {
-        state.set(top.id, 'done');
-        stack.pop();
-        continue;
-      }
-      const t = targets[top.next++]!;
-      if (state.get(t) === 'open') continue;
-      const list = kept.get(top.id) ?? [];
-      list.push(t);
-      kept.set(top.id, list);
-      if (!state.has(t)) {
-        state.set(t, 'open');
-        stack.push({ id: t, next: 0 });
+  const rank = new Map<string, number>();
+  // Roots: the nodes nobody calls (the entry node first); the entry node itself when all are called.
+  const roots = sorted.filter((n) => !inc.has(n.id)).map((n) => n.id).sort((a, b) => (a === entry ? -1 : b === entry ? 1 : 0));
+  if (roots.length === 0 && entry !== undefined && ids.has(entry)) roots.push(entry);
+  const bfs = (start: readonly string[], base: number) => {
+    const queue = start.filter((id) => !rank.has(id));
+    for (const id of queue) rank.set(id, base);
+    for (let i = 0; i < queue.length; i++) {
+      const id = queue[i]!;
+      for (const t of out.get(id) ?? []) {
+        if (rank.has(t)) continue;
+        rank.set(t, rank.get(id)! + 1);
+        queue.push(t);
       }
     }
   };
-  for (const n of sorted) if (!state.has(n.id)) visit(n.id);
-  // Longest path over the acyclic calls, in topological order (Kahn).
-  const indegree = new Map<string, number>(sorted.map((n) => [n.id, 0]));
-  for (const targets of kept.values()) for (const t of targets) indegree.set(t, indegree.get(t)! + 1);
-  const rank = new Map<string, number>(sorted.map((n) => [n.id, 0]));
-  const queue = sorted.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
-  for (let i = 0; i < queue.length; i++) {
-    const id = queue[i]!;
-    for (const t of kept.get(id) ?? []) {
-      rank.set(t, Math.max(rank.get(t)!, rank.get(id)! + 1));
-      indegree.set(t, indegree.get(t)! - 1);
-      if (indegree.get(t) === 0) queue.push(t);
-    }
+  bfs(roots, 0);
+  // Cycles nobody outside calls into: start at the node most called from placed nodes, else the first.
+  for (const n of sorted) {
+    if (rank.has(n.id)) continue;
+    const placedCallers = (inc.get(n.id) ?? []).map((c) => rank.get(c)).filter((r): r is number => r !== undefined);
+    bfs([n.id], placedCallers.length > 0 ? Math.min(...placedCallers) + 1 : 0);
   }
   return rank;
 }
 
-/** Orders each rank by the mean position of its neighbours in the ranks before (then after) it: fewer crossings. */
+/** Orders each rank by the mean place of its neighbours (sweeps both ways): fewer crossings. */
 function orderWithinRanks(layers: LayoutNode[][], edges: readonly LayoutEdge[]): LayoutNode[][] {
   const neighbours = new Map<string, string[]>();
   for (const e of edges) {
@@ -142,93 +130,112 @@ function orderWithinRanks(layers: LayoutNode[][], edges: readonly LayoutEdge[]):
   const sweep = (order: readonly number[]) => {
     for (const r of order) {
       const layer = layers[r]!;
-      const key = new Map(layer.map((n, i) => {
-        const known = (neighbours.get(n.id) ?? []).map((m) => place.get(m)).filter((p): p is number => p !== undefined);
-        return [n.id, known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : (layer.length === 1 ? 0.5 : i / (layer.length - 1))];
+      const key = new Map(layer.map((n) => {
+        const known = (neighbours.get(n.id) ?? []).map((m) => place.get(m)!);
+        return [n.id, known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : place.get(n.id)!];
       }));
-      layer.sort((a, b) => key.get(a.id)! - key.get(b.id)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      layer.sort((a, b) => key.get(a.id)! - key.get(b.id)! || compareIds(a.id, b.id));
       setPlaces(layer);
     }
   };
-  const forward = layers.map((_, i) => i);
   layers.forEach(setPlaces);
-  sweep(forward.slice(1));
-  sweep([...forward].reverse().slice(1));
-  sweep(forward.slice(1));
+  const forward = layers.map((_, i) => i);
+  for (let pass = 0; pass < 2; pass++) {
+    sweep(forward.slice(1));
+    sweep([...forward].reverse().slice(1));
+  }
   return layers;
 }
 
-interface Column { readonly nodes: readonly LayoutNode[]; readonly radius: number; readonly reach: number }
+/** A rank's nodes in `columns` columns: node k in column k mod columns, all at evenly spaced heights. */
+interface Band { readonly nodes: readonly LayoutNode[]; readonly columns: Column[] }
+interface Column { readonly nodes: LayoutNode[]; radius: number; reach: number }
 
-/** The rows a column holds, given the largest radius among its nodes. */
-function rowsFor(radius: number): number {
-  const pitch = Math.max(2 * radius, LABEL_HEIGHT) + ROW_GAP;
-  const usable = WORLD.height - 2 * MARGIN - 2 * Math.max(radius, LABEL_HEIGHT / 2);
-  return Math.max(1, Math.floor(usable / pitch) + 1);
+function rowPitch(radius: number): number {
+  return Math.max(2 * radius, LABEL_HEIGHT) + ROW_GAP;
 }
 
-/**
- * Splits ranks into columns that fit the graph's height. When the ranks' columns do not fit its
- * width, neighbouring ranks share columns (in rank order), in as few columns as the width allows.
- */
-function toColumns(layers: readonly LayoutNode[][], all: readonly LayoutNode[]): Column[] {
-  const column = (nodes: readonly LayoutNode[]): Column => {
-    const radius = Math.max(...nodes.map((n) => n.radius));
-    return { nodes, radius, reach: Math.max(...nodes.map((n) => labelReach(radius, n.label))) };
-  };
-  const split = (nodes: readonly LayoutNode[], perColumn: number): Column[] => {
-    const count = Math.ceil(nodes.length / perColumn);
-    const size = Math.ceil(nodes.length / count);
-    const out: Column[] = [];
-    for (let i = 0; i < nodes.length; i += size) out.push(column(nodes.slice(i, i + size)));
-    return out;
-  };
-  const byRank = layers.flatMap((layer) => split(layer, rowsFor(Math.max(...layer.map((n) => n.radius)))));
-  if (fitsWidth(byRank)) return byRank;
-  // Too many columns for the width: fill the fewest columns that fit, keeping the ranks' order.
-  const flat = layers.flat();
-  const radius = Math.max(...all.map((n) => n.radius));
-  for (let count = byRank.length - 1; count >= 1; count--) {
-    const shared = split(flat, Math.ceil(flat.length / count));
-    if (fitsWidth(shared) || count === 1) return shared;
+function usableHeight(radius: number): number {
+  return WORLD.height - 2 * MARGIN - 2 * Math.max(radius, LABEL_HEIGHT / 2);
+}
+
+function band(nodes: readonly LayoutNode[], count: number): Band {
+  const columns: Column[] = Array.from({ length: Math.min(count, nodes.length) }, () => ({ nodes: [], radius: 0, reach: 0 }));
+  nodes.forEach((n, k) => columns[k % columns.length]!.nodes.push(n));
+  for (const c of columns) {
+    c.radius = Math.max(...c.nodes.map((n) => n.radius));
+    c.reach = Math.max(...c.nodes.map((n) => labelReach(c.radius, n.label)));
   }
-  return [column(flat.length > 0 ? flat : [{ id: '', label: '', radius }])];
+  return { nodes, columns };
 }
 
-function fitsWidth(columns: readonly Column[]): boolean {
-  return footprints(columns, COLUMN_GAP).total <= WORLD.width - 2 * MARGIN;
+/** Whether a band's nodes, evenly spaced over the height, are a row pitch apart within each column. */
+function bandFits(b: Band): boolean {
+  const radius = Math.max(...b.columns.map((c) => c.radius));
+  const n = b.nodes.length;
+  if (n <= b.columns.length) return true;
+  return (usableHeight(radius) / (n - 1)) * b.columns.length >= rowPitch(radius);
 }
 
 /**
- * The columns' x: the first half's labels on the left of their nodes (left of the centre), the
- * other half's on the right, as Vizceral draws them; the halves meet at the centre.
+ * Each rank in the fewest columns its height allows; then, while the width has room, one more
+ * column for the rank with the most nodes per column (down to 4 a column). When the ranks do not
+ * fit the width, neighbouring ranks share bands (the fewest bands that fit).
+ */
+function toBands(layers: readonly LayoutNode[][]): Band[] {
+  const fewest = (nodes: readonly LayoutNode[]): Band => {
+    let b = band(nodes, 1);
+    while (!bandFits(b)) b = band(nodes, b.columns.length + 1);
+    return b;
+  };
+  let bands = layers.map(fewest);
+  for (let merged = layers.length - 1; !fitsWidth(bands) && merged >= 1; merged--) {
+    // Ranks into `merged` groups of consecutive ranks, of about the same number of nodes.
+    const flat = layers.flat();
+    const size = Math.ceil(flat.length / merged);
+    bands = [];
+    for (let i = 0; i < flat.length; i += size) bands.push(fewest(flat.slice(i, i + size)));
+  }
+  for (;;) {
+    const widest = bands.reduce<Band | undefined>((best, b) => (!best || b.nodes.length / b.columns.length > best.nodes.length / best.columns.length ? b : best), undefined);
+    if (!widest || widest.nodes.length / widest.columns.length <= 4) break;
+    const grown = bands.map((b) => (b === widest ? band(b.nodes, b.columns.length + 1) : b));
+    if (!fitsWidth(grown)) break;
+    bands = grown;
+  }
+  return bands;
+}
+
+function fitsWidth(bands: readonly Band[]): boolean {
+  return footprints(bands.flatMap((b) => b.columns), COLUMN_GAP).total <= WORLD.width - 2 * MARGIN;
+}
+
+/**
+ * The columns' x: the first columns' labels on the left of their nodes (left of the centre), the
+ * others' on their right, as Vizceral draws them; the two halves meet at the centre, split where
+ * the wider half is narrowest. `total` is twice the wider half.
  */
 function footprints(columns: readonly Column[], gap: number): { xs: number[]; total: number } {
-  const leftCount = Math.ceil(columns.length / 2);
-  // Left of the centre: label, node; then the gap. Right: node, label.
-  const widths = columns.map((c) => c.reach + c.radius);
-  const left = columns.slice(0, leftCount);
-  const leftWidth = left.reduce((s, c) => s + c.reach + c.radius, 0) + gap * Math.max(0, left.length - 1);
+  const width = (cs: readonly Column[]) => cs.reduce((s, c) => s + c.reach + c.radius, 0) + gap * Math.max(0, cs.length - 1) + (cs.length > 0 ? gap / 2 : 0);
+  let leftCount = 0;
+  let widest = Infinity;
+  for (let k = 0; k <= columns.length; k++) {
+    const w = Math.max(width(columns.slice(0, k)), width(columns.slice(k)));
+    if (w < widest) { widest = w; leftCount = k; }
+  }
   const xs: number[] = [];
-  // Left half ends at -gap/2 (its last node's right side), the right half starts at +gap/2.
-  let cursor = -gap / 2 - leftWidth;
+  // The left half ends at -gap/2 (its last node's right side), the right half starts at +gap/2.
+  let cursor = -width(columns.slice(0, leftCount));
   columns.forEach((c, i) => {
-    if (i < leftCount) {
-      xs.push(cursor + c.reach);
-      cursor += widths[i]! + gap;
-    } else {
-      if (i === leftCount) cursor = gap / 2;
-      xs.push(cursor + c.radius);
-      cursor += widths[i]! + gap;
-    }
+    if (i === leftCount) cursor = gap / 2;
+    xs.push(cursor + (i < leftCount ? c.reach : c.radius));
+    cursor += c.reach + c.radius + gap;
   });
-  const first = columns.length > 0 ? xs[0]! - columns[0]!.reach : 0;
-  const lastColumn = columns[columns.length - 1];
-  const last = lastColumn ? xs[xs.length - 1]! + (columns.length - 1 < leftCount ? lastColumn.radius : lastColumn.reach) : 0;
-  return { xs, total: Math.max(last, -first) * 2 };
+  return { xs, total: 2 * widest };
 }
 
-function placeColumns(columns: readonly Column[], positions: Map<string, Point>): void {
+function placeBands(bands: readonly Band[], positions: Map<string, Point>): void {
+  const columns = bands.flatMap((b) => b.columns);
   // Spread the columns out: the widest gap that still fits, at most MAX_COLUMN_GAP.
   let gap = COLUMN_GAP;
   const room = WORLD.width - 2 * MARGIN;
@@ -236,34 +243,33 @@ function placeColumns(columns: readonly Column[], positions: Map<string, Point>)
     while (gap + step <= MAX_COLUMN_GAP && footprints(columns, gap + step).total <= room) gap += step;
   }
   const { xs } = footprints(columns, gap);
-  columns.forEach((c, i) => {
-    const extent = Math.max(c.radius, LABEL_HEIGHT / 2);
-    const usable = WORLD.height - 2 * MARGIN - 2 * extent;
-    const pitch = c.nodes.length > 1 ? Math.min(MAX_ROW_PITCH + 2 * c.radius, usable / (c.nodes.length - 1)) : 0;
-    const top = (pitch * (c.nodes.length - 1)) / 2;
-    c.nodes.forEach((n, j) => positions.set(n.id, { x: round(xs[i]!), y: round(top - j * pitch) }));
-  });
+  const xOf = new Map(columns.map((c, i) => [c, xs[i]!]));
+  for (const b of bands) {
+    const radius = Math.max(...b.columns.map((c) => c.radius));
+    const n = b.nodes.length;
+    const pitch = n > 1 ? Math.min(MAX_ROW_PITCH / b.columns.length + 2 * radius, usableHeight(radius) / (n - 1)) : 0;
+    const top = (pitch * (n - 1)) / 2;
+    b.nodes.forEach((node, k) => positions.set(node.id, { x: round(xOf.get(b.columns[k % b.columns.length]!)!), y: round(top - k * pitch) }));
+  }
 }
 
 /**
- * The global view: the internet at the top, the datacenters on an arc below it, so that a line
- * between two datacenters passes below the internet, never through it (Vizceral's default puts
- * the internet in the middle of the ring, on the line between two datacenters).
+ * The global view: the internet at the top, the datacenters below it on a curve that dips in the
+ * middle, so that a line between two datacenters passes below the internet and beside the other
+ * datacenters (Vizceral's default puts the internet in the middle of a ring, on the line between
+ * two datacenters). Up to 4 datacenters keep clear of each other's labels (layout.test.ts);
+ * more overlap, Vizceral's global nodes and labels being that large.
  */
 export function globalPositions(ids: readonly string[], entry: string): Map<string, Point> {
   const positions = new Map<string, Point>();
   const others = ids.filter((id) => id !== entry);
-  const hasEntry = others.length !== ids.length;
-  // The arc's centre is the internet; the arc runs under it from lower left to lower right.
-  const centre = { x: 0, y: hasEntry ? 300 : 0 };
-  const rx = 620;
-  const ry = hasEntry ? 560 : 300;
-  if (hasEntry) positions.set(entry, centre);
-  const count = others.length;
+  if (others.length !== ids.length) positions.set(entry, { x: 0, y: 330 });
+  const half = 480;
+  const base = -60;
+  const dip = 358;
   others.forEach((id, i) => {
-    // Angles from π to 2π (below the centre), evenly, leaving the ends out.
-    const angle = Math.PI + ((i + 1) * Math.PI) / (count + 1);
-    positions.set(id, { x: round(centre.x + rx * Math.cos(angle)), y: round(centre.y + ry * Math.sin(angle)) });
+    const x = others.length === 1 ? 0 : -half + (2 * half * i) / (others.length - 1);
+    positions.set(id, { x: round(x), y: round(base - dip * (1 - (x / half) ** 2)) });
   });
   return positions;
 }
