@@ -47,7 +47,7 @@ try {
     await page.waitForSelector('[data-map-updates]:not([data-map-updates="0"])', { timeout: 60_000 });
     await page.waitForTimeout(Number(process.env.SHOT_SETTLE_MS ?? 5000));
     const file = `${out}/screenshot-${shot.name}.png`;
-    await page.screenshot({ path: file });
+    await page.screenshot({ path: file, timeout: 120_000 });
     const drawn = await page.evaluate(() => (window as unknown as { __trafficMapRenderer: { layoutBoxes(): unknown } }).__trafficMapRenderer.layoutBoxes()) as DrawnView;
     const found = [...overlaps(drawn), ...edgesThroughNodes(drawn)];
     const kinds = new Map<string, number>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FOCUSED_RADIUS, GLOBAL_LABEL_WIDTH, GLOBAL_RADIUS, globalPositions, LABEL_HEIGHT, labelWidth, layeredPositions, REGION_RADIUS, WORLD } from './layout.ts';
+import { FOCUSED_RADIUS, GLOBAL_LABEL_WIDTH, GLOBAL_RADIUS, globalPositions, LABEL_HEIGHT, labelWidth, LEGEND_ROOM, layeredPositions, REGION_RADIUS, WORLD } from './layout.ts';
 import type { LayoutEdge, LayoutNode, Point } from './layout.ts';
 import { edgesThroughNodes, overlaps } from './layoutOverlaps.ts';
 import type { DrawnNode } from './layoutOverlaps.ts';
@@ -49,6 +49,8 @@ describe('layeredPositions', () => {
         expect(positions.size).toBe(nodes.length);
         const view = { width: WORLD.width, height: WORLD.height, nodes: nodes.map((n) => drawn(n, positions.get(n.id)!)), edges: [] };
         expect(overlaps(view, 0)).toEqual([]);
+        // Nothing under the legend, at the bottom.
+        expect(view.nodes.filter((n) => n.y + n.r > WORLD.height - LEGEND_ROOM)).toEqual([]);
       });
     }
   }

@@ -34,6 +34,8 @@ const LABEL_PADDING = 16;
 export const GLOBAL_LABEL_WIDTH = 260;
 /** Room left free at the graph's border, between two columns' footprints, and between two rows. */
 const MARGIN = 12;
+/** Room kept free at the bottom, under the map's legend (an HTML overlay at the bottom left). */
+export const LEGEND_ROOM = 72;
 const COLUMN_GAP = 16;
 const ROW_GAP = 4;
 /** Nodes of a rank no farther apart than this (over its columns), columns no farther apart than this beyond their footprints. */
@@ -151,12 +153,12 @@ function orderWithinRanks(layers: LayoutNode[][], edges: readonly LayoutEdge[]):
 interface Band { readonly nodes: readonly LayoutNode[]; readonly columns: Column[] }
 interface Column { readonly nodes: LayoutNode[]; radius: number; reach: number }
 
-function rowPitch(radius: number): number {
-  return Math.max(2 * radius, LABEL_HEIGHT) + ROW_GAP;
+function rowPitch(radius: number, gap = ROW_GAP): number {
+  return Math.max(2 * radius, LABEL_HEIGHT) + gap;
 }
 
 function usableHeight(radius: number): number {
-  return WORLD.height - 2 * MARGIN - 2 * Math.max(radius, LABEL_HEIGHT / 2);
+  return WORLD.height - 2 * MARGIN - LEGEND_ROOM - 2 * Math.max(radius, LABEL_HEIGHT / 2);
 }
 
 function band(nodes: readonly LayoutNode[], count: number): Band {
@@ -170,11 +172,11 @@ function band(nodes: readonly LayoutNode[], count: number): Band {
 }
 
 /** Whether a band's nodes, evenly spaced over the height, are a row pitch apart within each column. */
-function bandFits(b: Band): boolean {
+function bandFits(b: Band, gap: number): boolean {
   const radius = Math.max(...b.columns.map((c) => c.radius));
   const n = b.nodes.length;
   if (n <= b.columns.length) return true;
-  return (usableHeight(radius) / (n - 1)) * b.columns.length >= rowPitch(radius);
+  return (usableHeight(radius) / (n - 1)) * b.columns.length >= rowPitch(radius, gap);
 }
 
 /**
@@ -183,18 +185,20 @@ function bandFits(b: Band): boolean {
  * fit the width, neighbouring ranks share bands (the fewest bands that fit).
  */
 function toBands(layers: readonly LayoutNode[][]): Band[] {
-  const fewest = (nodes: readonly LayoutNode[]): Band => {
+  const fewest = (nodes: readonly LayoutNode[], gap: number): Band => {
     let b = band(nodes, 1);
-    while (!bandFits(b)) b = band(nodes, b.columns.length + 1);
+    while (!bandFits(b, gap)) b = band(nodes, b.columns.length + 1);
     return b;
   };
-  let bands = layers.map(fewest);
+  let bands = layers.map((l) => fewest(l, ROW_GAP));
+  // Too wide: nodes of a column closer (touching, labels still apart), then ranks sharing bands.
+  if (!fitsWidth(bands)) bands = layers.map((l) => fewest(l, 0));
   for (let merged = layers.length - 1; !fitsWidth(bands) && merged >= 1; merged--) {
     // Ranks into `merged` groups of consecutive ranks, of about the same number of nodes.
     const flat = layers.flat();
     const size = Math.ceil(flat.length / merged);
     bands = [];
-    for (let i = 0; i < flat.length; i += size) bands.push(fewest(flat.slice(i, i + size)));
+    for (let i = 0; i < flat.length; i += size) bands.push(fewest(flat.slice(i, i + size), 0));
   }
   for (;;) {
     const widest = bands.reduce<Band | undefined>((best, b) => (!best || b.nodes.length / b.columns.length > best.nodes.length / best.columns.length ? b : best), undefined);
@@ -249,7 +253,7 @@ function placeBands(bands: readonly Band[], positions: Map<string, Point>): void
     const n = b.nodes.length;
     const pitch = n > 1 ? Math.min(MAX_ROW_PITCH / b.columns.length + 2 * radius, usableHeight(radius) / (n - 1)) : 0;
     const top = (pitch * (n - 1)) / 2;
-    b.nodes.forEach((node, k) => positions.set(node.id, { x: round(xOf.get(b.columns[k % b.columns.length]!)!), y: round(top - k * pitch) }));
+    b.nodes.forEach((node, k) => positions.set(node.id, { x: round(xOf.get(b.columns[k % b.columns.length]!)!), y: round(LEGEND_ROOM / 2 + top - k * pitch) }));
   }
 }
 
