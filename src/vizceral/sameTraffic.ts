@@ -35,7 +35,15 @@ function sameMetadata(a: Readonly<Record<string, unknown>> | undefined, b: Reado
   if (a === b) return true;
   if (!a || !b) return false;
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && Object.is(a[k], b[k]));
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && (Object.is(a[k], b[k]) || samePoint(a[k], b[k])));
+}
+
+/** A node's `metadata.position` (layout.ts), made anew on every build. */
+function samePoint(a: unknown, b: unknown): boolean {
+  const p = a as { x?: unknown; y?: unknown } | null;
+  const q = b as { x?: unknown; y?: unknown } | null;
+  return typeof p === 'object' && typeof q === 'object' && p !== null && q !== null
+    && typeof p.x === 'number' && Object.is(p.x, q.x) && typeof p.y === 'number' && Object.is(p.y, q.y);
 }
 
 function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined, same: (x: T, y: T) => boolean): boolean {

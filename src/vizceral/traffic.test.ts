@@ -80,7 +80,7 @@ describe('toVizceralTraffic: regions', () => {
     expect(byName(eu?.nodes, 'dc:us')?.displayName).toBe('us (other DC)');
     expect(byName(us?.nodes, 'dc:eu')?.displayName).toBe('eu (other DC)');
     expect(byName(eu?.nodes, 'web')?.displayName).toBe('web');
-    expect(byName(eu?.nodes, 'dc:us')?.metadata).toEqual({ kind: 'remote', title: 'us (other DC)' });
+    expect(byName(eu?.nodes, 'dc:us')?.metadata).toMatchObject({ kind: 'remote', title: 'us (other DC)' });
   });
 
   it.each([

@@ -1,6 +1,8 @@
 import { nodeText, viewLabels } from '../graph/displayNames.ts';
 import type { NameRewrite } from '../graph/displayNames.ts';
 import { focusView } from '../graph/focus.ts';
+import { FOCUSED_RADIUS, globalPositions, layeredPositions, REGION_RADIUS } from './layout.ts';
+import type { Point } from './layout.ts';
 import type { Health, NodeId, StatusClass, TrafficEdge, TrafficGraph, TrafficNode, TrafficStats, TrafficView } from '../graph/types.ts';
 
 /**
@@ -21,6 +23,8 @@ export interface VizNode {
   readonly name: string;
   readonly displayName?: string;
   readonly renderer?: 'global' | 'region' | 'focused';
+  /** Vizceral's layout for this node's graph: `ring` takes each node's `metadata.position` (layout.ts). */
+  readonly layout?: 'ring';
   readonly class: Health;
   readonly focused?: boolean;
   readonly notices?: readonly VizNotice[];
@@ -60,9 +64,11 @@ export function toVizceralTraffic(graph: TrafficGraph, options: TrafficOptions):
   const regions = Object.values(graph.datacenters).map((view) => regionNode(view, options));
   const global = graph.global;
   const labels = labelsOf(global, options);
+  const positions = globalPositions(global.nodes.map((n) => n.id), 'INTERNET');
   return {
     name: ROOT_NAME,
     renderer: 'global',
+    layout: 'ring',
     class: 'normal',
     // Vizceral's global view adds its own 1.5x headroom.
     maxVolume: maxVolume(global),
@@ -70,9 +76,10 @@ export function toVizceralTraffic(graph: TrafficGraph, options: TrafficOptions):
     nodes: [
       ...global.nodes.map((n) => {
         const region = regions.find((r) => r.name === n.id);
-        return region
+        const node = region
           ? { ...region, displayName: labels.get(n.id) ?? region.displayName, class: n.health, notices: notices(n) }
           : { ...baseNode(n, labels), renderer: 'region' as const, ...(n.kind === 'datacenter' ? { nodes: DATACENTER_STUB } : {}) };
+        return at(node, positions.get(n.id));
       }),
       // A datacenter, group or focus view is read alone: the global level holds only its way in.
       ...regions.filter((r) => !global.nodes.some((n) => n.id === r.name)),
@@ -92,11 +99,12 @@ function regionNode(view: TrafficView, options: TrafficOptions): VizNode & { cla
     displayName: nodeText({ id: view.datacenter as NodeId, kind: 'datacenter' }),
     metadata: { kind: 'datacenter', title: nodeText({ id: view.datacenter as NodeId, kind: 'datacenter' }) },
     renderer: 'region',
+    layout: 'ring',
     class: 'normal',
     maxVolume: maxVolume(view) * 1.5,
     updated: options.updated,
     entryNode: 'INTERNET',
-    nodes: view.nodes.map((n) => (n.id === focus ? focusedNode(view, n, options, labels) : baseNode(n, labels))),
+    nodes: laidOut(view.nodes.map((n) => (n.id === focus ? focusedNode(view, n, options, labels) : baseNode(n, labels))), view.edges, 'INTERNET'),
     connections: view.edges.map((e) => connection(e, options.errorClasses)),
   };
 }
@@ -108,10 +116,11 @@ function focusedNode(view: TrafficView, node: TrafficNode, options: TrafficOptio
   return {
     ...baseNode(node, regionLabels),
     renderer: 'focused',
+    layout: 'ring',
     maxVolume: focus ? maxVolume(focus) * 1.5 : 0,
     updated: options.updated,
     entryNode: node.id,
-    nodes: (focus?.nodes ?? [node]).map((n) => (n.id === node.id ? { ...baseNode(n, labels), focused: true } : baseNode(n, labels))),
+    nodes: laidOut((focus?.nodes ?? [node]).map((n) => (n.id === node.id ? { ...baseNode(n, labels), focused: true } : baseNode(n, labels))), focus?.edges ?? [], node.id),
     connections: (focus?.edges ?? []).map((e) => connection(e, options.errorClasses)),
   };
 }
@@ -129,6 +138,20 @@ function baseNode(n: TrafficNode, labels: Labels): VizNode & { class: Health } {
     notices: notices(n),
     metadata: { kind: n.kind, title },
   };
+}
+
+/** The nodes of a region or focused graph, each with its place (layout.ts) in `metadata.position`. */
+function laidOut<T extends VizNode>(nodes: readonly T[], edges: readonly TrafficEdge[], entry: string): T[] {
+  const positions = layeredPositions(
+    nodes.map((n) => ({ id: n.name, label: n.displayName ?? n.name, radius: n.focused ? FOCUSED_RADIUS : REGION_RADIUS })),
+    edges,
+    entry,
+  );
+  return nodes.map((n) => at(n, positions.get(n.name)));
+}
+
+function at<T extends VizNode>(node: T, position: Point | undefined): T {
+  return position ? { ...node, metadata: { ...node.metadata, position } } : node;
 }
 
 function labelsOf(view: TrafficView, options: TrafficOptions): Labels {

@@ -1,9 +1,12 @@
 import { compileCurrentGraph, wantsAntialias } from './firstFrameWarmUp.ts';
 import { geometryCensus } from './geometryCensus.ts';
+import type { DrawnView } from './layoutOverlaps.ts';
+import { readDrawnView } from './layoutProbe.ts';
 import { inlineWorker, LayoutWorkers, pageWorkerHost, workerFromSource } from './layoutWorkers.ts';
 import type { LayoutScript } from './layoutWorkers.ts';
 import type { GeometryCensus } from './geometryCensus.ts';
 import { disposeReplacedParticles } from './geometryHygiene.ts';
+import { fixLabelSides } from './labelSides.ts';
 import { skipUnchangedNoticeIcons } from './noticeIcons.ts';
 import type { MapHit, MapRenderer, RendererFactory } from './renderer.ts';
 import { fromVizName, vizConnectionName, vizName, withVizNames } from './vizNames.ts';
@@ -141,7 +144,7 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
     viewHandlers.forEach((h) => h(view));
   });
 
-  const renderer: MapRenderer & { stats(): RendererStats; geometryCensus(): GeometryCensus } = {
+  const renderer: MapRenderer & { stats(): RendererStats; geometryCensus(): GeometryCensus; layoutBoxes(): DrawnView } = {
     // Vizceral gets names that cannot collide with anything (vizNames.ts); the app keeps its ids.
     updateData: (traffic) => tracked(() => {
       const named = withVizNames(traffic);
@@ -152,6 +155,7 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       const before = objectContainers(viz.graphs);
       viz.updateData(named);
       forgetRemovedContextDivs(viz.graphs);
+      fixLabelSides(viz.graphs);
       pruneGraphs(viz, named);
       disposeRemovedObjects(viz, before);
       disposeDroppedSegments(viz.graphs);
@@ -172,6 +176,7 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       viz.setView(names, highlight && (highlight.type === 'node' ? vizName(highlight.name) : vizConnectionName(highlight.source, highlight.target)));
       disposeDroppedSegments(viz.graphs);
       disposeReplacedParticles(viz.graphs);
+      fixLabelSides(viz.graphs);
       // A graph's views are made when it is first shown: here, not in updateData, for the first data.
       skipUnchangedNoticeIcons(viz.graphs);
       // The first view's shaders are compiled now, while Vizceral's layout worker runs, rather
@@ -214,6 +219,8 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       };
     },
     geometryCensus: () => geometryCensus(viz),
+    // Where the current view's nodes, labels and edges are drawn (e2e/demo/layout.spec.ts).
+    layoutBoxes: () => readDrawnView(viz, canvas),
     dispose: () => {
       // Three.js registers a 'dispose' listener of the renderer on every geometry, material and
       // texture it draws. Vizceral shares some of them between maps (the particle texture, node

@@ -4,6 +4,7 @@ import type { VizNode } from './traffic.ts';
 export interface VizObject {
   type?: string;
   getName(): string;
+  isVisible?(): boolean;
   /** The node's `metadata` from the traffic object. */
   metadata?: unknown;
   source?: { getName(): string; metadata?: unknown };
@@ -11,12 +12,20 @@ export interface VizObject {
   view?: {
     container?: SceneObject & { matrixWorld: unknown };
     /** A node's label and a connection's notice: out of `container` while hidden. */
-    nameView?: { container?: SceneObject };
+    nameView?: { container?: SceneObject; view?: LabelMesh };
+    /** Whether the node's label is shown. */
+    labelVisible?: boolean;
     noticeView?: { container?: SceneObject };
     /** A node view's radius, and its meshes (some share geometries cached by radius). */
     radius?: number;
     meshes?: Record<string, SceneObject | undefined>;
   };
+}
+/** A label's mesh: a plane of the label canvas's size (Vizceral's NodeNameView). */
+export interface LabelMesh {
+  matrixWorld: unknown;
+  parent?: unknown;
+  geometry?: { parameters?: { width: number; height: number } };
 }
 export interface VizGraph {
   intersectedObject?: VizObject;
@@ -60,6 +69,8 @@ export interface GlInfo {
 }
 export interface VizVector {
   setFromMatrixPosition(m: unknown): VizVector;
+  set(x: number, y: number, z: number): VizVector;
+  applyMatrix4(m: unknown): VizVector;
   project(camera: unknown): VizVector;
   x: number;
   y: number;
@@ -79,7 +90,7 @@ export interface VizInstance {
   onDocumentDoubleClick: (event: { center: { x: number; y: number } }) => void;
   currentGraph?: VizGraph;
   graphs: Record<string, VizGraph>;
-  scene: SceneObject & { add(object: unknown): void; remove(object: unknown): void };
+  scene: SceneObject & { add(object: unknown): void; remove(object: unknown): void; updateMatrixWorld?(force: boolean): void };
   camera: { position: { clone(): VizVector } };
   renderer: {
     domElement: HTMLCanvasElement; info: GlInfo; dispose(): void; forceContextLoss(): void; setClearColor(color: number, alpha: number): void;
