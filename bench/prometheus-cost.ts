@@ -9,6 +9,8 @@
  *   npx tsx bench/prometheus-cost.ts                       # starts the simulator (2,000 x 2) and Prometheus (10 s)
  *   npx tsx bench/prometheus-cost.ts --services 500 --groups 10 --repeat 5
  *   npx tsx bench/prometheus-cost.ts --prometheus http://127.0.0.1:9090   # a server already scraping (standard convention)
+ *   --settle S (default 180: seconds after every target's 4th scrape before measuring), --rules-interval 30s
+ *   (the rules' evaluation interval), --window 1m, --datacenter eu-west
  *
  * Prints markdown tables; asserts nothing about speed (docs/PERFORMANCE.md has the latest figures).
  */
@@ -33,6 +35,10 @@ const WINDOW = arg('window', '1m');
 const REPEAT = Number(arg('repeat', '3'));
 const DC = arg('datacenter', 'eu-west');
 const given = arg('prometheus', '');
+/** Seconds to wait after every target was scraped 4 times: quiet edges' series keep appearing for minutes. */
+const SETTLE = Number(arg('settle', '180'));
+/** The rules' evaluation interval (Prometheus's `evaluation_interval`). */
+const RULES_INTERVAL = arg('rules-interval', '30s');
 
 const convention = PRESETS.standard;
 const grouping: GroupSource = { kind: 'rule', regex: '([^-]+)-.+' };
@@ -137,15 +143,15 @@ async function ruleCost(url: string): Promise<string[]> {
   };
   const at = Date.now() / 1000;
   const count = async (q: string): Promise<number> => (await ask(url, q, at)).total;
-  const [recorded, raw, head] = await Promise.all([
+  const [recorded, raw] = await Promise.all([
     count(`count({__name__=~"${rules.map((r) => r.record).join('|')}"})`),
     count('count({__name__=~"traffic_.*"})'),
-    count('prometheus_tsdb_head_series'),
   ]);
   return [
-    `| rule group evaluation (last) | ${fmt(value('prometheus_rule_group_last_duration_seconds') * 1000)} ms every evaluation interval |`,
+    `| rule group evaluation (last) | ${fmt(value('prometheus_rule_group_last_duration_seconds') * 1000)} ms every ${RULES_INTERVAL} |`,
+    `| evaluations missed (slower than the interval) / done | ${fmt(value('prometheus_rule_group_iterations_missed_total'))} / ${fmt(value('prometheus_rule_group_iterations_total'))} |`,
     `| samples it writes (last evaluation) | ${fmt(value('prometheus_rule_group_last_evaluation_samples'))} |`,
-    `| recorded series | ${fmt(recorded)} (raw traffic_* series: ${fmt(raw)}; head series: ${fmt(head)}) |`,
+    `| recorded series | ${fmt(recorded)} (raw traffic_* series: ${fmt(raw)}; head series: ${fmt(value('prometheus_tsdb_head_series'))}) |`,
   ];
 }
 
@@ -160,11 +166,12 @@ async function main(): Promise<void> {
       const started = Date.now();
       stack = await startLargeStack({
         services: SERVICES, groups: GROUPS, scrapeInterval: '10s',
-        ruleFiles: [recordingRulesYaml(convention, WINDOW)],
+        ruleFiles: [recordingRulesYaml(convention, WINDOW)], evaluationInterval: RULES_INTERVAL,
       });
       url = stack.server.url;
       const waited = await waitForScrapes(stack.server, stack.sim.targets.length, WINDOW, 4, 600_000);
-      console.log(`${SERVICES} services x 2 datacenters in ${GROUPS} groups: ${stack.sim.targets.length} targets, every one scraped 4 times ${((Date.now() - started) / 1000).toFixed(0)} s after start (${(waited / 1000).toFixed(0)} s of waiting)`);
+      console.log(`${SERVICES} services x 2 datacenters in ${GROUPS} groups: ${stack.sim.targets.length} targets, every one scraped 4 times ${((Date.now() - started) / 1000).toFixed(0)} s after start (${(waited / 1000).toFixed(0)} s of waiting); measuring after ${SETTLE} s more`);
+      await new Promise((ok) => setTimeout(ok, SETTLE * 1000));
     }
     const time = Math.floor(Date.now() / 1000) - 5;
     const service = async (order: 'bottomk' | 'topk'): Promise<string> => {
@@ -187,6 +194,7 @@ async function main(): Promise<void> {
       for (const q of plan.queries) {
         const m = await measure(url, q.promql, time);
         const r = sumRecorded ? await measure(url, onRecorded(q.promql, rules, WINDOW), time) : null;
+        console.error(`measured ${plan.view} ${q.name}: ${fmt(m.wallMs)} ms`);
         rows.push(`| ${plan.view} | ${q.name} | ${fmt(m.wallMs)} | ${fmt(m.evalMs)} | ${fmt(m.samples)} | ${fmt(m.peak)} | ${fmt(m.series)} | ${kb(m.bytes)} | ${r ? `${fmt(r.wallMs)} | ${fmt(r.samples)} | ${fmt(r.series)} | ${fmt(m.total > 0 ? (r.total / m.total - 1) * 100 : NaN, 1)} %` : '– | – | – | –'} |`);
         sum = add(sum, m);
         if (sumRecorded && r) sumRecorded = add(sumRecorded, r);

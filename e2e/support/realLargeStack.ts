@@ -63,8 +63,10 @@ async function waitForLine(proc: Spawned, pattern: RegExp, timeoutMs: number): P
 export interface LargeStackOptions extends LargeShape {
   /** Default "10s" (also the scrape timeout). */
   readonly scrapeInterval?: string;
-  /** Rule files (YAML text) Prometheus loads, evaluated every scrape interval. */
+  /** Rule files (YAML text) Prometheus loads. */
   readonly ruleFiles?: readonly string[];
+  /** How often they are evaluated (default: the scrape interval). */
+  readonly evaluationInterval?: string;
   /** Serve dist/ (TM_REAL_DIST) with this config.json; absent: no app. */
   readonly appConfig?: (prometheusUrl: string) => Record<string, unknown>;
 }
@@ -105,7 +107,7 @@ export async function startLargeStack(opts: LargeStackOptions): Promise<LargeSta
         'global:',
         `  scrape_interval: ${interval}`,
         `  scrape_timeout: ${interval}`,
-        `  evaluation_interval: ${interval}`,
+        `  evaluation_interval: ${opts.evaluationInterval ?? interval}`,
         ...(rules.length > 0 ? ['rule_files:', ...rules.map((f) => `  - ${JSON.stringify(f)}`)] : []),
         'scrape_configs:',
         '  - job_name: traffic-simulator',
