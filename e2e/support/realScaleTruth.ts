@@ -12,8 +12,8 @@
  * | group      | with an end in it and in the group            | a name of the group, else its group, `dc:<name>`, INTERNET |
  * | focus      | with the service (in the datacenter) on an end | the name, `dc:<name>`, INTERNET                |
  *
- * A datacenter's own traffic is not an edge of the global view; traffic inside one group is not
- * an edge of the grouped datacenter view (the app draws no node's edge to itself).
+ * A datacenter's own traffic is not an edge of the global view (it counts in the datacenter's
+ * totals); traffic inside one group is the group's edge to itself in the grouped datacenter view.
  */
 import type { End, PlacedEdge } from './realTruth.ts';
 
@@ -29,11 +29,31 @@ export type Level =
   | { readonly level: 'group'; readonly dc: string; readonly group: string }
   | { readonly level: 'focus'; readonly dc: string; readonly service: string };
 
+/**
+ * What the app draws differently from this truth today (the pattern of e2e/real/presets.spec.ts):
+ * each moves the truth to what the app draws, so the rest of the view is still checked; the spec
+ * logs it, and fails once the app is fixed (then delete it).
+ */
+export const KNOWN_APP_ISSUES = {
+  /**
+   * The group view also draws calls between a service of another group of the datacenter and a
+   * service of the same-named group in the other datacenter (`pricing -> dc:us-east` in the view
+   * of `accounts` in eu-west): the view query marks a series "inside" by its ends' group labels
+   * without their datacenter (conventions/viewQueries.ts `markInside`).
+   */
+  groupOfOtherDatacenter: 'the group view includes calls whose only end in the group is in the other datacenter',
+} as const;
+
+export interface LevelOptions {
+  /** KNOWN_APP_ISSUES.groupOfOtherDatacenter: an end in another datacenter with the group counts as in it. */
+  readonly groupOfOtherDatacenter?: boolean;
+}
+
 /** Expected req/s per "source -> target" of one view. */
-export function levelRates(edges: readonly PlacedEdge[], view: Level): Map<string, number> {
+export function levelRates(edges: readonly PlacedEdge[], view: Level, opts: LevelOptions = {}): Map<string, number> {
   const out = new Map<string, number>();
   const add = (from: string | null, to: string | null, rate: number): void => {
-    if (from === null || to === null || from === to) return;
+    if (from === null || to === null || (view.level === 'global' && from === to)) return;
     const k = `${from} -> ${to}`;
     out.set(k, (out.get(k) ?? 0) + rate);
   };
@@ -55,7 +75,8 @@ export function levelRates(edges: readonly PlacedEdge[], view: Level): Map<strin
   };
   for (const { from, to, rate } of edges) {
     if (!inDc(from) && !inDc(to)) continue;
-    if (view.level === 'group' && !inGroup(from) && !inGroup(to)) continue;
+    const named = (e: End): boolean => opts.groupOfOtherDatacenter === true && view.level === 'group' && e !== 'internet' && groupOfName(e.name) === view.group;
+    if (view.level === 'group' && !inGroup(from) && !inGroup(to) && !named(from) && !named(to)) continue;
     if (view.level === 'focus' && !isFocus(from) && !isFocus(to)) continue;
     add(node(from), node(to), rate);
   }
