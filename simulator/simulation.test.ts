@@ -109,4 +109,21 @@ describe('Simulation', () => {
     expect(le(0.05) / count).toBeLessThan(0.5);
     expect(le(0.25) / count).toBeGreaterThan(0.5);
   });
+
+  it.each([
+    { desc: 'one series a slice', slice: 1 },
+    { desc: 'seven series a slice', slice: 7 },
+  ])('a step in slices ($desc) counts what one step counts, and pauses between slices', async ({ slice }) => {
+    const whole = createTargets({ datacenters: ['eu-west'] });
+    const sliced = createTargets({ datacenters: ['eu-west'] });
+    const a = new Simulation({ targets: whole, startMs: START, schedule: false });
+    const b = new Simulation({ targets: sliced, startMs: START, schedule: false });
+    let pauses = 0;
+    for (let ms = 1000; ms <= 5000; ms += 1000) {
+      a.advance(START + ms);
+      for (const step = b.stepInSlices(START + ms, slice); !step.next().done;) pauses++;
+    }
+    expect(pauses).toBeGreaterThan(5 * 10);
+    for (const [i, t] of whole.entries()) expect(await sliced[i]?.registry.metrics()).toBe(await t.registry.metrics());
+  });
 });

@@ -77,12 +77,30 @@ export class Simulation {
 
   /** Counts the requests of (lastMs, nowMs] at the rates of `nowMs`. */
   advance(nowMs: number): void {
+    const step = this.stepInSlices(nowMs, Infinity);
+    while (!step.next().done) { /* all at once */ }
+  }
+
+  /**
+   * `advance` in slices: the model's snapshot first (one piece), then the counting, pausing
+   * (`yield`) after every `slice` series so that the caller can serve scrapes in between
+   * (simulator/start.ts). The interval counted is fixed when it starts; a scrape between slices
+   * sees some series counted up to `nowMs` and others not yet, each still a counter that only grows.
+   */
+  *stepInSlices(nowMs: number, slice: number): Generator<void, void, void> {
     const dtSeconds = (nowMs - this.lastMs) / 1000;
     if (!(dtSeconds > 0.001)) return;
     this.lastMs = nowMs;
     const snap = this.snapshot(nowMs);
-    for (const series of snap.egress) this.count('egress', series, dtSeconds);
-    for (const series of snap.ingress) this.count('ingress', series, dtSeconds);
+    let n = 0;
+    for (const series of snap.egress) {
+      this.count('egress', series, dtSeconds);
+      if (++n % slice === 0) yield;
+    }
+    for (const series of snap.ingress) {
+      this.count('ingress', series, dtSeconds);
+      if (++n % slice === 0) yield;
+    }
   }
 
   private count(direction: Direction, series: SeriesTraffic, dtSeconds: number): void {

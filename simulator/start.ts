@@ -36,6 +36,11 @@ export interface LargeOptions {
  */
 export const LARGE_TICK_MS = 10_000;
 export const LARGE_CATCH_UP_MS = Infinity;
+/**
+ * Series counted between two pauses of a timer's step (scrapes are served in the pauses): the
+ * model's snapshot is one piece (about half of a step), the counting about 10 ms per slice.
+ */
+export const STEP_SLICE = 1000;
 
 export interface SimulatorOptions {
   readonly port?: number;
@@ -96,9 +101,30 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const tickMs = opts.tickMs ?? (platform ? LARGE_TICK_MS : 250);
   const scrapeCatchUpMs = opts.scrapeCatchUpMs ?? (platform ? LARGE_CATCH_UP_MS : 0);
   let caughtUp = 0;
+  // A timer's step runs in slices (scrapes are served between them); anything else that must
+  // count up to now first finishes a step under way.
+  let sliced: Generator<void, void, void> | null = null;
+  const finishSliced = (): void => {
+    const step = sliced;
+    sliced = null;
+    if (step) while (!step.next().done) { /* the rest at once */ }
+  };
   const catchUp = (): void => {
+    finishSliced();
     caughtUp = Date.now();
     simulation.advance(caughtUp);
+  };
+  const tick = (): void => {
+    if (sliced) return; // the previous step is still under way
+    caughtUp = Date.now();
+    const step = simulation.stepInSlices(caughtUp, STEP_SLICE);
+    sliced = step;
+    const next = (): void => {
+      if (sliced !== step) return; // finished by catchUp, or closed
+      if (step.next().done) sliced = null;
+      else setImmediate(next);
+    };
+    next();
   };
   const catchUpForScrape = (): void => {
     if (Date.now() - caughtUp >= scrapeCatchUpMs) catchUp();
@@ -124,13 +150,14 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     }
     const control = await listen(controlServer({ targets: () => infos, getFaults, setFaults }), base, host);
     servers.push(control.server);
-    const timer = setInterval(catchUp, tickMs);
+    const timer = setInterval(tick, tickMs);
     timer.unref();
     return {
       targets: infos, controlUrl: `http://${host}:${control.port}`, simulation, setFaults, getFaults,
       ...(platform ? { platform } : {}),
       close: async () => {
         clearInterval(timer);
+        sliced = null;
         await Promise.all(servers.map(closeServer));
       },
     };

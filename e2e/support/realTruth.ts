@@ -29,37 +29,57 @@ const BY = 'datacenter, service, peer_datacenter, peer_service';
  * the union of the servers' answers (one Prometheus per datacenter: each holds its own series).
  */
 export async function expectedEdgeRates(baseUrls: readonly string[], dc: string, time: number, rateWindow: string): Promise<Map<string, number>> {
+  const edges = await placedEdges(baseUrls, time, rateWindow);
+  const place = (e: End): string => (e === 'internet' ? 'INTERNET' : e.dc === dc || e.dc === '' ? e.name : `dc:${e.dc}`);
+  const inView = (e: End): boolean => e !== 'internet' && e.dc === dc;
+  const out = new Map<string, number>();
+  for (const { from, to, rate } of edges) {
+    if (!inView(from) && !inView(to)) continue;
+    const k = `${place(from)} -> ${place(to)}`;
+    out.set(k, (out.get(k) ?? 0) + rate);
+  }
+  return out;
+}
+
+/** One end of a call: a service (or callee) in a datacenter ('' = none known), or the internet. */
+export type End = { readonly dc: string; readonly name: string } | 'internet';
+
+/** One call between two services (or the internet) and its req/s. */
+export interface PlacedEdge {
+  readonly from: End;
+  readonly to: End;
+  readonly rate: number;
+}
+
+/**
+ * Every call of the platform at `time` (unix s), service to service, placed as the documented
+ * convention says, from the union of the servers' answers (one Prometheus per datacenter: each
+ * holds its own series). The views of every level are sums of these.
+ */
+export async function placedEdges(baseUrls: readonly string[], time: number, rateWindow: string): Promise<PlacedEdge[]> {
   const ask = async (metric: string): Promise<Sample[]> =>
     (await Promise.all(baseUrls.map((url) => instantQuery(url, `sum by (${BY}) (rate(${metric}[${rateWindow}]))`, time)))).flat();
   const [egress, ingress] = await Promise.all([ask('traffic_egress_requests_total'), ask('traffic_ingress_requests_total')]);
   const key = (d: string, s: string): string => `${d}/${s}`;
   const senders = new Set(egress.map((r) => key(r.metric.datacenter ?? '', r.metric.service ?? '')));
   const services = new Set([...senders, ...ingress.map((r) => key(r.metric.datacenter ?? '', r.metric.service ?? ''))]);
-  type End = { dc: string; name: string } | 'internet';
-  const place = (e: End): string => (e === 'internet' ? 'INTERNET' : e.dc === dc || e.dc === '' ? e.name : `dc:${e.dc}`);
-  const inView = (e: End): boolean => e !== 'internet' && e.dc === dc;
-  const out = new Map<string, number>();
-  const add = (from: End, to: End, rate: number): void => {
-    if (!inView(from) && !inView(to)) return;
-    const k = `${place(from)} -> ${place(to)}`;
-    out.set(k, (out.get(k) ?? 0) + rate);
-  };
+  const out: PlacedEdge[] = [];
   for (const { metric: m, value } of egress) {
     const callerDc = m.datacenter ?? '';
     const peer = m.peer_service ?? '';
     const calleeDc = m.peer_datacenter || (services.has(key(callerDc, peer)) ? callerDc : '');
-    add({ dc: callerDc, name: m.service ?? '' }, { dc: calleeDc, name: peer }, value);
+    out.push({ from: { dc: callerDc, name: m.service ?? '' }, to: { dc: calleeDc, name: peer }, rate: value });
   }
   for (const { metric: m, value } of ingress) {
     const peer = m.peer_service ?? '';
     const callee = { dc: m.datacenter ?? '', name: m.service ?? '' };
     if (peer === '' || peer === 'internet') {
-      add('internet', callee, value);
+      out.push({ from: 'internet', to: callee, rate: value });
       continue;
     }
     const callerDc = m.peer_datacenter || callee.dc;
     if (senders.has(key(callerDc, peer))) continue; // the caller's egress already counts it
-    add({ dc: m.peer_datacenter ?? '', name: peer }, callee, value);
+    out.push({ from: { dc: m.peer_datacenter ?? '', name: peer }, to: callee, rate: value });
   }
   return out;
 }

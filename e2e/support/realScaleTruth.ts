@@ -1,0 +1,84 @@
+/**
+ * The truth of every view level, from the platform's calls (realTruth.ts `placedEdges`: our own
+ * PromQL, one row per service-to-service call) summed in the test by the nodes of each level. The
+ * group of a name is computed here from the README's rule for the standard convention
+ * (`groupBy` auto: `([^-]+)-.+`, anchored; a name it does not match is its own group), not with
+ * the app's query builder, so a wrong `sum by` in the app's PromQL cannot agree with itself.
+ *
+ * | level      | edges                                        | a node is                                       |
+ * |------------|----------------------------------------------|-------------------------------------------------|
+ * | global     | between two datacenters, internet to one      | the datacenter, INTERNET                        |
+ * | datacenter | with an end in it                             | the group of a name in it (or of no datacenter), `dc:<name>`, INTERNET |
+ * | group      | with an end in it and in the group            | a name of the group, else its group, `dc:<name>`, INTERNET |
+ * | focus      | with the service (in the datacenter) on an end | the name, `dc:<name>`, INTERNET                |
+ *
+ * A datacenter's own traffic is not an edge of the global view (it counts in the datacenter's
+ * totals); traffic inside one group is the group's edge to itself in the grouped datacenter view.
+ */
+import type { End, PlacedEdge } from './realTruth.ts';
+
+const RULE = /^(?:([^-]+)-.+)$/s;
+
+export function groupOfName(name: string): string {
+  return RULE.exec(name)?.[1] || name;
+}
+
+export type Level =
+  | { readonly level: 'global' }
+  | { readonly level: 'datacenter'; readonly dc: string }
+  | { readonly level: 'group'; readonly dc: string; readonly group: string }
+  | { readonly level: 'focus'; readonly dc: string; readonly service: string };
+
+/**
+ * What the app draws differently from this truth today (the pattern of e2e/real/presets.spec.ts):
+ * each moves the truth to what the app draws, so the rest of the view is still checked; the spec
+ * logs it, and fails once the app is fixed (then delete it).
+ */
+export const KNOWN_APP_ISSUES = {
+  /**
+   * The group view also draws calls between a service of another group of the datacenter and a
+   * service of the same-named group in the other datacenter (`pricing -> dc:us-east` in the view
+   * of `accounts` in eu-west): the view query marks a series "inside" by its ends' group labels
+   * without their datacenter (conventions/viewQueries.ts `markInside`).
+   */
+  groupOfOtherDatacenter: 'the group view includes calls whose only end in the group is in the other datacenter',
+} as const;
+
+export interface LevelOptions {
+  /** KNOWN_APP_ISSUES.groupOfOtherDatacenter: an end in another datacenter with the group counts as in it. */
+  readonly groupOfOtherDatacenter?: boolean;
+}
+
+/** Expected req/s per "source -> target" of one view. */
+export function levelRates(edges: readonly PlacedEdge[], view: Level, opts: LevelOptions = {}): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (from: string | null, to: string | null, rate: number): void => {
+    if (from === null || to === null || (view.level === 'global' && from === to)) return;
+    const k = `${from} -> ${to}`;
+    out.set(k, (out.get(k) ?? 0) + rate);
+  };
+  if (view.level === 'global') {
+    const dcOf = (e: End): string | null => (e === 'internet' ? 'INTERNET' : e.dc === '' ? null : e.dc);
+    for (const { from, to, rate } of edges) if (to !== 'internet') add(dcOf(from), dcOf(to), rate);
+    return out;
+  }
+  const dc = view.dc;
+  const inDc = (e: End): e is { dc: string; name: string } => e !== 'internet' && e.dc === dc;
+  const local = (e: End): e is { dc: string; name: string } => e !== 'internet' && (e.dc === dc || e.dc === '');
+  const inGroup = (e: End): boolean => view.level === 'group' && local(e) && groupOfName(e.name) === view.group;
+  const isFocus = (e: End): boolean => view.level === 'focus' && inDc(e) && e.name === view.service;
+  const node = (e: End): string => {
+    if (e === 'internet') return 'INTERNET';
+    if (!local(e)) return `dc:${e.dc}`;
+    if (view.level === 'datacenter' || (view.level === 'group' && !inGroup(e))) return groupOfName(e.name);
+    return e.name;
+  };
+  for (const { from, to, rate } of edges) {
+    if (!inDc(from) && !inDc(to)) continue;
+    const named = (e: End): boolean => opts.groupOfOtherDatacenter === true && view.level === 'group' && e !== 'internet' && groupOfName(e.name) === view.group;
+    if (view.level === 'group' && !inGroup(from) && !inGroup(to) && !named(from) && !named(to)) continue;
+    if (view.level === 'focus' && !isFocus(from) && !isFocus(to)) continue;
+    add(node(from), node(to), rate);
+  }
+  return out;
+}
