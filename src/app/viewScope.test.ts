@@ -37,7 +37,7 @@ describe('resolveScope', () => {
     { desc: 'an unknown service: its group, said', s: state({ dc: 'east', group: 'pay', service: 'ghost' }), level: 'group', text: 'No service "ghost"' },
     { desc: 'an unknown service without group: its datacenter', s: state({ dc: 'west', service: 'ghost' }), level: 'datacenter', text: 'No service "ghost" in west' },
   ])('$desc', ({ s, level, text }) => {
-    const r = resolveScope(s, list, auto, 150, null);
+    const r = resolveScope(s, list, auto, 150, null, 0, true);
     expect(r.scope?.level).toBe(level);
     expect(r.notice).toContain(text);
   });
@@ -65,5 +65,14 @@ describe('linkGroup', () => {
     expect(linkGroup(list, auto, 150, 'east', 'pay-api')).toBe('');
     expect(linkGroup(list, always, 150, 'east', 'legacy')).toBe('');
     expect(linkGroup(list, off, 1, 'east', 'pay-api')).toBe('');
+  });
+});
+
+describe('resolveScope with an old list', () => {
+  it('does not call a linked service or group gone: the view is read and the list asked again', () => {
+    expect(resolveScope(state({ dc: 'east', service: 'new-svc' }), list, auto, 150, null, 60_000)).toEqual({ scope: { level: 'focus', dc: 'east', service: 'new-svc' }, refetchList: true });
+    expect(resolveScope(state({ dc: 'east', group: 'newteam' }), list, auto, 150, null, 60_000)).toEqual({ scope: { level: 'group', dc: 'east', group: 'newteam' }, refetchList: true });
+    expect(resolveScope(state({ dc: 'east', service: 'new-svc' }), list, auto, 150, null, 1_000)).toEqual({ scope: { level: 'focus', dc: 'east', service: 'new-svc' }, refetchList: true });
+    expect(resolveScope(state({ dc: 'east', service: 'new-svc' }), list, auto, 150, null, 1_000, true).notice).toContain('No service "new-svc"');
   });
 });

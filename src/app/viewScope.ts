@@ -8,13 +8,23 @@ export interface ResolvedScope {
   readonly scope: ViewScope | null;
   /** Why the view shown is not the one the link asked for (a datacenter, group or service that does not exist). */
   readonly notice?: string;
+  /** The list is too old to say a service or group does not exist: read it again (the view is read meanwhile). */
+  readonly refetchList?: true;
 }
+
+/** A list younger than this is trusted to say that something does not exist. */
+export const LIST_TRUSTED_MS = 30_000;
 
 /**
  * The view the URL asks for, as a scope. A link to something the list does not know falls back
  * to the nearest level that exists, and says so. Pure.
  */
-export function resolveScope(state: UrlState, list: ServiceList | undefined, grouping: Grouping, maxNodes: number, knownDatacenters: readonly string[] | null): ResolvedScope {
+export function resolveScope(
+  state: UrlState, list: ServiceList | undefined, grouping: Grouping, maxNodes: number, knownDatacenters: readonly string[] | null, listAgeMs = 0,
+  /** The linked service was read and nothing came back (see `useTraffic`). */
+  focusCameBackEmpty = false,
+): ResolvedScope {
+  const stale = listAgeMs > LIST_TRUSTED_MS;
   if (!state.dc) return { scope: { level: 'global' } };
   const dc = state.dc;
   const dcKnown = knownDatacenters ? knownDatacenters.includes(dc) : list ? list.services.has(dc) : true;
@@ -24,11 +34,15 @@ export function resolveScope(state: UrlState, list: ServiceList | undefined, gro
   const services = list?.services.get(dc);
   if (state.service) {
     if (!list || services?.has(state.service)) return { scope: { level: 'focus', dc, service: state.service } };
+    // Not in the list: a service newer than the list, or gone. It is read; only when its answers
+    // are empty too (and the list is recent) is it called gone.
+    if (stale || !focusCameBackEmpty) return { scope: { level: 'focus', dc, service: state.service }, refetchList: true };
     // A service that sends nothing and receives nothing now is still shown (its view is empty), unless the list is sure.
     return { ...parent(dc, state.group, list, grouping, maxNodes), notice: `No service "${state.service}" in ${dc} now: showing ${state.group ? `the group ${state.group}` : dc}.` };
   }
   if (state.group && grouping.source) {
     if (!list || groupsOf(list, dc).has(state.group)) return { scope: { level: 'group', dc, group: state.group } };
+    if (stale) return { scope: { level: 'group', dc, group: state.group }, refetchList: true };
     return { ...datacenter(dc, list, grouping, maxNodes), notice: `No group "${state.group}" in ${dc}: showing the datacenter.` };
   }
   return datacenter(dc, list, grouping, maxNodes);

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AppConfig } from '../../config/types.ts';
 import { buildGraph } from '../../graph/build.ts';
 import type { ViewScope } from '../../graph/scope.ts';
@@ -11,7 +11,7 @@ import { filterGraph } from '../filters.ts';
 import { liveness } from '../liveness.ts';
 import type { Liveness } from '../liveness.ts';
 import type { UrlState } from '../urlState.ts';
-import { resolveScope } from '../viewScope.ts';
+import { LIST_TRUSTED_MS, resolveScope } from '../viewScope.ts';
 import { initialIntervalMs, refreshIntervalOptions, serviceListOptions, trafficOptions } from './trafficQueries.ts';
 import type { QueryDelay } from './queryDelay.ts';
 import { initialDelayMs, queryDelayOptions } from './queryDelayOptions.ts';
@@ -53,9 +53,14 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
   const services = useQuery(serviceListOptions(config, servers));
   const listed = useMemo(() => listedDatacenters(config), [config]);
   const list = services.data;
+  // A list older than LIST_TRUSTED_MS does not say a linked service is gone: it is read again.
+  const listStale = list !== undefined && now - services.dataUpdatedAt > LIST_TRUSTED_MS;
+  // A linked service the list lacks is read first; the focus that came back empty (for this list) is remembered.
+  const [emptyFocus, setEmptyFocus] = useState<string | null>(null);
+  const focusKey = `${services.dataUpdatedAt}\u0000${state.dc}\u0000${state.service}`;
   const resolved = useMemo(
-    () => resolveScope(state, list, config.grouping, config.maxNodesPerView, listed),
-    [state, list, config.grouping, config.maxNodesPerView, listed],
+    () => resolveScope(state, list, config.grouping, config.maxNodesPerView, listed, listStale ? Infinity : 0, emptyFocus === focusKey),
+    [state, list, config.grouping, config.maxNodesPerView, listed, listStale, emptyFocus, focusKey],
   );
   // Nor on the delay: until it is measured, the live map reads at now.
   const delay = useQuery(queryDelayOptions(config, servers));
@@ -89,8 +94,14 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
   const listLags = useMemo(() => (list && fullGraph && read?.scope ? listMisses(list, fullGraph, read.scope) : false), [list, fullGraph, read]);
   const refetchList = services.refetch;
   useEffect(() => {
-    if (listLags && Date.now() - services.dataUpdatedAt > LIST_RETRY_MS) void refetchList();
-  }, [listLags, services.dataUpdatedAt, refetchList]);
+    const scope = read?.scope;
+    if (!fullGraph || scope?.level !== 'focus' || scope.dc !== state.dc || scope.service !== state.service) return;
+    const view = fullGraph.datacenters[scope.dc];
+    if (view && view.nodes.length === 0 && list && !list.services.get(scope.dc)?.has(scope.service)) setEmptyFocus(focusKey);
+  }, [fullGraph, read, state.dc, state.service, list, focusKey]);
+  useEffect(() => {
+    if ((listLags || resolved.refetchList) && Date.now() - services.dataUpdatedAt > LIST_RETRY_MS) void refetchList();
+  }, [listLags, resolved.refetchList, services.dataUpdatedAt, refetchList]);
 
   const waitingForList = resolved.scope === null && services.isError;
   const live = liveness({
