@@ -7,7 +7,7 @@ import { disposeReplacedParticles } from './geometryHygiene.ts';
 import { skipUnchangedNoticeIcons } from './noticeIcons.ts';
 import type { MapHit, MapRenderer, RendererFactory } from './renderer.ts';
 import { fromVizName, vizConnectionName, vizName, withVizNames } from './vizNames.ts';
-import { captureWindowListeners, countGraphs, disposeDroppedSegments, disposeRemovedObjects, disposeSceneResources, objectContainers, pruneGraphs, retireHiddenGraphs } from './vizceralHygiene.ts';
+import { captureWindowListeners, countCachedLayouts, countGraphs, disposeDroppedSegments, disposeRemovedObjects, disposeSceneResources, objectContainers, pruneGraphs, retireHiddenGraphs, trimLayoutCaches } from './vizceralHygiene.ts';
 import type { VizConstructor, VizInstance, VizObject } from './vizceralTypes.ts';
 
 /* The one module that touches Vizceral. Vizceral is a UMD bundle that reads `window` on import,
@@ -31,6 +31,8 @@ export interface RendererStats {
   readonly antialias: boolean;
   /** Vizceral graphs kept (global, regions, focused), and layout workers still running. */
   readonly graphs: number;
+  /** Layouts (node positions per node and edge set) the kept graphs cache. */
+  readonly cachedLayouts: number;
   readonly workers: number;
   /** A spare for the next layout (layoutWorkers.ts; before the first layout, the inline one): 0 or 1. */
   readonly spareWorkers: number;
@@ -148,6 +150,7 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       const before = objectContainers(viz.graphs);
       viz.updateData(named);
       pruneGraphs(viz, named);
+      trimLayoutCaches(viz.graphs);
       disposeRemovedObjects(viz, before);
       disposeDroppedSegments(viz.graphs);
       disposeReplacedParticles(viz.graphs);
@@ -199,6 +202,7 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
         programs: viz.renderer.info.programs?.length ?? 0,
         antialias,
         graphs: countGraphs(viz.graphs),
+        cachedLayouts: countCachedLayouts(viz.graphs),
         workers: workers.live.size,
         spareWorkers: workers.spareCount,
       };
