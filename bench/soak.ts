@@ -39,7 +39,9 @@ const SNAPSHOTS = SNAPSHOT_POINTS.map(Number).filter((n) => Number.isFinite(n) &
 const SWITCH_MS = 2000;
 /** Readings of the listener count at start and end (settledListeners). */
 const LISTENER_READINGS = 10;
-/** Samples taken every 25 view changes during the churn. */
+/** Samples taken every third round of the tour (27 view changes), at its last stop (a map, not the table). */
+const SAMPLE_EVERY = 3 * tourRound(0).length;
+/** Those samples. */
 const trend: { at: number; sample: MemorySample }[] = [];
 /** The document's census at each measurement (start, end). */
 const censuses: Record<string, number>[] = [];
@@ -131,9 +133,10 @@ try {
       SNAPSHOTS.shift();
       await snapshot(String(due));
     }
-    if (step % 25 === 0) {
-      // A sample mid-churn (whatever view is shown): over the run, a slope tells growth from the
-      // difference between two screens.
+    if (step % SAMPLE_EVERY === 0) {
+      // A sample mid-churn, every third round at its last stop (the grouped datacenter, where
+      // start and end are measured): over the run, a slope tells growth from the difference
+      // between two screens.
       const at = refreshes() - startRefreshes;
       const sample = await sampleMemory(page, session.cdp);
       trend.push({ at, sample });
