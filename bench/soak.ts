@@ -1,11 +1,15 @@
 /**
  * Soak: the demo in headless Chromium refreshing every 200 ms for 1,000+ refreshes on the
- * `churn` scenario (services appear and disappear, incidents come and go), switching views
- * (global -> datacenter -> focus -> table -> map) every few seconds. Heap (after GC), DOM
- * counters and the renderer's WebGL objects are measured at start and end on the same platform
- * shape (`churn:still`), in the same view. Targets: heap growth < 5 MB; no growth in DOM nodes,
+ * `churn:groups` scenario (services appear and disappear, incidents come and go; eu-west is drawn
+ * as groups, us-east flat), touring every view level every few seconds: global, a flat
+ * datacenter and a focus in it, the grouped datacenter, a group, a focus from it, back up through
+ * the group and the table (bench/support/soakViews.ts). Heap (after GC), DOM counters and the
+ * renderer's WebGL objects are measured at start and end on the same platform shape
+ * (`churn:groups:still`), in the same view. Targets: heap growth < 5 MB; no growth in DOM nodes,
  * listeners (settled: without those of requests in flight), GL geometries/textures/programs,
- * Vizceral graphs or layout workers. The geometries
+ * Vizceral graphs or layout workers; the Vizceral graphs at every stop of the tour never more than
+ * during the first tours (a level left, or gone from the data, has its graph released); every
+ * level read during the run (counted from the queries' plan headers). The geometries
  * are also told by holder (src/vizceral/geometryCensus.ts): the scene, graphs out of sight, and
  * nothing the map keeps (no growth there either); Vizceral's node geometries cached by radius
  * are counted apart, with the node radii that key them (bounded: Vizceral's default radii).
@@ -14,12 +18,13 @@
  *   npx tsx bench/soak.ts --refreshes 500 --snapshots 100,500   (heap snapshots in .tmp/, then
  *   npx tsx bench/heap-diff.ts .tmp/soak-100.heapsnapshot .tmp/soak-500.heapsnapshot)
  */
-import { churnServiceNames } from '../src/mocks/scenarios.ts';
 import { demoConfig, navigate, openSession, sampleMemory, waitForMap } from './support/browser.ts';
 import type { MemorySample } from './support/browser.ts';
 import type { GeometryCensus } from '../src/vizceral/geometryCensus.ts';
 import { takeHeapSnapshot } from './support/heap-snapshot.ts';
 import { check, ratio, table } from './support/measure.ts';
+import { HOME, LEVELS, levelOfQuery, queryOfRequest, tourRound } from './support/soakViews.ts';
+import type { Level } from './support/soakViews.ts';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,7 +39,9 @@ const SNAPSHOTS = SNAPSHOT_POINTS.map(Number).filter((n) => Number.isFinite(n) &
 const SWITCH_MS = 2000;
 /** Readings of the listener count at start and end (settledListeners). */
 const LISTENER_READINGS = 10;
-/** Samples taken every 25 view changes during the churn. */
+/** Samples taken every third round of the tour (27 view changes), at its last stop (a map, not the table). */
+const SAMPLE_EVERY = 3 * tourRound(0).length;
+/** Those samples. */
 const trend: { at: number; sample: MemorySample }[] = [];
 /** The document's census at each measurement (start, end). */
 const censuses: Record<string, number>[] = [];
@@ -47,16 +54,25 @@ const geometryCensuses: GeometryCensus[] = [];
  */
 const DEFAULT_RADII = [16, 60, 120];
 const RADIUS_CACHE_BOUND = 11;
-const HOME = '?dc=eu-west';
+/** Vizceral graphs seen at each stop of the tour: during the first tours (warm-up), and during the churn. */
+const graphsAt = { warmUp: new Map<string, number[]>(), churn: new Map<string, number[]>() };
 
 const session = await openSession({
   overrides: { '/config.json': demoConfig({ refreshInterval: '200ms', maxNodesPerView: 150 }) },
-  scenario: 'churn:still',
+  scenario: 'churn:groups:still',
 });
 const { page } = session;
-let queries = 0;
-page.on('request', (r) => { if (r.url().includes('/api/v1/query')) queries++; });
-const refreshes = (): number => Math.floor(queries / 4);
+// A refresh is one read of the view: counted by its first query kind, with the level its plan names.
+const readsByLevel = new Map<Level, number>(LEVELS.map((l) => [l, 0]));
+let reads = 0;
+page.on('request', (r) => {
+  const promql = queryOfRequest(r.url(), r.postData());
+  const plan = promql === null ? null : levelOfQuery(promql);
+  if (plan?.kind !== 'egressRate') return;
+  reads++;
+  readsByLevel.set(plan.level, (readsByLevel.get(plan.level) ?? 0) + 1);
+});
+const refreshes = (): number => reads;
 
 const setScenario = (name: string) => page.evaluate((n) => window.__trafficMapDemo?.setScenario(n), name);
 const settle = async (refreshCount: number): Promise<void> => {
@@ -64,43 +80,68 @@ const settle = async (refreshCount: number): Promise<void> => {
   while (refreshes() < until) await page.waitForTimeout(100);
   await page.waitForTimeout(1500);
 };
+/** Vizceral's graphs now (null without a map: the table view). */
+const graphs = (): Promise<number | null> => page.evaluate(() => {
+  const hook = window as unknown as { __trafficMapRenderer?: { stats?: () => { graphs: number } } };
+  return hook.__trafficMapRenderer?.stats?.().graphs ?? null;
+});
+/**
+ * Vizceral's graphs at a stop once the stop's own data is drawn: a graph is released when data
+ * without it arrives, and until then the old map stays (on SwiftShader a refresh can take seconds).
+ * Waits for two reads since `readsAtArrival` (the first was asked for the new view and answered)
+ * and a moment for the renderer, at most 15 s.
+ */
+const noteGraphs = async (into: Map<string, number[]>, label: string, readsAtArrival: number): Promise<void> => {
+  for (const until = Date.now() + 15_000; refreshes() < readsAtArrival + 2 && Date.now() < until;) await page.waitForTimeout(100);
+  await page.waitForTimeout(300);
+  const n = await graphs();
+  if (n !== null) into.set(label, [...(into.get(label) ?? []), n]);
+};
 
 try {
   await page.goto(`${session.url}/${HOME}`);
   await waitForMap(page);
-  // One round of every view first: what stays (shader programs, caches) is not a leak. The table
+  // Two rounds of every view first: what stays (shader programs, caches) is not a leak. The table
   // view unmounts the map, so the measured renderer goes through every view once more (a shader
   // program per kind of view is compiled once per renderer).
-  const services = churnServiceNames().filter((_, i) => i % 7 === 1);
-  const views = (i: number): string[] => ['', HOME, `${HOME}&service=${services[i % services.length] ?? ''}`, `${HOME}&view=table`, HOME];
-  const tour = [...views(0), '', HOME, `${HOME}&service=${services[1] ?? ''}`, HOME];
-  for (const v of tour) { await navigate(page, v); await page.waitForTimeout(1500); }
+  const tour = [...tourRound(0), ...tourRound(1)];
+  for (const stop of tour) {
+    const arrival = refreshes();
+    await navigate(page, stop.search);
+    await page.waitForTimeout(1500);
+    await noteGraphs(graphsAt.warmUp, stop.label, arrival);
+  }
   await settle(5);
   const start = await sampleLive();
   if (SNAPSHOT_POINTS.includes('start')) await snapshot('start');
   const startRefreshes = refreshes();
+  const readsBefore = new Map(readsByLevel);
   const started = Date.now();
 
-  await setScenario('churn');
+  await setScenario('churn:groups');
   let step = 0;
   while (refreshes() - startRefreshes < REFRESHES && Date.now() - started < MAX_MS) {
-    const list = views(Math.floor(step / 5));
-    await navigate(page, list[step % list.length] ?? HOME);
+    const round = tourRound(2 + Math.floor(step / tourRound(0).length));
+    const stop = round[step % round.length] ?? { label: 'datacenter, groups', search: HOME };
+    const arrival = refreshes();
+    await navigate(page, stop.search);
     step++;
     await page.waitForTimeout(SWITCH_MS);
+    await noteGraphs(graphsAt.churn, stop.label, arrival);
     const due = SNAPSHOTS[0];
     if (due !== undefined && refreshes() - startRefreshes >= due) {
       SNAPSHOTS.shift();
       await snapshot(String(due));
     }
-    if (step % 25 === 0) {
-      // A sample mid-churn (whatever view is shown): over the run, a slope tells growth from the
-      // difference between two screens.
+    if (step % SAMPLE_EVERY === 0) {
+      // A sample mid-churn, every third round at its last stop (the grouped datacenter, where
+      // start and end are measured): over the run, a slope tells growth from the difference
+      // between two screens.
       const at = refreshes() - startRefreshes;
       const sample = await sampleMemory(page, session.cdp);
       trend.push({ at, sample });
       const held = await geometryCensus();
-      console.log(`  ${at} refreshes, ${step} view changes, ${((Date.now() - started) / 1000).toFixed(0)} s: heap ${mb(sample.heapUsed)}, DOM ${sample.domNodes}, listeners ${sample.listeners}, geometries ${held.total} (scene ${held.inScene}, hidden ${held.hidden}, unheld ${held.unheld}; ${sample.geometries} a moment before, with the heap), textures ${sample.textures}`);
+      console.log(`  ${at} refreshes, ${step} view changes, ${((Date.now() - started) / 1000).toFixed(0)} s: heap ${mb(sample.heapUsed)}, DOM ${sample.domNodes}, listeners ${sample.listeners}, geometries ${held.total} (scene ${held.inScene}, hidden ${held.hidden}, unheld ${held.unheld}; ${sample.geometries} a moment before, with the heap), textures ${sample.textures}, graphs ${sample.graphs}, cached layouts ${sample.layouts}`);
     }
   }
   const soaked = refreshes() - startRefreshes;
@@ -109,20 +150,20 @@ try {
   // The end is measured after the same tour of the views as the start: the same screen with
   // the same history in Vizceral (which keeps label canvases and meshes of the graphs it went
   // through), so that a difference is growth, not a different last view.
-  await setScenario('churn:still');
-  for (const v of tour) { await navigate(page, v); await page.waitForTimeout(1500); }
+  await setScenario('churn:groups:still');
+  for (const stop of tour) { await navigate(page, stop.search); await page.waitForTimeout(1500); }
   await waitForMap(page);
   await settle(5);
   const end = await sampleLive();
   if (SNAPSHOT_POINTS.includes('end')) await snapshot('end');
 
-  console.log(`\nsoak: ${soaked} refreshes (200 ms interval) in ${seconds.toFixed(0)} s, ${step} view changes, scenario churn\n`);
+  console.log(`\nsoak: ${soaked} refreshes (200 ms interval) in ${seconds.toFixed(0)} s, ${step} view changes, scenario churn:groups\n`);
   const rows = (Object.keys(start) as (keyof MemorySample)[]).map((k) => [
     k, k === 'heapUsed' ? mb(start[k]) : start[k], k === 'heapUsed' ? mb(end[k]) : end[k], ratio(end[k], start[k] || 1),
   ]);
   console.log(table(['measure', 'start', 'end', 'end/start'], rows));
   if (trend.length >= 3) {
-    const slopes = (['heapUsed', 'domNodes', 'listeners', 'geometries', 'textures'] as const).map((k) => {
+    const slopes = (['heapUsed', 'domNodes', 'listeners', 'geometries', 'textures', 'layouts'] as const).map((k) => {
       const per1000 = slope(trend.map((t) => t.at), trend.map((t) => t.sample[k])) * 1000;
       return `${k} ${k === 'heapUsed' ? mb(per1000) : per1000.toFixed(1)}`;
     });
@@ -142,10 +183,22 @@ try {
       ['node radii (their keys)', heldStart.radii.join(', '), heldEnd.radii.join(', ')],
     ]));
   }
+  const readsDuring = LEVELS.map((l) => [l, (readsByLevel.get(l) ?? 0) - (readsBefore.get(l) ?? 0)] as const);
+  console.log(`\nrefreshes by level read (the queries' plan headers), during the run: ${readsDuring.map(([l, n]) => `${l} ${n}`).join(', ')}`);
+  const range = (values: readonly number[] | undefined): string => (values && values.length > 0 ? `${Math.min(...values)}-${Math.max(...values)}` : '-');
+  const stops = [...new Set([...graphsAt.warmUp.keys(), ...graphsAt.churn.keys()])];
+  console.log('\nVizceral graphs at each stop of the tour (min-max, once the stop\'s data is drawn):');
+  console.log(table(['stop', 'warm-up (2 rounds)', 'during the run', 'stops'], stops.map((label) => [
+    label, range(graphsAt.warmUp.get(label)), range(graphsAt.churn.get(label)), graphsAt.churn.get(label)?.length ?? 0,
+  ])));
   console.log('');
+  const warmMax = Math.max(...[...graphsAt.warmUp.values()].flat());
+  const churnGraphs = [...graphsAt.churn.values()].flat();
+  check(readsDuring.every(([, n]) => n > 0), `every level read during the run: ${readsDuring.map(([l, n]) => `${l} ${n}`).join(', ')}`);
+  check(churnGraphs.length > 0 && Math.max(...churnGraphs) <= warmMax, `Vizceral graphs at every stop: at most ${Math.max(...churnGraphs)} during the run, ${warmMax} in the warm-up (target: no more)`);
   check(soaked >= REFRESHES, `${soaked} refreshes (target >= ${REFRESHES})`);
   check(end.heapUsed - start.heapUsed < 5 * 1024 * 1024, `heap growth ${mb(end.heapUsed - start.heapUsed)} (target < 5 MB)`);
-  for (const k of ['domNodes', 'listeners', 'geometries', 'textures', 'programs', 'graphs', 'workers'] as const) {
+  for (const k of ['domNodes', 'listeners', 'geometries', 'textures', 'programs', 'graphs', 'layouts', 'workers'] as const) {
     check(end[k] <= start[k], `${k}: ${start[k]} -> ${end[k]} (target: no growth)`);
   }
   if (heldStart && heldEnd) {

@@ -68,6 +68,8 @@ export interface MemorySample {
   readonly textures: number;
   readonly programs: number;
   readonly graphs: number;
+  /** Layouts Vizceral's kept graphs cache (positions per node and edge set). */
+  readonly layouts: number;
   readonly workers: number;
 }
 
@@ -86,7 +88,7 @@ export async function sampleMemory(page: Page, cdp: CDPSession): Promise<MemoryS
   return {
     heapUsed: heap.usedSize, domNodes: dom.nodes, listeners: dom.jsEventListeners,
     geometries: gl['geometries'] ?? NaN, textures: gl['textures'] ?? NaN, programs: gl['programs'] ?? NaN,
-    graphs: gl['graphs'] ?? NaN, workers: gl['workers'] ?? NaN,
+    graphs: gl['graphs'] ?? NaN, layouts: gl['cachedLayouts'] ?? NaN, workers: gl['workers'] ?? NaN,
   };
 }
 

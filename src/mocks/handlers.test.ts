@@ -6,7 +6,9 @@ import { createHandlers } from './handlers.ts';
 import { server } from './node.ts';
 import { trafficAt } from './platform/model.ts';
 import { instantQuery } from './prometheus-api.ts';
-import { applyScenario, buildScenarios, LARGE_SHAPE, SCENARIO_NAMES } from './scenarios.ts';
+import { applyScenario, buildScenarios, CHURN_GROUPS_SHAPE, churnServices, LARGE_SHAPE, SCENARIO_NAMES } from './scenarios.ts';
+import { DEFAULTS } from '../config/defaults.ts';
+import { DEFAULT_GROUP_RULE } from '../config/grouping.ts';
 
 const BASE = 'http://prometheus.test';
 const T0 = Date.UTC(2025, 0, 1, 12, 0, 0);
@@ -112,6 +114,26 @@ describe('scenarios', () => {
       expect(names.length).toBeGreaterThan(300);
       const groups = new Set(names.map((n) => /^([^-]+)-/.exec(n)?.[1] ?? ''));
       expect(groups.size).toBe(LARGE_SHAPE.groups + 1); // the groups, and '' for the services without one
+    }
+  });
+
+  it.each([
+    { desc: 'churn:groups:still: every service, eu-west over maxNodesPerView (groups), us-east under (flat)', name: 'churn:groups:still', present: 1 },
+    { desc: 'churn:groups: services come and go, the datacenters keep their sides of maxNodesPerView', name: 'churn:groups', present: 0.6 },
+  ])('$desc', async ({ name, present }) => {
+    applyScenario(server, name, list);
+    const body = await (await get('/api/v1/query', { query: EGRESS_RATE, time: String(T0 / 1000) })).json();
+    const series: { metric: Record<string, string> }[] = body.data.result;
+    const rule = new RegExp(`^(?:${DEFAULT_GROUP_RULE})$`);
+    expect([...churnServices(CHURN_GROUPS_SHAPE).values()].map((l) => l.length)).toEqual(CHURN_GROUPS_SHAPE.datacenterSizes);
+    for (const [dc, listed] of churnServices(CHURN_GROUPS_SHAPE)) {
+      const callers = new Set(series.filter((s) => s.metric['datacenter'] === dc).map((s) => s.metric['service'] ?? ''));
+      expect(callers.size).toBeGreaterThanOrEqual(Math.floor(listed.length * present) - 1);
+      expect(callers.size).toBeLessThanOrEqual(listed.length);
+      expect(callers.size > DEFAULTS.maxNodesPerView).toBe(dc === 'eu-west');
+      const groups = new Set([...callers].map((n) => rule.exec(n)?.[1]));
+      expect(groups.has(undefined)).toBe(false);
+      expect(groups.size).toBeGreaterThan(5);
     }
   });
 

@@ -15,6 +15,7 @@ import type { LargePlatform, LargeShape } from './platform/large.ts';
 import { trafficAt } from './platform/model.ts';
 import { unitHash } from './platform/random.ts';
 import { syntheticModel, syntheticPlatform } from './synthetic.ts';
+import type { SyntheticShape } from './synthetic.ts';
 
 export interface DemoScenario {
   readonly name: string;
@@ -130,6 +131,17 @@ export function buildScenarios(options: { readonly slowDelayMs?: number; readonl
       description: 'the platform of `churn` with every service present and healthy (a soak test measures here)',
       handlers: createModelHandlers(syntheticModel(CHURN_SHAPE)),
     },
+    {
+      name: 'churn:groups',
+      description: `\`churn\` on uneven datacenters: eu-west ${CHURN_GROUPS_SHAPE.datacenterSizes[0]} services named <role>-<n> ` +
+        `(drawn as groups by the default rule), us-east ${CHURN_GROUPS_SHAPE.datacenterSizes[1]} (drawn flat), for the soak across every level`,
+      handlers: createModelHandlers(churnModel(CHURN_GROUPS_SHAPE), { timeScale: CHURN_TIME_SCALE }),
+    },
+    {
+      name: 'churn:groups:still',
+      description: 'the platform of `churn:groups` with every service present and healthy (the soak measures here)',
+      handlers: createModelHandlers(syntheticModel(CHURN_GROUPS_SHAPE)),
+    },
   ];
 }
 
@@ -155,18 +167,29 @@ export function syntheticRenderShape(nodes: number) {
 /** Model seconds per clock second in the `churn` scenario. */
 export const CHURN_TIME_SCALE = 60;
 const CHURN_SHAPE = { services: 60, datacenters: 2, edgesPerService: 3 } as const;
+/**
+ * The `churn:groups` platform: more services in eu-west than the default `maxNodesPerView` (150),
+ * fewer in us-east, named `<role>-<n>` (the default group rule's groups: a dozen roles, and
+ * `edge` for the entry service).
+ */
+export const CHURN_GROUPS_SHAPE = { services: 280, datacenters: 2, edgesPerService: 3, datacenterSizes: [240, 40] } as const;
+
+/** The services of a churn platform by datacenter (the soak test focuses some of them). */
+export function churnServices(shape: SyntheticShape = CHURN_SHAPE): ReadonlyMap<string, readonly string[]> {
+  return syntheticPlatform(shape).services;
+}
 
 /** The services of the churn platform (the soak test focuses some of them). */
 export function churnServiceNames(): readonly string[] {
-  return [...syntheticPlatform(CHURN_SHAPE).services.values()].flat();
+  return [...churnServices().values()].flat();
 }
 
 /** A quarter of the services gone each model minute (another quarter each time), a tenth failing each 30 s. */
-export function churnModel() {
-  const names = [...syntheticPlatform(CHURN_SHAPE).services.values()].flat().filter((n) => n !== 'edge-lb');
+export function churnModel(shape: SyntheticShape = CHURN_SHAPE) {
+  const names = [...syntheticPlatform(shape).services.values()].flat().filter((n) => n !== 'edge-lb');
   const pick = (key: string, slot: number, share: number): ReadonlySet<string> =>
     new Set(names.filter((n) => unitHash(key, n, slot) < share));
-  return syntheticModel(CHURN_SHAPE, {
+  return syntheticModel(shape, {
     dropped: (t) => pick('drop', Math.floor(t / 60_000), 0.25),
     failing: (t) => pick('fail', Math.floor(t / 30_000), 0.1),
   });

@@ -2,7 +2,9 @@
  * A synthetic platform of any size, for benchmarks and the `synthetic:<n>` / `churn` demo
  * scenarios: `services` instrumented services spread round-robin over `datacenters`, each calling
  * `edgesPerService` others (one call in ten crosses to the next datacenter), the first service of
- * each datacenter taking traffic from the internet. Same snapshot shape as the demo platform
+ * each datacenter taking traffic from the internet; or `datacenterSizes` services in each
+ * datacenter (uneven datacenters: with the default group rule, names `<role>-<n>` fall into a
+ * dozen groups, so a big datacenter is drawn as groups and a small one flat). Same snapshot shape as the demo platform
  * (platform/model.ts), so the simulated Prometheus answers it with real label sets.
  *
  *   syntheticModel(shape, churn?): TrafficModel
@@ -21,6 +23,8 @@ export interface SyntheticShape {
   readonly services: number;
   readonly datacenters: number;
   readonly edgesPerService: number;
+  /** Services in each datacenter, in order, instead of `services` spread round-robin over `datacenters`. */
+  readonly datacenterSizes?: readonly number[];
   /** Only call services further down the list (a layered graph, as real platforms mostly are). */
   readonly acyclic?: boolean;
 }
@@ -55,14 +59,19 @@ export function datacenterName(i: number): string {
 }
 
 export function syntheticPlatform(shape: SyntheticShape): SyntheticPlatform {
-  const dcs = Array.from({ length: Math.max(1, shape.datacenters) }, (_, i) => datacenterName(i));
+  const sizes = shape.datacenterSizes;
+  const dcs = Array.from({ length: sizes ? sizes.length : Math.max(1, shape.datacenters) }, (_, i) => datacenterName(i));
   const services = new Map<string, string[]>(dcs.map((dc) => [dc, []]));
-  for (let i = 0; i < shape.services; i++) {
-    const dc = dcs[i % dcs.length] ?? '';
+  const add = (dc: string): void => {
     const list = services.get(dc) ?? [];
     const j = list.length;
     list.push(j === 0 ? 'edge-lb' : `${ROLES[j % ROLES.length]}-${String(j).padStart(4, '0')}`);
     services.set(dc, list);
+  };
+  if (sizes) {
+    dcs.forEach((dc, d) => { for (let j = 0; j < (sizes[d] ?? 0); j++) add(dc); });
+  } else {
+    for (let i = 0; i < shape.services; i++) add(dcs[i % dcs.length] ?? '');
   }
   const calls: SyntheticCall[] = [];
   dcs.forEach((dc, d) => {

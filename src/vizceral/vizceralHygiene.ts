@@ -236,3 +236,28 @@ export function countGraphs(graphs: Record<string, VizGraph>): number {
   for (const g of Object.values(graphs)) n += 1 + countGraphs(g.graphs);
   return n;
 }
+
+/**
+ * Layouts each graph keeps cached. Vizceral's ltrTreeLayout caches the positions of every node and
+ * edge set it lays out, for good, and looks for a cached superset of the new set before laying out
+ * (a linear scan comparing names): a graph shown for weeks (a wall screen on one datacenter)
+ * gathers an entry each time a service or call appears that no cached set has. A few recent ones
+ * keep the layout steady when a service comes back.
+ */
+export const CACHED_LAYOUTS_PER_GRAPH = 8;
+
+/** Keeps the `keep` newest cached layouts of every graph (Vizceral appends them). */
+export function trimLayoutCaches(graphs: Record<string, VizGraph>, keep = CACHED_LAYOUTS_PER_GRAPH): void {
+  for (const graph of Object.values(graphs)) {
+    const cache = graph.layout?.cache;
+    if (cache && cache.length > keep) cache.splice(0, cache.length - keep);
+    trimLayoutCaches(graph.graphs, keep);
+  }
+}
+
+/** The layouts Vizceral's graphs keep cached (positions per node and edge set), over every kept graph. */
+export function countCachedLayouts(graphs: Record<string, VizGraph>): number {
+  let n = 0;
+  for (const g of Object.values(graphs)) n += (g.layout?.cache?.length ?? 0) + countCachedLayouts(g.graphs);
+  return n;
+}

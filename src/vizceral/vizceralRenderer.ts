@@ -10,7 +10,7 @@ import { fixLabelSides } from './labelSides.ts';
 import { skipUnchangedNoticeIcons } from './noticeIcons.ts';
 import type { MapHit, MapRenderer, RendererFactory } from './renderer.ts';
 import { fromVizName, vizConnectionName, vizName, withVizNames } from './vizNames.ts';
-import { captureWindowListeners, countGraphs, disposeDroppedSegments, disposeRemovedObjects, disposeSceneResources, objectContainers, pruneGraphs, retireHiddenGraphs } from './vizceralHygiene.ts';
+import { captureWindowListeners, countCachedLayouts, countGraphs, disposeDroppedSegments, disposeRemovedObjects, disposeSceneResources, objectContainers, pruneGraphs, retireHiddenGraphs, trimLayoutCaches } from './vizceralHygiene.ts';
 import type { VizConstructor, VizInstance, VizObject } from './vizceralTypes.ts';
 
 /* The one module that touches Vizceral. Vizceral is a UMD bundle that reads `window` on import,
@@ -34,6 +34,8 @@ export interface RendererStats {
   readonly antialias: boolean;
   /** Vizceral graphs kept (global, regions, focused), and layout workers still running. */
   readonly graphs: number;
+  /** Layouts (node positions per node and edge set) the kept graphs cache. */
+  readonly cachedLayouts: number;
   readonly workers: number;
   /** A spare for the next layout (layoutWorkers.ts; before the first layout, the inline one): 0 or 1. */
   readonly spareWorkers: number;
@@ -157,6 +159,7 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       forgetRemovedContextDivs(viz.graphs);
       fixLabelSides(viz.graphs);
       pruneGraphs(viz, named);
+      trimLayoutCaches(viz.graphs);
       disposeRemovedObjects(viz, before);
       disposeDroppedSegments(viz.graphs);
       disposeReplacedParticles(viz.graphs);
@@ -214,6 +217,7 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
         programs: viz.renderer.info.programs?.length ?? 0,
         antialias,
         graphs: countGraphs(viz.graphs),
+        cachedLayouts: countCachedLayouts(viz.graphs),
         workers: workers.live.size,
         spareWorkers: workers.spareCount,
       };

@@ -37,6 +37,8 @@ export interface VizGraph {
   /** The names from the root to this graph ([] for the root). */
   graphIndex?: string[];
   current?: boolean;
+  /** Its layout (ltrTreeLayout for regions and focused graphs): positions cached per node and edge set. */
+  layout?: { cache?: unknown[] };
   setCurrent(current: boolean): void;
   removeAllListeners(): void;
   view: { container: SceneObject };
