@@ -21,6 +21,7 @@ import { useTraffic } from './data/useTraffic.ts';
 import { stateAfterClick } from './navigation.ts';
 import { allNames } from '../graph/serviceList.ts';
 import { linkGroup } from './viewScope.ts';
+import { nodeIdOf } from '../graph/views.ts';
 import { dateFieldDue } from './timeTravel.ts';
 import { rendererViewOf } from './currentView.ts';
 import { usePageActions } from './usePageActions.ts';
@@ -50,7 +51,7 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
 
   const vizTraffic = useMemo(() => graph && toVizceralTraffic(graph, {
     errorClasses: config.thresholds.errorClasses,
-    ...(scope?.level === 'focus' ? { focus: { datacenter: scope.dc, service: scope.service } } : {}),
+    ...(scope?.level === 'focus' ? { focus: { datacenter: scope.dc, service: nodeIdOf(scope.service) } } : {}),
     updated: t.dataUpdatedAt,
     rewrites: config.displayName,
     ...(scope?.level === 'group' ? { group: scope.group } : {}),

@@ -1,3 +1,4 @@
+import { serviceName } from '../graph/displayNames.ts';
 import type { Grouping, ViewScope } from '../graph/scope.ts';
 import { groupsOf } from '../graph/serviceList.ts';
 import type { ServiceList } from '../graph/serviceList.ts';
@@ -33,10 +34,12 @@ export function resolveScope(
   }
   const services = list?.services.get(dc);
   if (state.service) {
-    if (!list || services?.has(state.service)) return { scope: { level: 'focus', dc, service: state.service } };
+    // The URL holds the node id: a name that could pass for a reserved id carries an escape there.
+    const service = serviceName(state.service);
+    if (!list || services?.has(service)) return { scope: { level: 'focus', dc, service } };
     // Not in the list: a service newer than the list, or gone. It is read; only when its answers
     // are empty too (and the list is recent) is it called gone.
-    if (stale || !focusCameBackEmpty) return { scope: { level: 'focus', dc, service: state.service }, refetchList: true };
+    if (stale || !focusCameBackEmpty) return { scope: { level: 'focus', dc, service }, refetchList: true };
     // A service that sends nothing and receives nothing now is still shown (its view is empty), unless the list is sure.
     return { ...parent(dc, state.group, list, grouping, maxNodes), notice: `No service "${state.service}" in ${dc} now: showing ${state.group ? `the group ${state.group}` : dc}.` };
   }

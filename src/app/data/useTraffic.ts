@@ -12,6 +12,7 @@ import { liveness } from '../liveness.ts';
 import type { Liveness } from '../liveness.ts';
 import type { UrlState } from '../urlState.ts';
 import { LIST_TRUSTED_MS, resolveScope } from '../viewScope.ts';
+import { serviceName } from '../../graph/displayNames.ts';
 import { initialIntervalMs, refreshIntervalOptions, serviceListOptions, trafficOptions } from './trafficQueries.ts';
 import type { QueryDelay } from './queryDelay.ts';
 import { initialDelayMs, queryDelayOptions } from './queryDelayOptions.ts';
@@ -95,7 +96,7 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
   const refetchList = services.refetch;
   useEffect(() => {
     const scope = read?.scope;
-    if (!fullGraph || scope?.level !== 'focus' || scope.dc !== state.dc || scope.service !== state.service) return;
+    if (!fullGraph || scope?.level !== 'focus' || scope.dc !== state.dc || scope.service !== serviceName(state.service)) return;
     const view = fullGraph.datacenters[scope.dc];
     if (view && view.nodes.length === 0 && list && !list.services.get(scope.dc)?.has(scope.service)) setEmptyFocus(focusKey);
   }, [fullGraph, read, state.dc, state.service, list, focusKey]);
