@@ -20,7 +20,8 @@ import { recordingRules, recordingRulesYaml, RECORDED_STATUS_CLASS } from '../sr
 import type { RecordingRule } from '../src/conventions/recordingRules.ts';
 import { STATUS_CLASS_LABEL } from '../src/conventions/types.ts';
 import type { BuiltQuery } from '../src/conventions/types.ts';
-import { buildServiceListQuery, buildViewQueries } from '../src/conventions/viewQueries.ts';
+import { buildServiceListQuery } from '../src/conventions/serviceListQuery.ts';
+import { buildViewQueries } from '../src/conventions/viewQueries.ts';
 import type { GroupSource, ViewScope } from '../src/graph/scope.ts';
 import { scrapeHealth, startLargeStack, waitForScrapes } from '../e2e/support/realLargeStack.ts';
 import type { LargeStack } from '../e2e/support/realLargeStack.ts';

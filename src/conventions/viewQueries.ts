@@ -24,13 +24,13 @@ import type { GroupSource, ViewScope } from '../graph/scope.ts';
 
 export const NODE_LABEL = 'traffic_map_node';
 export const PEER_NODE_LABEL = 'traffic_map_peer_node';
-const NAME = 'traffic_map_name';
+export const NAME = 'traffic_map_name';
 const PEER_NAME = 'traffic_map_peer_name';
-const GROUP = 'traffic_map_group';
+export const GROUP = 'traffic_map_group';
 const PEER_GROUP = 'traffic_map_peer_group';
 const SCRATCH = 'traffic_map_tmp';
 const INSIDE = 'traffic_map_in';
-const DC = 'traffic_map_dc';
+export const DC = 'traffic_map_dc';
 /** The one datacenter-wide node of the global level. */
 export const DATACENTER_NODE = '*';
 /** PromQL text of a separator no label value holds (U+0001). */
@@ -94,7 +94,7 @@ interface SideLabels {
   readonly peerDc: string;
 }
 
-function sideLabels(convention: Convention, side: ConventionSide): SideLabels {
+export function sideLabels(convention: Convention, side: ConventionSide): SideLabels {
   const r = side.roles;
   return {
     dc: labelOf(convention, r.datacenter),
@@ -106,7 +106,7 @@ function sideLabels(convention: Convention, side: ConventionSide): SideLabels {
   };
 }
 
-const eq = (label: string, value: string): string => `${label}=${escapeLabelValue(value)}`;
+export const eq = (label: string, value: string): string => `${label}=${escapeLabelValue(value)}`;
 
 /** The selectors whose union the view reads (each `{...}`), cheap pre-filters of the exact scope. */
 function branchesOf(convention: Convention, side: ConventionSide, l: SideLabels, params: ViewQueryParams, scope: ViewScope): string[] {
@@ -179,7 +179,7 @@ export function splitQualified(service: string, hasNamespace: boolean): [string,
 }
 
 /** `label_replace(x, dst, replacement, src, regex)` with the strings quoted. */
-function replace(x: string, dst: string, replacement: string, src: string, regex: string): string {
+export function replace(x: string, dst: string, replacement: string, src: string, regex: string): string {
   return `label_replace(${x}, ${escapeLabelValue(dst)}, ${escapeLabelValue(replacement)}, ${escapeLabelValue(src)}, ${escapeLabelValue(regex)})`;
 }
 
@@ -197,14 +197,14 @@ function setIfEquals(x: string, dst: string, src: string, cond: string, value: s
 }
 
 /** The qualified name (`name.namespace`, or the name) of one end into `dst`. */
-function nameOf(x: string, dst: string, service: string, namespace: string): string {
+export function nameOf(x: string, dst: string, service: string, namespace: string): string {
   if (!namespace) return replace(x, dst, '$1', service, '(.*)');
   const joined = `label_join(${x}, ${escapeLabelValue(dst)}, ".", ${escapeLabelValue(service)}, ${escapeLabelValue(namespace)})`;
   return replace(joined, dst, '$1', dst, '(.*)\\.');
 }
 
 /** The group of one end into `dst` (its name when it has none). */
-function groupOf(x: string, dst: string, name: string, source: GroupSource, label: string): string {
+export function groupOf(x: string, dst: string, name: string, source: GroupSource, label: string): string {
   let out: string;
   if (source.kind === 'rule') out = replace(x, dst, '$1', name, source.regex);
   else out = label ? replace(x, dst, '$1', label, '(.*)') : x;
@@ -281,33 +281,3 @@ export function viewConvention(convention: Convention): Convention {
     ingress: side(convention.ingress),
   };
 }
-
-/**
- * The light list of every service (for search, counts and the group of each): one series per
- * datacenter, service and group, from both sides' request counters. Asked less often than the view.
- */
-export function buildServiceListQuery(convention: Convention, grouping: GroupSource | null, datacenters?: readonly string[]): string {
-  const parts = [convention.egress, convention.ingress].map((side) => {
-    const l = sideLabels(convention, side);
-    const matchers = side.select.map((m) => eq(labelOf(convention, m.role), m.value));
-    const restrict = oneOfMatcher(l.dc, datacenters ?? []);
-    if (restrict) matchers.push(restrict);
-    const metric = labelOfMetric(convention, side);
-    let e = `${metric}${matchers.length > 0 ? `{${matchers.join(', ')}}` : ''}`;
-    e = replace(e, DC, '$1', l.dc, '(.*)');
-    e = nameOf(e, NAME, l.service, l.namespace);
-    if (grouping) {
-      const label = grouping.kind === 'namespace' ? l.namespace : grouping.kind === 'label' ? grouping.label : '';
-      e = groupOf(e, GROUP, NAME, grouping, label);
-    }
-    return `group by (${DC}, ${NAME}${grouping ? `, ${GROUP}` : ''}) (${e})`;
-  });
-  return `${PLAN_COMMENT}${JSON.stringify({ kind: 'services', grouping, ...(datacenters && datacenters.length > 0 ? { datacenters } : {}) })}\n${parts.join(' or ')}`;
-}
-
-function labelOfMetric(convention: Convention, side: ConventionSide): string {
-  return Object.hasOwn(convention.metrics, side.requests) ? (convention.metrics[side.requests] ?? '') : '';
-}
-
-/** The labels of a service-list answer. */
-export const SERVICE_LIST_LABELS = { datacenter: DC, service: NAME, group: GROUP } as const;

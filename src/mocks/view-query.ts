@@ -5,7 +5,8 @@
  * the app's query plan), then each series' ends are rewritten into the view's nodes in JS with
  * the meaning the PromQL has, and summed (histograms before their quantile, as `sum by (le)`).
  */
-import { buildServiceListQuery, buildViewQuery, DATACENTER_NODE, PLAN_COMMENT, SERVICE_LIST_LABELS } from '../conventions/viewQueries.ts';
+import { buildServiceListQuery, SERVICE_LIST_LABELS } from '../conventions/serviceListQuery.ts';
+import { buildViewQuery, DATACENTER_NODE, PLAN_COMMENT } from '../conventions/viewQueries.ts';
 import type { PlanHeader } from '../conventions/viewQueries.ts';
 import { standardConvention } from '../conventions/standard.ts';
 import { QUERY_KINDS } from '../conventions/types.ts';

@@ -261,3 +261,25 @@ export function countCachedLayouts(graphs: Record<string, VizGraph>): number {
   for (const g of Object.values(graphs)) n += (g.layout?.cache?.length ?? 0) + countCachedLayouts(g.graphs);
   return n;
 }
+
+/** Whether the traffic object holds the view `path` (node names from the root down). */
+export function hasPath(traffic: { readonly nodes?: readonly { readonly name: string; readonly nodes?: unknown }[] }, path: readonly string[]): boolean {
+  let level: typeof traffic | undefined = traffic;
+  for (const name of path) {
+    level = level?.nodes?.find((n) => n.name === name) as typeof traffic | undefined;
+    if (!level) return false;
+  }
+  return true;
+}
+
+/**
+ * Vizceral's global graph forgets the label div of a removed datacenter by setting it to
+ * undefined, then reads `.style` of every entry when the graph is shown or hidden: the entry goes.
+ */
+export function forgetRemovedContextDivs(graphs: Readonly<Record<string, unknown>>): void {
+  for (const graph of Object.values(graphs)) {
+    const divs = (graph as { contextDivs?: Record<string, unknown> } | undefined)?.contextDivs;
+    if (!divs) continue;
+    for (const key of Object.keys(divs)) if (divs[key] === undefined) delete divs[key];
+  }
+}

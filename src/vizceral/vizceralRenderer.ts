@@ -10,7 +10,7 @@ import { fixLabelSides } from './labelSides.ts';
 import { skipUnchangedNoticeIcons } from './noticeIcons.ts';
 import type { MapHit, MapRenderer, RendererFactory } from './renderer.ts';
 import { fromVizName, vizConnectionName, vizName, withVizNames } from './vizNames.ts';
-import { captureWindowListeners, countCachedLayouts, countGraphs, disposeDroppedSegments, disposeRemovedObjects, disposeSceneResources, objectContainers, pruneGraphs, retireHiddenGraphs, trimLayoutCaches } from './vizceralHygiene.ts';
+import { captureWindowListeners, countCachedLayouts, countGraphs, disposeDroppedSegments, disposeRemovedObjects, disposeSceneResources, forgetRemovedContextDivs, hasPath, objectContainers, pruneGraphs, retireHiddenGraphs, trimLayoutCaches } from './vizceralHygiene.ts';
 import type { VizConstructor, VizInstance, VizObject } from './vizceralTypes.ts';
 
 /* The one module that touches Vizceral. Vizceral is a UMD bundle that reads `window` on import,
@@ -289,26 +289,4 @@ function titleOf(obj: VizObject | undefined): string | null {
   };
   if (obj.type === 'connection') return `${text(obj.source)} → ${text(obj.target)}`;
   return obj.type === 'node' ? text(obj) : null;
-}
-
-/** Whether the traffic object holds the view `path` (node names from the root down). */
-function hasPath(traffic: { readonly nodes?: readonly { readonly name: string; readonly nodes?: unknown }[] }, path: readonly string[]): boolean {
-  let level: typeof traffic | undefined = traffic;
-  for (const name of path) {
-    level = level?.nodes?.find((n) => n.name === name) as typeof traffic | undefined;
-    if (!level) return false;
-  }
-  return true;
-}
-
-/**
- * Vizceral's global graph forgets the label div of a removed datacenter by setting it to
- * undefined, then reads `.style` of every entry when the graph is shown or hidden: the entry goes.
- */
-function forgetRemovedContextDivs(graphs: Readonly<Record<string, unknown>>): void {
-  for (const graph of Object.values(graphs)) {
-    const divs = (graph as { contextDivs?: Record<string, unknown> } | undefined)?.contextDivs;
-    if (!divs) continue;
-    for (const key of Object.keys(divs)) if (divs[key] === undefined) delete divs[key];
-  }
 }

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { AppConfig } from '../../config/types.ts';
 import { createPrometheusClient } from '../../prometheus/client.ts';
 import type { PrometheusClient } from '../../prometheus/client.ts';
-import { buildServiceListQuery, SERVICE_LIST_LABELS } from '../../conventions/viewQueries.ts';
+import { buildServiceListQuery, SERVICE_LIST_LABELS } from '../../conventions/serviceListQuery.ts';
 import { scopeKey } from '../../graph/scope.ts';
 import type { ViewScope } from '../../graph/scope.ts';
 import { mergeServiceLists, readServiceList } from '../../graph/serviceList.ts';

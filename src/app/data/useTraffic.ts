@@ -79,16 +79,21 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
   }), [config, listed]);
   const datacenters = useMemo(() => listed ?? (list ? datacentersOf(list) : []), [listed, list]);
   const read = traffic.data;
+  // The groups of the view's datacenter and the list's directory change with the list, not every refresh.
+  const viewDc = read?.scope && read.scope.level !== 'global' ? read.scope.dc : '';
+  const groups = useMemo(() => (list && viewDc ? groupsOf(list, viewDc) : undefined), [list, viewDc]);
+  const directory = useMemo(() => (list
+    ? { hasService: (d: string, name: string) => list.services.get(d)?.has(name) === true, hasDatacenter: (d: string) => list.services.has(d) }
+    : undefined), [list]);
   const fullGraph = useMemo(() => {
     if (!read) return undefined;
     if (!read.scope) return buildGraph(read, params);
-    const dc = read.scope.level === 'global' ? '' : read.scope.dc;
     return buildScopedGraph(read, params, read.scope, {
-      ...(list && dc ? { groups: groupsOf(list, dc) } : {}),
-      ...(list ? { directory: { hasService: (d: string, name: string) => list.services.get(d)?.has(name) === true, hasDatacenter: (d: string) => list.services.has(d) } } : {}),
+      ...(groups ? { groups } : {}),
+      ...(directory ? { directory } : {}),
       ...(datacenters.length > 0 ? { datacenters } : {}),
     });
-  }, [read, params, list, datacenters]);
+  }, [read, params, groups, directory, datacenters]);
   const graph = useMemo(() => (fullGraph ? filterGraph(fullGraph, state.filters) : undefined), [fullGraph, state.filters]);
   // The list is read every few minutes: a view that meets a service it lacks (a new service, or a
   // host naming one) asks for it again, at most every 30 s.
