@@ -58,6 +58,10 @@ export interface TrafficNode {
   readonly notice?: string;
   /** For 'more' nodes: how many nodes they stand for. */
   readonly hidden?: number;
+  /** Firing alerts placed on this node (for groups and datacenters: rolled up from their services). */
+  readonly alerts?: readonly FiringAlert[];
+  /** The node's rate against the same moment in the past (config `baseline`); absent when off. */
+  readonly baseline?: BaselineComparison;
 }
 
 export interface TrafficEdge {
@@ -76,6 +80,41 @@ export interface TrafficEdge {
    * (`orders.shop.svc.cluster.local`, `orders:8080`) rather than by its node's name.
    */
   readonly hosts?: readonly string[];
+  /** Firing alerts placed on this edge. */
+  readonly alerts?: readonly FiringAlert[];
+  /** The edge's rate against the same moment in the past (config `baseline`); absent when off. */
+  readonly baseline?: BaselineComparison;
+}
+
+/**
+ * A firing alert as the map shows it (read from /api/v1/alerts or `ALERTS`; see src/alerts).
+ * Annotations are text, never HTML; links are http(s) only or absent.
+ */
+export interface FiringAlert {
+  /** `alertname`. */
+  readonly name: string;
+  /** The `severity` label as written ('' when absent), e.g. "critical", "warning", "page". */
+  readonly severity: string;
+  /** All labels, in a Map (label names such as `__proto__` are data). */
+  readonly labels: ReadonlyMap<string, string>;
+  readonly summary: string;
+  readonly description: string;
+  /** `runbook_url` when it is an http(s) URL. */
+  readonly runbookUrl?: string;
+  /** Since when it is active (unix seconds); null when unknown (read from `ALERTS`). */
+  readonly since: number | null;
+  /** The alert in Alertmanager or Prometheus (http(s)). */
+  readonly link?: string;
+}
+
+/** A rate now against the same moment `offset` earlier. */
+export interface BaselineComparison {
+  /** The rate then (req/s); NaN when there is no data for then ("no baseline", never -100 %). */
+  readonly rate: number;
+  /** (now - then) / then, e.g. -0.82; NaN when there is no baseline (or then was 0). */
+  readonly change: number;
+  /** Outside the configured bounds (and above their minimum rate), else 'normal'; 'none' = no baseline. */
+  readonly verdict: 'drop' | 'surge' | 'normal' | 'none';
 }
 
 /**
