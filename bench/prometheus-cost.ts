@@ -116,12 +116,16 @@ export function onRecorded(promql: string, recorded: readonly RecordingRule[], w
 
 interface Plan {
   readonly view: string;
-  readonly queries: readonly { readonly name: string; readonly promql: string }[];
+  /** `recorded`: the same query as the app sends it with `recordingRules` (absent: `onRecorded` of the raw one). */
+  readonly queries: readonly { readonly name: string; readonly promql: string; readonly recorded?: string }[];
 }
 
 function plans(group: string, quiet: string, busy: string): Plan[] {
   const named = (qs: readonly BuiltQuery[]) => qs.map((q) => ({ name: q.kind, promql: q.promql }));
-  const scoped = (view: string, scope: ViewScope): Plan => ({ view, queries: named(buildViewQueries(convention, params, scope)) });
+  const scoped = (view: string, scope: ViewScope): Plan => {
+    const recorded = buildViewQueries(convention, { ...params, recorded: true }, scope);
+    return { view, queries: buildViewQueries(convention, params, scope).map((q, i) => ({ name: q.kind, promql: q.promql, recorded: recorded[i]?.promql ?? '' })) };
+  };
   return [
     { view: 'whole platform (buildQueries, baseline)', queries: named(buildQueries(convention, params)) },
     scoped('global', { level: 'global' }),
@@ -129,7 +133,7 @@ function plans(group: string, quiet: string, busy: string): Plan[] {
     scoped(`group ${group}`, { level: 'group', dc: DC, group }),
     scoped(`focus ${quiet} (quietest)`, { level: 'focus', dc: DC, service: quiet }),
     scoped(`focus ${busy} (busiest)`, { level: 'focus', dc: DC, service: busy }),
-    { view: 'service list (every 5 min)', queries: [{ name: 'services', promql: buildServiceListQuery(convention, grouping) }] },
+    { view: 'service list (every 5 min)', queries: [{ name: 'services', promql: buildServiceListQuery(convention, grouping), recorded: buildServiceListQuery(convention, grouping, undefined, WINDOW) }] },
   ];
 }
 
@@ -194,7 +198,7 @@ async function main(): Promise<void> {
       let sumRecorded: Measured | null = recordedAvailable > 0 ? { ...sum } : null;
       for (const q of plan.queries) {
         const m = await measure(url, q.promql, time);
-        const r = sumRecorded ? await measure(url, onRecorded(q.promql, rules, WINDOW), time) : null;
+        const r = sumRecorded ? await measure(url, q.recorded ?? onRecorded(q.promql, rules, WINDOW), time) : null;
         console.error(`measured ${plan.view} ${q.name}: ${fmt(m.wallMs)} ms`);
         rows.push(`| ${plan.view} | ${q.name} | ${fmt(m.wallMs)} | ${fmt(m.evalMs)} | ${fmt(m.samples)} | ${fmt(m.peak)} | ${fmt(m.series)} | ${kb(m.bytes)} | ${r ? `${fmt(r.wallMs)} | ${fmt(r.samples)} | ${fmt(r.series)} | ${fmt(m.total > 0 ? (r.total / m.total - 1) * 100 : NaN, 1)} %` : '– | – | – | –'} |`);
         sum = add(sum, m);

@@ -19,6 +19,7 @@ describe('good files', () => {
       datacenters: { mode: 'discover' },
       convention: standardConvention,
       rateWindow: '1m',
+      recordingRules: false,
       latencyQuantile: 0.95,
       refresh: { mode: 'auto', fallbackMs: 15_000 },
       queryDelay: { mode: 'auto' },
@@ -38,6 +39,7 @@ describe('good files', () => {
       datacenters: ['eu-west', 'us-east'],
       convention: 'standard',
       rateWindow: '5m',
+      recordingRules: true,
       latencyQuantile: 0.99,
       refreshInterval: '1m30s',
       thresholds: { warning: 0.02, danger: 0.1, errorClasses: ['5xx', '4xx', '5xx'], minRate: 0 },
@@ -46,6 +48,7 @@ describe('good files', () => {
       displayName: [{ match: '^(.*)\\.svc\\.cluster\\.local$', replace: '$1' }],
     });
     expect(c.displayName).toEqual([{ match: '^(.*)\\.svc\\.cluster\\.local$', replace: '$1' }]);
+    expect(c.recordingRules).toBe(true);
     expect(c.prometheus).toEqual({ url: '/prometheus/', timeoutMs: 30_000 });
     expect(c.datacenters).toEqual({ mode: 'listed', list: [{ name: 'eu-west' }, { name: 'us-east' }] });
     expect(c.refresh).toEqual({ mode: 'fixed', intervalMs: 90_000 });
@@ -161,6 +164,7 @@ describe('bad files: each problem names its field', () => {
     { desc: 'unknown status class', json: { prometheus: PROM, thresholds: { errorClasses: ['5xx', 'oops'] } }, path: 'thresholds.errorClasses[1]', message: /expected one of "1xx".*got "oops"/ },
     { desc: 'negative minRate', json: { prometheus: PROM, thresholds: { minRate: -1 } }, path: 'thresholds.minRate', message: /0 or more, got -1/ },
     { desc: 'bad rate window', json: { prometheus: PROM, rateWindow: '1 minute' }, path: 'rateWindow', message: /expected a duration such as "1m".*got "1 minute"/ },
+    { desc: 'recording rules as text', json: { prometheus: PROM, recordingRules: 'yes' }, path: 'recordingRules', message: /expected true .*npm run rules.* or false.*got "yes"/ },
     { desc: 'zero rate window', json: { prometheus: PROM, rateWindow: '0s' }, path: 'rateWindow', message: /got "0s"/ },
     { desc: 'quantile 1', json: { prometheus: PROM, latencyQuantile: 1 }, path: 'latencyQuantile', message: /between 0 and 1 \(0 and 1 excluded\), got 1/ },
     { desc: 'displayName not a list', json: { prometheus: PROM, displayName: 'x' }, path: 'displayName', message: /^expected a list of rewrites such as \[\{"match"/ },

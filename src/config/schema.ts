@@ -20,7 +20,7 @@ import { checkLinkTemplate } from './links.ts';
 import { PEER_RULE_FIELDS, peerRulesSchema } from './peerRules.ts';
 import { DEFAULT_PRESET, PRESETS } from './presets.ts';
 import type { AppConfig, DatacenterConfig } from './types.ts';
-import { array, literal, optional, refine, strictObject, transform, union } from './validate.ts';
+import { array, boolean, literal, optional, refine, strictObject, transform, union } from './validate.ts';
 import type { Report, ShapeOutput } from './validate.ts';
 
 const prometheusSchema = strictObject(
@@ -105,6 +105,8 @@ const ROOT_SHAPE = {
   datacenters: optional(datacentersSchema),
   /** Metric convention: a preset name, or {preset, metrics, labels, internetPeers}; default "standard". */
   convention: optional(conventionSchema),
+  /** Read the series of `npm run rules` instead of rate() over the raw series; default false. */
+  recordingRules: optional(boolean('expected true (read the series the recording rules of `npm run rules` record) or false')),
   /** PromQL rate window, a duration; default "1m". */
   rateWindow: optional(duration('1m')),
   /** Latency quantile shown on nodes and edges, between 0 and 1; default 0.95. */
@@ -216,6 +218,7 @@ function toAppConfig(input: ConfigInput): AppConfig {
     datacenters: list ? { mode: 'listed', list } : { mode: 'discover' },
     convention: input.convention ?? PRESETS[DEFAULT_PRESET],
     rateWindow: input.rateWindow ?? DEFAULTS.rateWindow,
+    recordingRules: input.recordingRules ?? false,
     latencyQuantile: input.latencyQuantile ?? DEFAULTS.latencyQuantile,
     refresh: refresh === 'auto' ? { mode: 'auto', fallbackMs: DEFAULTS.refreshFallbackMs } : { mode: 'fixed', intervalMs: refresh },
     queryDelay: queryDelay === 'auto' ? { mode: 'auto' } : { mode: 'fixed', ms: queryDelay },

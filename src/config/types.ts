@@ -35,6 +35,8 @@ export interface AppConfig {
   readonly convention: Convention;
   /** PromQL rate window, e.g. "1m". */
   readonly rateWindow: string;
+  /** Read the recorded series of `npm run rules` (made at `rateWindow`) instead of the raw ones. */
+  readonly recordingRules: boolean;
   /** Latency quantile shown on nodes and edges, e.g. 0.95. */
   readonly latencyQuantile: number;
   readonly refresh: RefreshConfig;

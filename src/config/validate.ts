@@ -92,6 +92,10 @@ export function number(expected: string): Schema<number> {
   return { run: (input) => (typeof input === 'number' && Number.isFinite(input) ? ok(input) : wrongType(input, expected)) };
 }
 
+export function boolean(expected: string): Schema<boolean> {
+  return { run: (input) => (typeof input === 'boolean' ? ok(input) : wrongType(input, expected)) };
+}
+
 export function literal<const L extends string>(value: L, expected: string): Schema<L> {
   return { run: (input) => (input === value ? ok(value) : wrongType(input, expected)) };
 }

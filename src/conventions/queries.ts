@@ -1,4 +1,5 @@
 import { escapeLabelValue, oneOfMatcher } from './promql.ts';
+import { RECORDED_STATUS_CLASS } from './recordingRules.ts';
 import { QUERY_KINDS, STATUS_CLASS_LABEL, labelOf, metricOf, sideOf } from './types.ts';
 import type { BuiltQuery, Convention, ConventionSide, QueryKind, QueryParams } from './types.ts';
 
@@ -28,6 +29,11 @@ export function buildQuery(convention: Convention, params: QueryParams, kind: Qu
 export interface QueryShape {
   readonly by: readonly string[];
   readonly series: (metric: string) => string;
+  /**
+   * The series are recorded ones (`npm run rules`): request rates carry the status class already
+   * (`status_class`), so it is renamed rather than derived from the status code.
+   */
+  readonly recorded?: boolean;
 }
 
 /** The query of one kind for a shape: status classes, failed counters and quantiles as `buildQuery`. */
@@ -52,10 +58,17 @@ export function buildShapedQuery(convention: Convention, params: Pick<QueryParam
       `${escapeLabelValue(labelOf(convention, side.roles.service))}, ".*")`;
     return `${classed(failed, '5xx')} or ${classed(`clamp_min(${total} - (${failed} or ${total} * 0), 0)`, '2xx')}`;
   }
-  // label_replace turns "503" into status_class="5xx"; a status that is not an HTTP code
-  // ("0": no response) gets no class, which the graph reads as "no response".
   const failure = outcome.failure ? labelOf(convention, outcome.failure.role) : '';
   const rateGroup = failure ? `${groupBy}, ${failure}` : groupBy;
+  if (shape.recorded) {
+    return (
+      `sum by (${rateGroup}, ${STATUS_CLASS_LABEL}) (label_replace(` +
+      `${shape.series(metric(side.requests))}, ` +
+      `${escapeLabelValue(STATUS_CLASS_LABEL)}, "$1", ${escapeLabelValue(RECORDED_STATUS_CLASS)}, "(.+)"))`
+    );
+  }
+  // label_replace turns "503" into status_class="5xx"; a status that is not an HTTP code
+  // ("0": no response) gets no class, which the graph reads as "no response".
   return (
     `sum by (${rateGroup}, ${STATUS_CLASS_LABEL}) (label_replace(` +
     `${shape.series(metric(side.requests))}, ` +

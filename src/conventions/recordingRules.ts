@@ -41,8 +41,11 @@ export function recordedName(metric: string, window: string): string {
   return `${RECORDED_LEVEL}:${metric.replace(/_total$/, '')}:rate${window}`;
 }
 
-/** The rules of one convention at one rate window, one per metric read (in a stable order). */
-export function recordingRules(convention: Convention, window: string): readonly RecordingRule[] {
+/**
+ * The rules of one convention at one rate window, one per metric read (in a stable order). `keep`:
+ * more labels every recorded series keeps (the labels of a `groupBy: {"label"}` grouping).
+ */
+export function recordingRules(convention: Convention, window: string, keep: readonly string[] = []): readonly RecordingRule[] {
   const byMetric = new Map<string, { kind: RecordedKind; labels: string[]; status: string }>();
   const add = (metric: string, kind: RecordedKind, labels: readonly string[], status: string): void => {
     if (!metric) return;
@@ -55,7 +58,7 @@ export function recordingRules(convention: Convention, window: string): readonly
     if (!known.status) known.status = status;
   };
   for (const side of [convention.egress, convention.ingress]) {
-    const labels = sideLabelNames(convention, side);
+    const labels = [...sideLabelNames(convention, side), ...keep.filter((l) => l !== '')];
     const status = side.outcome.kind === 'status-code' ? labelOf(convention, side.roles.status) : '';
     add(metricOf(convention, side.requests), 'requests', labels, status);
     if (side.outcome.kind === 'failed-counter') add(metricOf(convention, side.outcome.failedRequests), 'failedRequests', labels, '');
@@ -84,10 +87,10 @@ function sideLabelNames(convention: Convention, side: ConventionSide): string[] 
 }
 
 /** The rules file (YAML) Prometheus loads with `rule_files:`; one group named after the convention and window. */
-export function recordingRulesYaml(convention: Convention, window: string, comment: readonly string[] = []): string {
-  const rules = recordingRules(convention, window);
+export function recordingRulesYaml(convention: Convention, window: string, comment: readonly string[] = [], keep: readonly string[] = []): string {
+  const rules = recordingRules(convention, window, keep);
   return [
-    ...comment.map((line) => `# ${line}`.trimEnd()),
+    ...comment.map((line) => `# ${line.replace(/[\r\n]+/g, ' ')}`.trimEnd()),
     'groups:',
     `  - name: ${yamlQuoted(`traffic_map_${convention.name}_${window}`)}`,
     '    rules:',

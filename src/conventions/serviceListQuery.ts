@@ -1,4 +1,5 @@
 import { oneOfMatcher } from './promql.ts';
+import { recordedName } from './recordingRules.ts';
 import { labelOf } from './types.ts';
 import type { Convention, ConventionSide } from './types.ts';
 import { DC, GROUP, NAME, PLAN_COMMENT, eq, groupOf, nameOf, replace, sideLabels } from './viewQueries.ts';
@@ -8,13 +9,15 @@ import type { GroupSource } from '../graph/scope.ts';
  * The light list of every service (for search, counts and the group of each): one series per
  * datacenter, service and group, from both sides' request counters. Asked less often than the view.
  */
-export function buildServiceListQuery(convention: Convention, grouping: GroupSource | null, datacenters?: readonly string[]): string {
+export function buildServiceListQuery(convention: Convention, grouping: GroupSource | null, datacenters?: readonly string[], recordedWindow?: string): string {
   const parts = [convention.egress, convention.ingress].map((side) => {
     const l = sideLabels(convention, side);
     const matchers = side.select.map((m) => eq(labelOf(convention, m.role), m.value));
     const restrict = oneOfMatcher(l.dc, datacenters ?? []);
     if (restrict) matchers.push(restrict);
-    const metric = labelOfMetric(convention, side);
+    const raw = labelOfMetric(convention, side);
+    // With recording rules (config `recordingRules`) the recorded series: fewer, the same labels.
+    const metric = recordedWindow ? recordedName(raw, recordedWindow) : raw;
     let e = `${metric}${matchers.length > 0 ? `{${matchers.join(', ')}}` : ''}`;
     e = replace(e, DC, '$1', l.dc, '(.*)');
     e = nameOf(e, NAME, l.service, l.namespace);
@@ -24,7 +27,7 @@ export function buildServiceListQuery(convention: Convention, grouping: GroupSou
     }
     return `group by (${DC}, ${NAME}${grouping ? `, ${GROUP}` : ''}) (${e})`;
   });
-  return `${PLAN_COMMENT}${JSON.stringify({ kind: 'services', grouping, ...(datacenters && datacenters.length > 0 ? { datacenters } : {}) })}\n${parts.join(' or ')}`;
+  return `${PLAN_COMMENT}${JSON.stringify({ kind: 'services', grouping, ...(datacenters && datacenters.length > 0 ? { datacenters } : {}), ...(recordedWindow ? { recorded: recordedWindow } : {}) })}\n${parts.join(' or ')}`;
 }
 
 function labelOfMetric(convention: Convention, side: ConventionSide): string {

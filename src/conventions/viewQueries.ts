@@ -1,4 +1,5 @@
 import { buildShapedQuery } from './queries.ts';
+import { recordedName } from './recordingRules.ts';
 import { escapeLabelValue, escapeRegex, oneOfMatcher } from './promql.ts';
 import { QUERY_KINDS, labelOf, sideOf } from './types.ts';
 import type { BuiltQuery, Convention, ConventionSide, QueryKind, QueryParams } from './types.ts';
@@ -42,6 +43,11 @@ const PEER_NODE_ROLE = 'traffic_map:peer';
 export interface ViewQueryParams extends QueryParams {
   /** Where groups come from; null = no groups (then a grouped scope is read flat). */
   readonly grouping: GroupSource | null;
+  /**
+   * Read the series the recording rules of `npm run rules` record (config `recordingRules`), at
+   * `rateWindow`, instead of `rate()` over the raw series.
+   */
+  readonly recorded?: boolean;
 }
 
 /** The header line of every view query: what was asked, as JSON (PromQL comments end the line). */
@@ -54,6 +60,7 @@ export interface PlanHeader {
   readonly rateWindow: string;
   readonly latencyQuantile: number;
   readonly datacenters?: readonly string[];
+  readonly recorded?: true;
 }
 
 export function buildViewQueries(convention: Convention, params: ViewQueryParams, scope: ViewScope): readonly BuiltQuery[] {
@@ -72,11 +79,14 @@ export function buildViewQuery(convention: Convention, params: ViewQueryParams, 
   const header: PlanHeader = {
     kind, scope, grouping: params.grouping, rateWindow: window, latencyQuantile: params.latencyQuantile,
     ...(params.datacenters && params.datacenters.length > 0 ? { datacenters: params.datacenters } : {}),
+    ...(params.recorded ? { recorded: true as const } : {}),
   };
   const query = buildShapedQuery(convention, params, kind, {
     by: [...new Set(by)],
+    recorded: params.recorded === true,
     series: (metric) => {
-      const rates = branches.map((b) => `rate(${metric}${b}[${window}])`);
+      // A recorded series is the rate already, summed by the labels the selectors use.
+      const rates = branches.map((b) => (params.recorded ? `${recordedName(metric, window)}${b}` : `rate(${metric}${b}[${window}])`));
       const raw = rates.length === 1 ? (rates[0] as string) : `(${rates.join(' or ')})`;
       return mapNodes(raw, labels, scope, params.grouping, internet);
     },

@@ -61,6 +61,16 @@ function scoped(scope: ViewScope, params: BuildParams = PARAMS): { view: Traffic
 const rate = (v: TrafficView, s: string, t: string) => v.edges.find((e) => e.source === s && e.target === t)?.stats.rate;
 
 describe('view queries, simulated Prometheus and scoped build', () => {
+  it('answers the recorded-series form of every level (config recordingRules) as the raw one', () => {
+    const scopes: ViewScope[] = [{ level: 'global' }, { level: 'datacenter', dc: 'eu-west', grouped: true }, { level: 'group', dc: 'eu-west', group: 'frontend' }, { level: 'focus', dc: 'eu-west', service: 'checkout' }];
+    for (const scope of scopes) {
+      const raw = buildViewQueries(standardConvention, { rateWindow: '1m', latencyQuantile: 0.95, grouping: rule }, scope);
+      const recorded = buildViewQueries(standardConvention, { rateWindow: '1m', latencyQuantile: 0.95, grouping: rule, recorded: true }, scope);
+      expect(recorded.map((q) => answer(q.promql))).toEqual(raw.map((q) => answer(q.promql)));
+    }
+    expect(answer(buildServiceListQuery(standardConvention, rule, undefined, '1m'))).toEqual(answer(buildServiceListQuery(standardConvention, rule)));
+  });
+
   it('the service list has every service with its group', () => {
     expect(list.services.get('eu-west')?.get('frontend-ssr')).toBe('frontend');
     expect(list.services.get('eu-west')?.get('checkout')).toBe('checkout');

@@ -32,16 +32,18 @@ export function parseViewQuery(promql: string): ParsedView | null {
   } catch {
     return { ok: false, error: 'the simulated Prometheus could not read the plan comment of a view query' };
   }
-  const h = header as Omit<Partial<PlanHeader>, 'kind'> & { kind?: string; grouping?: GroupSource | null; datacenters?: readonly string[] };
+  const h = header as Omit<Partial<PlanHeader>, 'kind' | 'recorded'> & { kind?: string; grouping?: GroupSource | null; datacenters?: readonly string[]; recorded?: unknown };
   const grouping = h.grouping ?? null;
   const datacenters = h.datacenters;
   if (h.kind === 'services') {
-    if (buildServiceListQuery(standardConvention, grouping, datacenters) !== promql) return mismatch(promql);
+    // Recorded series (config `recordingRules`) hold the same rates: the model answers both.
+    const recordedWindow = typeof h.recorded === 'string' ? h.recorded : undefined;
+    if (buildServiceListQuery(standardConvention, grouping, datacenters, recordedWindow) !== promql) return mismatch(promql);
     return { ok: true, evaluate: (timeMs, model) => serviceList(timeMs, model, grouping, datacenters) };
   }
   const kind = QUERY_KINDS.find((k) => k === h.kind);
   if (!kind || !h.scope || typeof h.rateWindow !== 'string' || typeof h.latencyQuantile !== 'number') return mismatch(promql);
-  const params = { rateWindow: h.rateWindow, latencyQuantile: h.latencyQuantile, grouping, ...(datacenters ? { datacenters } : {}) };
+  const params = { rateWindow: h.rateWindow, latencyQuantile: h.latencyQuantile, grouping, ...(datacenters ? { datacenters } : {}), ...(h.recorded === true ? { recorded: true } : {}) };
   if (buildViewQuery(standardConvention, params, h.scope, kind) !== promql) return mismatch(promql);
   const windowMs = parseDurationMs(h.rateWindow) ?? 0;
   const scope = h.scope;

@@ -44,6 +44,8 @@ export interface ReadParams {
   /** The view to read (its queries only, aggregated to its nodes); absent: the whole platform. */
   readonly scope?: ViewScope;
   readonly grouping?: GroupSource | null;
+  /** Read the recorded series (config `recordingRules`); view queries only. */
+  readonly recorded?: boolean;
 }
 
 /**
@@ -64,7 +66,7 @@ export async function readTraffic(servers: readonly { plan: ServerPlan; client: 
       ...(restrict && plan.datacenters ? { datacenters: plan.datacenters } : {}),
     };
     const queries = params.scope
-      ? buildViewQueries(params.convention, { ...queryParams, grouping: params.grouping ?? null }, params.scope)
+      ? buildViewQueries(params.convention, { ...queryParams, grouping: params.grouping ?? null, ...(params.recorded ? { recorded: true } : {}) }, params.scope)
       : buildQueries(params.convention, queryParams);
     read.queryCount += queries.length;
     const answers = await Promise.all(queries.map(async (q) => ({ kind: q.kind, answer: await client.query(q.promql, { time: params.time, ...(params.signal ? { signal: params.signal } : {}) }) })));

@@ -74,7 +74,7 @@ export function trafficOptions(config: AppConfig, servers: Servers, intervalMs: 
     // with the fallback interval while the scrape interval is asked, and keeps its data when it comes.
     // The delay is: a measured delay that changes reads again at once (the old map stays meanwhile).
     // The scope is: each view reads only what it draws.
-    queryKey: ['traffic', servers.list.map((s) => s.plan.url), config.convention, config.grouping, config.rateWindow, config.latencyQuantile, pinnedTime, pinnedTime === null ? delayMs : 0, scope ? scopeKey(scope) : null],
+    queryKey: ['traffic', servers.list.map((s) => s.plan.url), config.convention, config.grouping, config.rateWindow, config.recordingRules, config.latencyQuantile, pinnedTime, pinnedTime === null ? delayMs : 0, scope ? scopeKey(scope) : null],
     queryFn: ({ signal }) => readTraffic(servers.list, {
       convention: config.convention,
       rateWindow: config.rateWindow,
@@ -83,6 +83,7 @@ export function trafficOptions(config: AppConfig, servers: Servers, intervalMs: 
       signal,
       ...(scope ? { scope } : {}),
       grouping: config.grouping.source,
+      recorded: config.recordingRules,
     }),
     enabled: scope !== null,
     refetchInterval: pinnedTime === null ? intervalMs : false,
@@ -111,11 +112,12 @@ export const SERVICE_LIST_INTERVAL_MS = 5 * 60_000;
  */
 export function serviceListOptions(config: AppConfig, servers: Servers) {
   return queryOptions({
-    queryKey: ['services', servers.list.map((s) => s.plan.url), config.convention, config.grouping],
+    queryKey: ['services', servers.list.map((s) => s.plan.url), config.convention, config.grouping, config.recordingRules ? config.rateWindow : null],
     queryFn: async ({ signal }): Promise<ServiceList> => {
       const restrict = servers.list.length > 1;
       const answers = await Promise.allSettled(servers.list.map(({ plan, client }) => client.query(
-        buildServiceListQuery(config.convention, config.grouping.source, restrict && plan.datacenters ? plan.datacenters : undefined),
+        buildServiceListQuery(config.convention, config.grouping.source, restrict && plan.datacenters ? plan.datacenters : undefined,
+          config.recordingRules ? config.rateWindow : undefined),
         { signal },
       )));
       const lists = answers.flatMap((a) => (a.status === 'fulfilled' && a.value.data.resultType === 'vector' ? [readServiceList(a.value.data.result, SERVICE_LIST_LABELS)] : []));
