@@ -1,3 +1,4 @@
+import { groupRulePrefilter } from './groupPrefilter.ts';
 import { buildShapedQuery } from './queries.ts';
 import { recordedName } from './recordingRules.ts';
 import { escapeLabelValue, escapeRegex, oneOfMatcher } from './promql.ts';
@@ -154,7 +155,9 @@ function branchesOf(convention: Convention, side: ConventionSide, l: SideLabels,
       ...(asPeer && intoDc ? [sel(intoDc, ...asPeer)] : []),
     ];
   }
-  // A group of a label: its matchers pre-filter exactly; a group of a rule is filtered after mapping.
+  // A group of a label: its matchers pre-filter exactly. A group of a rule is filtered after
+  // mapping; its selectors are narrowed by the rule made literal (groupPrefilter.ts) where an end
+  // is a bare name (with a namespace the rule reads `name.namespace`, which no matcher sees).
   const group = scope.level === 'group' ? scope.group : null;
   const source = params.grouping;
   const ownGroup = group !== null && source ? groupMatcher(source, l, false, group) : null;
@@ -173,9 +176,18 @@ function isIngress(side: ConventionSide, convention: Convention): boolean {
   return side === convention.ingress && convention.ingress !== convention.egress;
 }
 
-/** A matcher selecting a group on one end, when the group is a label; null when it is a rule; '' when that end has no label. */
+/**
+ * A matcher selecting (a superset of) a group on one end; null when none can (a rule over a
+ * qualified name); '' when that end has no label.
+ */
 function groupMatcher(source: GroupSource, l: SideLabels, peer: boolean, group: string): string | null {
-  if (source.kind === 'rule') return null;
+  if (source.kind === 'rule') {
+    const label = peer ? l.peer : l.service;
+    if (label === '') return '';
+    if ((peer ? l.peerNamespace : l.namespace) !== '') return null;
+    const prefilter = groupRulePrefilter(source.regex, group);
+    return prefilter === null ? null : `${label}=~${escapeLabelValue(prefilter)}`;
+  }
   const label = source.kind === 'namespace' ? (peer ? l.peerNamespace : l.namespace) : (peer ? (l.peer ? source.peerLabel : '') : source.label);
   if (source.kind === 'namespace' && label === '') return null;
   return label ? eq(label, group) : '';
