@@ -131,11 +131,31 @@ function readAll(bodies: readonly Body[], convention: Convention): TrafficRead {
   return read;
 }
 
-/** What useTraffic builds from a view's read (with the groups the service list gives). */
+/**
+ * What useTraffic builds from a view's read. As there, the groups of the view's datacenter, the
+ * datacenters and the list's directory are made once per service list (every 5 minutes), not per
+ * refresh: they are not part of a refresh's cost.
+ */
 function buildView(bodies: readonly Body[], scope: ViewScope, list: ServiceList, params: BuildParams): TrafficGraph {
   const read = readAll(bodies, VIEW_CONVENTION);
+  return buildScopedGraph(read, params, scope, listContext(list, scope));
+}
+
+const listContexts = new Map<string, ReturnType<typeof makeListContext>>();
+function listContext(list: ServiceList, scope: ViewScope) {
   const dc = scope.level === 'global' ? '' : scope.dc;
-  return buildScopedGraph(read, params, scope, { ...(dc ? { groups: groupsOf(list, dc) } : {}), datacenters: datacentersOf(list) });
+  const key = `${dc}\u0000${listIds.get(list) ?? listIds.set(list, listIds.size).size}`;
+  let context = listContexts.get(key);
+  if (!context) listContexts.set(key, context = makeListContext(list, dc));
+  return context;
+}
+const listIds = new Map<ServiceList, number>();
+function makeListContext(list: ServiceList, dc: string) {
+  return {
+    ...(dc ? { groups: groupsOf(list, dc) } : {}),
+    datacenters: datacentersOf(list),
+    directory: { hasService: (d: string, name: string) => list.services.get(d)?.has(name) === true, hasDatacenter: (d: string) => list.services.has(d) },
+  };
 }
 const VIEW_CONVENTION = viewConvention(standardConvention);
 

@@ -23,7 +23,7 @@ const HUGE_BYTES = 100 * 1024 * 1024;
 type Series = { metric: Record<string, string>; value: [number, string] };
 const series = (metric: Record<string, string>, value: string): Series => ({ metric: { datacenter: DC, ...metric }, value: [Date.now() / 1000, value] });
 const edge = (service: string, peer: string, cls: string, value: string) =>
-  series({ service, peer_service: peer, peer_datacenter: peer === '' ? '' : DC, ...(cls ? { traffic_map_status_class: cls } : {}) }, value);
+  series({ service, peer_service: peer, peer_datacenter: peer === '' ? '' : DC, ...(cls ? { tm_class: cls } : {}) }, value);
 
 /**
  * Services set through `POST /-/names` (`setNames`): internet -> names[0] -> names[1] -> ..., the
@@ -34,7 +34,7 @@ function namedVector(query: string, names: readonly string[]): Series[] {
   const egress = query.includes('traffic_egress_');
   const dcOf = (i: number) => (i % 2 === 0 ? DC : DC2);
   const row = (dc: string, service: string, peer: string, peerDc: string, cls: string, value: string): Series =>
-    ({ metric: { datacenter: dc, service, peer_service: peer, peer_datacenter: peerDc, ...(cls ? { traffic_map_status_class: cls } : {}) }, value: [Date.now() / 1000, value] });
+    ({ metric: { datacenter: dc, service, peer_service: peer, peer_datacenter: peerDc, ...(cls ? { tm_class: cls } : {}) }, value: [Date.now() / 1000, value] });
   const out: Series[] = [];
   if (!egress) out.push(row(DC, names[0] ?? 'x', 'internet', '', latency ? '' : '2xx', latency ? '0.2' : '20'));
   for (let i = 0; i + 1 < names.length; i++) {
@@ -120,8 +120,8 @@ function viewVectorFor(query: string, names: readonly string[] | null): Series[]
   return vectorFor(body, names).map(({ metric: { service, peer_service: peer, ...rest }, value }) => ({
     metric: {
       ...rest,
-      ...(service !== undefined ? { traffic_map_node: global ? '*' : service } : {}),
-      ...(peer !== undefined && peer !== '' ? { traffic_map_peer_node: global && !internet(peer) ? '*' : peer } : {}),
+      ...(service !== undefined ? { tm_node: global ? '*' : service } : {}),
+      ...(peer !== undefined && peer !== '' ? { tm_peer: global && !internet(peer) ? '*' : peer } : {}),
     },
     value,
   }));

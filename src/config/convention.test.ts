@@ -80,7 +80,7 @@ describe('a wrong label override gives a problem naming the label, not an empty 
   const istioSeries: InstantSample = {
     metric: {
       destination_cluster: 'eu-west', destination_workload: 'catalog', destination_workload_namespace: 'shop',
-      source_cluster: 'eu-west', source_workload: 'frontend', source_workload_namespace: 'shop', traffic_map_status_class: '2xx',
+      source_cluster: 'eu-west', source_workload: 'frontend', source_workload_namespace: 'shop', tm_class: '2xx',
     },
     value: [1732521600, '12'],
   };

@@ -15,11 +15,11 @@ const BASE: QueryParams = { rateWindow: '1m', latencyQuantile: 0.95 };
  */
 const STANDARD_ALL_DATACENTERS: Readonly<Record<QueryKind, string>> = {
   egressRate:
-    'sum by (datacenter, service, peer_datacenter, peer_service, traffic_map_status_class) (label_replace(' +
-    'rate(traffic_egress_requests_total[1m]), "traffic_map_status_class", "${1}xx", "status", "([1-5])[0-9][0-9]"))',
+    'sum by (datacenter, service, peer_datacenter, peer_service, tm_class) (label_replace(' +
+    'rate(traffic_egress_requests_total[1m]), "tm_class", "${1}xx", "status", "([1-5])[0-9][0-9]"))',
   ingressRate:
-    'sum by (datacenter, service, peer_datacenter, peer_service, traffic_map_status_class) (label_replace(' +
-    'rate(traffic_ingress_requests_total[1m]), "traffic_map_status_class", "${1}xx", "status", "([1-5])[0-9][0-9]"))',
+    'sum by (datacenter, service, peer_datacenter, peer_service, tm_class) (label_replace(' +
+    'rate(traffic_ingress_requests_total[1m]), "tm_class", "${1}xx", "status", "([1-5])[0-9][0-9]"))',
   egressLatency:
     'histogram_quantile(0.95, sum by (datacenter, service, peer_datacenter, peer_service, le) ' +
     '(rate(traffic_egress_request_duration_seconds_bucket[1m])))',
@@ -30,11 +30,11 @@ const STANDARD_ALL_DATACENTERS: Readonly<Record<QueryKind, string>> = {
 
 const STANDARD_TWO_DATACENTERS: Readonly<Record<QueryKind, string>> = {
   egressRate:
-    'sum by (datacenter, service, peer_datacenter, peer_service, traffic_map_status_class) (label_replace(' +
-    'rate(traffic_egress_requests_total{datacenter=~"eu-west|us-east"}[5m]), "traffic_map_status_class", "${1}xx", "status", "([1-5])[0-9][0-9]"))',
+    'sum by (datacenter, service, peer_datacenter, peer_service, tm_class) (label_replace(' +
+    'rate(traffic_egress_requests_total{datacenter=~"eu-west|us-east"}[5m]), "tm_class", "${1}xx", "status", "([1-5])[0-9][0-9]"))',
   ingressRate:
-    'sum by (datacenter, service, peer_datacenter, peer_service, traffic_map_status_class) (label_replace(' +
-    'rate(traffic_ingress_requests_total{datacenter=~"eu-west|us-east"}[5m]), "traffic_map_status_class", "${1}xx", "status", "([1-5])[0-9][0-9]"))',
+    'sum by (datacenter, service, peer_datacenter, peer_service, tm_class) (label_replace(' +
+    'rate(traffic_ingress_requests_total{datacenter=~"eu-west|us-east"}[5m]), "tm_class", "${1}xx", "status", "([1-5])[0-9][0-9]"))',
   egressLatency:
     'histogram_quantile(0.99, sum by (datacenter, service, peer_datacenter, peer_service, le) ' +
     '(rate(traffic_egress_request_duration_seconds_bucket{datacenter=~"eu-west|us-east"}[5m])))',
@@ -105,11 +105,11 @@ describe('buildQueries: other settings', () => {
     };
     expect(asRecord({ ...BASE, datacenters: ['r1'] }, custom)).toEqual({
       egressRate:
-        'sum by (region, app, peer_region, peer_app, traffic_map_status_class) (label_replace(' +
-        'rate(http_out_total{region=~"r1"}[1m]), "traffic_map_status_class", "${1}xx", "code", "([1-5])[0-9][0-9]"))',
+        'sum by (region, app, peer_region, peer_app, tm_class) (label_replace(' +
+        'rate(http_out_total{region=~"r1"}[1m]), "tm_class", "${1}xx", "code", "([1-5])[0-9][0-9]"))',
       ingressRate:
-        'sum by (region, app, peer_region, peer_app, traffic_map_status_class) (label_replace(' +
-        'rate(http_in_total{region=~"r1"}[1m]), "traffic_map_status_class", "${1}xx", "code", "([1-5])[0-9][0-9]"))',
+        'sum by (region, app, peer_region, peer_app, tm_class) (label_replace(' +
+        'rate(http_in_total{region=~"r1"}[1m]), "tm_class", "${1}xx", "code", "([1-5])[0-9][0-9]"))',
       egressLatency: 'histogram_quantile(0.95, sum by (region, app, peer_region, peer_app, le) (rate(http_out_seconds_bucket{region=~"r1"}[1m])))',
       ingressLatency: 'histogram_quantile(0.95, sum by (region, app, peer_region, peer_app, le) (rate(http_in_seconds_bucket{region=~"r1"}[1m])))',
     });

@@ -35,7 +35,7 @@ describe('toRateRows: status class', () => {
     { desc: '__proto__ is not a class', cls: '__proto__', expected: 'none' },
   ];
   it.each(cases)('$desc -> $expected', ({ cls, expected }) => {
-    const { rows, problems } = toRateRows(C, 'egressRate', [sample({ ...EDGE, traffic_map_status_class: cls }, '1.5')]);
+    const { rows, problems } = toRateRows(C, 'egressRate', [sample({ ...EDGE, tm_class: cls }, '1.5')]);
     expect(problems).toEqual([]);
     expect(rows).toEqual([
       { datacenter: 'eu-west', service: 'frontend', peerDatacenter: 'eu-west', peerService: 'catalog', statusClass: expected, value: 1.5 },
@@ -78,7 +78,7 @@ describe('toRateRows / toLatencyRows: labels', () => {
     { desc: 'latency without service and datacenter: the first one is named', kind: 'ingressLatency', labels: { peer_service: 'x' }, missing: 'service' },
   ];
   it.each(cases)('$desc', ({ kind, labels, row, missing }) => {
-    const s = sample({ ...labels, traffic_map_status_class: kind.endsWith('Rate') ? '2xx' : undefined }, '2');
+    const s = sample({ ...labels, tm_class: kind.endsWith('Rate') ? '2xx' : undefined }, '2');
     const result = kind.endsWith('Rate') ? toRateRows(C, kind, [s]) : toLatencyRows(C, kind, [s]);
     if (row) {
       expect(result.problems).toEqual([]);
@@ -131,7 +131,7 @@ describe('sample values', () => {
     { desc: 'very long garbage is reported shortened', raw: 'x'.repeat(500), rate: 'bad', latency: 'bad', reported: `${'x'.repeat(80)}…` },
   ];
   it.each(cases)('$desc', ({ raw, rate, latency, reported }) => {
-    const s = { metric: { ...EDGE, traffic_map_status_class: '2xx' }, value: [T, raw] } as unknown as InstantSample;
+    const s = { metric: { ...EDGE, tm_class: '2xx' }, value: [T, raw] } as unknown as InstantSample;
     const expectBad = (problems: DataProblem[], query: string) =>
       expect(problems).toEqual([{ kind: 'bad-sample', query, value: reported ?? String(raw), count: 1, example: formatSeries(s.metric) }]);
 
@@ -199,7 +199,7 @@ describe('odd label values are data', () => {
     { desc: 'very long', value: long },
   ];
   it.each(cases)('$desc: kept as the row value', ({ value }) => {
-    const { rows, problems } = toRateRows(C, 'egressRate', [sample({ ...EDGE, service: value, peer_service: value, traffic_map_status_class: '2xx' }, '1')]);
+    const { rows, problems } = toRateRows(C, 'egressRate', [sample({ ...EDGE, service: value, peer_service: value, tm_class: '2xx' }, '1')]);
     expect(problems).toEqual([]);
     expect(rows).toEqual([{ datacenter: 'eu-west', service: value, peerDatacenter: 'eu-west', peerService: value, statusClass: '2xx', value: 1 }]);
   });
@@ -244,8 +244,8 @@ describe('unknown values (istio)', () => {
 
 describe('toRateRows / toLatencyRows: appending', () => {
   it('appends to the rows given (a refresh collects every server in one array) and returns them', () => {
-    const rows = toRateRows(C, 'egressRate', [sample({ ...EDGE, traffic_map_status_class: '2xx' }, '1')]).rows;
-    const result = toRateRows(C, 'egressRate', [sample({ ...EDGE, peer_service: 'cart', traffic_map_status_class: '5xx' }, '2')], rows);
+    const rows = toRateRows(C, 'egressRate', [sample({ ...EDGE, tm_class: '2xx' }, '1')]).rows;
+    const result = toRateRows(C, 'egressRate', [sample({ ...EDGE, peer_service: 'cart', tm_class: '5xx' }, '2')], rows);
     expect(result.rows).toBe(rows);
     expect(rows.map((r) => [r.peerService, r.statusClass, r.value])).toEqual([['catalog', '2xx', 1], ['cart', '5xx', 2]]);
     const latency = toLatencyRows(C, 'egressLatency', [sample(EDGE, '0.1')]).rows;

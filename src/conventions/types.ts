@@ -94,7 +94,7 @@ export interface BuiltQuery {
 }
 
 /** The label the rate queries add, holding "1xx".."5xx"; absent when there was no response. */
-export const STATUS_CLASS_LABEL = 'traffic_map_status_class';
+export const STATUS_CLASS_LABEL = 'tm_class';
 
 export interface QueryParams {
   /** Rate window, a Prometheus duration such as "1m". */

@@ -10,7 +10,7 @@ import type { GroupSource, ViewScope } from '../graph/scope.ts';
  * The query plan of one view: the same four query kinds as `buildQueries`, scoped to what the view
  * draws and aggregated server-side to the view's nodes. Each series' own end and other end are
  * rewritten (with `label_replace` / `label_join`, so Prometheus does the aggregation) into
- * `traffic_map_node` / `traffic_map_peer_node`:
+ * `tm_node` / `tm_peer`:
  *
  * | level      | series asked for                          | a node is                                  |
  * |------------|-------------------------------------------|--------------------------------------------|
@@ -24,8 +24,8 @@ import type { GroupSource, ViewScope } from '../graph/scope.ts';
  * plan, so a query log (and the demo's simulated Prometheus) can tell what was asked.
  */
 
-export const NODE_LABEL = 'traffic_map_node';
-export const PEER_NODE_LABEL = 'traffic_map_peer_node';
+export const NODE_LABEL = 'tm_node';
+export const PEER_NODE_LABEL = 'tm_peer';
 export const NAME = 'traffic_map_name';
 const PEER_NAME = 'traffic_map_peer_name';
 export const GROUP = 'traffic_map_group';

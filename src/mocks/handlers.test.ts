@@ -99,7 +99,7 @@ describe('scenarios', () => {
     applyScenario(server, 'incident:checkout-errors', list);
     const body = await (await get('/api/v1/query', { query: EGRESS_RATE, time: String(T0 / 1000) })).json();
     const into = body.data.result.filter((s: { metric: Record<string, string> }) => s.metric['peer_service'] === 'checkout');
-    const rate = (cls: string) => into.filter((s: { metric: Record<string, string> }) => s.metric['traffic_map_status_class'] === cls)
+    const rate = (cls: string) => into.filter((s: { metric: Record<string, string> }) => s.metric['tm_class'] === cls)
       .reduce((sum: number, s: { value: [number, string] }) => sum + Number(s.value[1]), 0);
     expect(rate('5xx') / (rate('2xx') + rate('4xx') + rate('5xx'))).toBeGreaterThan(0.25);
   });
