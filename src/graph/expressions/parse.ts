@@ -29,7 +29,7 @@ export type ParseResult =
   | { readonly ok: false; readonly error: ParseError };
 
 /** Longer texts are refused: an expression is typed by a person. */
-export const MAX_EXPRESSION_LENGTH = 2000;
+export const MAX_EXPRESSION_LENGTH = 10_000;
 /** Deeper nesting is refused (recursion is bounded whatever the text). */
 export const MAX_DEPTH = 50;
 
