@@ -48,7 +48,7 @@ export function ExpressionInput({ label, placeholder, value, onApply }: Props) {
   return (
     <span className="expr">
       <label>{label} <input ref={inputRef} type="text" className={`expr__input${shownError ? ' expr__input--invalid' : ''}`} aria-label={`${label} expression`}
-        spellCheck={false} autoComplete="off" placeholder={placeholder} value={draft}
+        spellCheck={false} autoComplete="off" placeholder={placeholder} value={draft} title={draft}
         aria-invalid={shownError ? true : undefined} {...(shownError ? { 'aria-describedby': errorId } : {})}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={apply}
