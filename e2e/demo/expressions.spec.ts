@@ -63,6 +63,14 @@ test('hide and find change the table and the map, live in the URL, and a bad exp
   const onMap = await foundOnMap(page);
   expect(onMap.dimmed).toContain('edge-lb');
   expect(onMap.dimmed).not.toContain('checkout');
+  // Hovering a node highlights its neighbours (Vizceral's own); leaving it, Find's dimming is back.
+  const box = await map.boundingBox();
+  const at = await page.evaluate(() => (window as unknown as { __trafficMapRenderer: { nodePosition(n: string): { x: number; y: number } | null } }).__trafficMapRenderer.nodePosition('edge-lb'));
+  if (!box || !at) throw new Error('the map or edge-lb is not drawn');
+  await page.mouse.move(box.x + at.x, box.y + at.y);
+  await expect.poll(async () => (await foundOnMap(page)).lit).toContain('edge-lb');
+  await page.mouse.move(box.x + 5, box.y + box.height - 5);
+  expect((await foundOnMap(page)).lit).toEqual(['cart', 'pricing']); // at once, not at the next refresh
 
   // A bad Find: an inline message at its column, the last good Find still applied, the map still drawn.
   await apply(page, 'Find', 'errors > 5');

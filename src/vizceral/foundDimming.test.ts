@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFound, dimmingOf } from './foundDimming.ts';
+import { applyFound, dimmingOf, keepFoundAfterHover } from './foundDimming.ts';
 import type { DimmableGraph } from './foundDimming.ts';
 import { fromVizName, vizConnectionName, vizName } from './vizNames.ts';
 
@@ -46,5 +46,26 @@ describe('applyFound', () => {
     expect(applyFound(g, { nodes: [], edges: [] }, false)).toBe(false);
     expect(calls).toHaveLength(0);
     expect(applyFound(undefined, { nodes: ['a'], edges: [] }, false)).toBe(false);
+  });
+});
+
+describe('keepFoundAfterHover', () => {
+  it('when the pointer leaves a node and Vizceral undims the view, Find dims it again', () => {
+    const { g } = graph(['a', 'b'], []);
+    const hover: unknown[] = [];
+    g.highlightConnectedNodes = (selected) => {
+      hover.push(selected);
+      g._applyDimming?.({ [vizName('a')]: false, [vizName('b')]: false }, {}, false);
+    };
+    const found = { nodes: ['a'], edges: [] };
+    const reapply = () => { applyFound(g, found, true); };
+    keepFoundAfterHover(g, reapply);
+    keepFoundAfterHover(g, reapply); // once per graph
+    applyFound(g, found, false);
+    g.highlightConnectedNodes?.({});
+    expect(dimmingOf(g, fromVizName).dimmed).toEqual([]); // while hovering, Vizceral's own highlight
+    g.highlightConnectedNodes?.(undefined);
+    expect(dimmingOf(g, fromVizName)).toEqual({ lit: ['a'], dimmed: ['b'] });
+    expect(hover).toEqual([{}, undefined]);
   });
 });

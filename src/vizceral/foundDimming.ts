@@ -11,6 +11,8 @@ export interface DimmableGraph {
   nodes: Record<string, DimmableObject>;
   connections: Record<string, DimmableObject>;
   highlightedObject?: unknown;
+  /** Vizceral's hover: dims all but the hovered object's neighbours; undefined undims everything. */
+  highlightConnectedNodes?(selected: unknown): void;
   _applyDimming?(dimNodes: Record<string, boolean>, dimConnections: Record<string, boolean>, dimmingApplied: boolean): void;
 }
 interface DimmableObject {
@@ -33,6 +35,22 @@ export function applyFound(graph: DimmableGraph | undefined, found: MapFound | n
   for (const name of Object.keys(graph.connections)) dimConnections[name] = !edges.has(name);
   graph._applyDimming(dimNodes, dimConnections, true);
   return true;
+}
+
+const keeping = new WeakSet<object>();
+
+/**
+ * Vizceral undims the whole view when the pointer leaves a node (`highlightConnectedNodes(undefined)`),
+ * which would lose Find's dimming until the next refresh: on this graph, `reapply` follows it.
+ */
+export function keepFoundAfterHover(graph: DimmableGraph | undefined, reapply: () => void): void {
+  if (!graph || keeping.has(graph) || typeof graph.highlightConnectedNodes !== 'function') return;
+  keeping.add(graph);
+  const original = graph.highlightConnectedNodes.bind(graph);
+  graph.highlightConnectedNodes = (selected: unknown) => {
+    original(selected);
+    if (!selected) reapply();
+  };
 }
 
 function allAs(objects: Record<string, unknown>, value: boolean): Record<string, boolean> {

@@ -8,7 +8,7 @@ import type { GeometryCensus } from './geometryCensus.ts';
 import { disposeReplacedParticles } from './geometryHygiene.ts';
 import { fixLabelSides } from './labelSides.ts';
 import { skipUnchangedNoticeIcons } from './noticeIcons.ts';
-import { applyFound, dimmingOf } from './foundDimming.ts';
+import { applyFound, dimmingOf, keepFoundAfterHover } from './foundDimming.ts';
 import type { DimmableGraph } from './foundDimming.ts';
 import type { MapFound, MapHit, MapRenderer, RendererFactory } from './renderer.ts';
 import { fromVizName, vizConnectionName, vizName, withVizNames } from './vizNames.ts';
@@ -140,7 +140,11 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
   // Find's dimming, applied again whenever Vizceral shows new data or another view.
   let found: MapFound | null = null;
   let foundApplied = false;
-  const refreshFound = (): void => { foundApplied = applyFound(viz.currentGraph as DimmableGraph | undefined, found, foundApplied); };
+  const refreshFound = (): void => {
+    const graph = viz.currentGraph as DimmableGraph | undefined;
+    keepFoundAfterHover(graph, refreshFound);
+    foundApplied = applyFound(graph, found, foundApplied);
+  };
   viz.on('viewUpdated', () => {
     refreshFound();
     updatedHandlers.forEach((h) => h());
