@@ -20,10 +20,11 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
             <tr><th scope="row"><code>rate &lt; 1</code></th><td>requests per second</td></tr>
             <tr><th scope="row"><code>latency &gt; 500ms</code></th><td>latency (<code>ms</code> or <code>s</code>)</td></tr>
             <tr><th scope="row"><code>name = checkout*</code></th><td>whole name, any case, <code>*</code> for any text; <code>!=</code>; an edge by either end; <code>"a b"</code> quotes</td></tr>
-            <tr><th scope="row"><code>alerts</code>, <code>alerts &gt; 2</code></th><td>firing alerts on it</td></tr>
+            <tr><th scope="row"><code>alerts &gt; 2</code></th><td>firing alerts on it (<code>alerts</code> alone: at least one)</td></tr>
             <tr><th scope="row"><code>baseline &lt; -50%</code></th><td>rate against its baseline (none never matches)</td></tr>
-            <tr><th scope="row"><code>health = danger</code>, <code>kind = external</code></th><td>health colour; node kind</td></tr>
-            <tr><th scope="row"><code>not</code>, <code>and</code>, <code>or</code>, <code>( )</code></th><td>in that order of binding: <code>not alerts and (rate &lt; 1 or errors &gt; 5%)</code></td></tr>
+            <tr><th scope="row"><code>health = danger</code></th><td>its colour: normal, warning, danger</td></tr>
+            <tr><th scope="row"><code>kind = external</code></th><td>service, internet, datacenter, remote, external, group, more</td></tr>
+            <tr><th scope="row"><code>not and or ( )</code></th><td>binding in that order: <code>not alerts and (rate &lt; 1 or errors &gt; 5%)</code></td></tr>
           </tbody>
         </table>
         <button type="button" onClick={onClose}>Close</button>
