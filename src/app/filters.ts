@@ -1,19 +1,10 @@
-import { parseExpression } from '../graph/expressions/parse.ts';
-import type { ParseResult } from '../graph/expressions/parse.ts';
 import type { Expr } from '../graph/expressions/ast.ts';
-import type { Filters } from './urlState.ts';
+import type { ParseResult } from '../graph/expressions/parse.ts';
 
-/** The URL's Find and Hide texts, parsed. Pure; run once per change of the texts. */
-export interface ParsedFilters {
-  readonly find: ParseResult;
-  readonly hide: ParseResult;
-}
-
-export function parseFilters(filters: Filters): ParsedFilters {
-  return { find: parseExpression(filters.find), hide: parseExpression(filters.hide) };
-}
-
-/** The expression to apply: one that does not parse applies as none (the map stays whole). */
+/**
+ * The expression a parsed Find or Hide text applies: one that does not parse applies as none, so
+ * the map stays whole (the toolbar says what is wrong with it).
+ */
 export function applicable(r: ParseResult): Expr | null {
   return r.ok ? r.expr : null;
 }
