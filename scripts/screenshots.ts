@@ -25,6 +25,8 @@ const SHOTS: readonly Shot[] = [
   { name: 'focus', query: '?dc=eu-west&service=checkout', width: 1600, height: 900, scenario: 'incident:checkout-errors', wait: MAP },
   { name: 'table', query: '?dc=eu-west&view=table', width: 1600, height: 900, scenario: 'incident:checkout-errors', wait: TABLE },
   { name: 'kiosk-4k', query: '?dc=eu-west&kiosk=1', width: 3840, height: 2160, scenario: 'incident:checkout-errors', wait: MAP },
+  { name: 'find', query: `?dc=eu-west&find=${encodeURIComponent('errors > 1% or name = checkout*')}&hide=${encodeURIComponent('rate < 1')}`, width: 1600, height: 900, scenario: 'incident:checkout-errors', wait: MAP },
+  { name: 'expression-error', query: `?dc=eu-west&find=${encodeURIComponent('errors > 5 or alerts')}&hide=${encodeURIComponent('rate < 1')}`, width: 1600, height: 900, scenario: 'incident:checkout-errors', wait: MAP },
   { name: 'laptop', query: '?dc=eu-west&service=checkout', width: 1366, height: 768, scenario: 'incident:checkout-errors', wait: MAP },
 ];
 

@@ -40,7 +40,7 @@ test('a copied link reopens the same view at the same moment, later too', async 
   const params = new URL(link).searchParams;
   expect(params.get('dc')).toBe('eu-west');
   expect(params.get('view')).toBe('table');
-  expect(params.get('minRate')).toBe('5');
+  expect(params.get('hide')).toBe('rate < 5'); // the old minRate=5, as an expression
   expect(params.get('time')).toBe(new Date(shownAt * 1000).toISOString().replace('.000Z', 'Z'));
 
   await page.waitForTimeout(6000); // more than one refresh interval later, the sender's map has moved on
@@ -103,17 +103,16 @@ test('search finds a service, opens its datacenter and focuses it', async ({ pag
   await expect(page.getByTestId('details')).toContainText('legacy-erp');
 });
 
-test('filters hide healthy and small traffic, keep only a name pattern, and live in the URL', async ({ page }) => {
-  await page.goto(demoUrl('?dc=eu-west&view=table'));
+test('old filter links keep working: match=checkout and hideHealthy=1 read as a Hide expression', async ({ page }) => {
+  await page.goto(demoUrl('?dc=eu-west&view=table&match=checkout'));
   const rows = page.locator('[data-testid="edges-table"] tbody tr');
   await expect(rows.first()).toBeVisible();
-  const all = await rows.count();
-  await page.getByLabel('Show only names matching').fill('checkout');
-  await expect.poll(() => rows.count()).toBeLessThan(all);
+  await expect(page.getByLabel('Hide expression')).toHaveValue('not (name = *checkout* or kind = datacenter)');
   const pairs = await rows.evaluateAll((rs) => rs.map((r) => `${r.getAttribute('data-source')} ${r.getAttribute('data-target')}`));
+  expect(pairs.length).toBeGreaterThan(0);
   for (const p of pairs) expect(p).toContain('checkout');
-  expect(new URL(page.url()).searchParams.get('match')).toBe('checkout');
-  await page.getByLabel('hide healthy').check();
+  await page.keyboard.press('h'); // hide healthy, as one more "or"
   await expect(rows).toHaveCount(0); // the calm platform has no unhealthy edge around checkout
-  expect(new URL(page.url()).searchParams.get('hideHealthy')).toBe('1');
+  expect(new URL(page.url()).searchParams.get('hide')).toBe('not (name = *checkout* or kind = datacenter) or health = normal');
+  expect(new URL(page.url()).searchParams.has('match')).toBe(false);
 });

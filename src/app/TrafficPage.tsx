@@ -25,6 +25,9 @@ import { nodeIdOf } from '../graph/views.ts';
 import { dateFieldDue } from './timeTravel.ts';
 import { rendererViewOf } from './currentView.ts';
 import { usePageActions } from './usePageActions.ts';
+import { applicable } from './filters.ts';
+import { findInView } from '../graph/expressions/apply.ts';
+import { parseExpression } from '../graph/expressions/parse.ts';
 import { useNow, useUrlState } from './useUrlState.ts';
 import { useReplay, useRotation } from './useWallScreen.ts';
 
@@ -61,6 +64,10 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
   // The view of the data on screen: until a new view's answers arrive, the previous one stays.
   const view = useMemo(() => (graph && scope ? currentView(graph, scope) : undefined), [graph, scope]);
   const selected = useMemo(() => (view ? selection(view, state) : null), [view, state]);
+  // Find marks what it matches in the view on screen (map and table); one that does not parse finds nothing.
+  const find = useMemo(() => applicable(parseExpression(state.filters.find)), [state.filters.find]);
+  const found = useMemo(() => (view && find ? findInView(view, find) : undefined), [view, find]);
+  const mapFound = useMemo(() => found && { nodes: [...found.nodes], edges: [...found.edges].map((k) => k.split('\u0000') as [string, string]) }, [found]);
   const onClick = useCallback(
     (hit: MapHit | null) => navigate(stateAfterClick(state, hit, graph, datacenters, groupFor)),
     [navigate, state, graph, datacenters, groupFor],
@@ -106,10 +113,10 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
           {state.view === 'map' ? (
             // Mounted before the first data: the renderer is created while the first queries are answered.
             <TrafficMap traffic={vizTraffic ?? undefined} view={scope ? rendererViewOf(scope) : []} {...(state.edge ? { highlight: { type: 'connection', source: state.edge[0], target: state.edge[1] } } : {})}
-              onClick={onClick} createRenderer={createRenderer} dimmed={dimmed} onFirstMap={onFirstMap} />
+              {...(mapFound ? { found: mapFound } : {})} onClick={onClick} createRenderer={createRenderer} dimmed={dimmed} onFirstMap={onFirstMap} />
           ) : null}
           {view && read && state.view === 'table' && (
-            <TableView view={view} quantile={config.latencyQuantile} evaluatedAt={read.time} dimmed={dimmed}
+            <TableView view={view} quantile={config.latencyQuantile} evaluatedAt={read.time} dimmed={dimmed} {...(found ? { found } : {})}
               onSelectEdge={(source, target) => navigate({ ...state, edge: [source, target] })} />
           )}
           {state.view === 'map' && graph && <Legend />}

@@ -8,7 +8,8 @@ import type { TrafficView } from '../graph/types.ts';
 import type { InstantSample } from '../prometheus/types.ts';
 import { toVizceralTraffic } from '../vizceral/traffic.ts';
 import { labelValue, numbersIn, sampleText } from './__fixtures__/hostileArbitraries.ts';
-import { filterGraph } from './filters.ts';
+import { hideInGraph } from '../graph/expressions/apply.ts';
+import { legacyHide } from '../graph/expressions/legacy.ts';
 
 /**
  * The whole path a refresh takes (samples -> rows -> graph -> filters -> Vizceral), on 50,000
@@ -69,7 +70,7 @@ describe('50,000 hostile series through the whole pipeline', () => {
     }
     for (const n of numbersIn(graph)) expect(Number.isNaN(n) || Number.isFinite(n)).toBe(true);
 
-    const filtered = filterGraph(graph, { hideHealthy: true, minRate: 0.5, match: '*<img*' });
+    const filtered = hideInGraph(graph, legacyHide({ hideHealthy: true, minRate: 0.5, match: '*<img*' }));
     expect(Object.keys(filtered.datacenters).sort()).toEqual(['__proto__', 'eu', 'us']);
     const traffic = toVizceralTraffic(graph, { errorClasses: ['5xx', 'none'], updated: 1, focus: { datacenter: 'eu', service: graph.datacenters.eu?.nodes[0]?.id ?? '' } });
     for (const n of numbersIn(traffic)) expect(Number.isFinite(n)).toBe(true);

@@ -20,7 +20,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ']', action: 'step-forward', description: 'one refresh interval forward' },
   { keys: 'l', action: 'live', description: 'back to live' },
   { keys: 'c', action: 'copy-link', description: 'copy a link to this view at this moment' },
-  { keys: 'h', action: 'hide-healthy', description: 'hide or show healthy traffic' },
+  { keys: 'h', action: 'hide-healthy', description: 'hide or show healthy traffic (health = normal in Hide)' },
   { keys: 'k', action: 'kiosk', description: 'wall-screen mode on or off' },
 ];
 

@@ -2,17 +2,21 @@
  * The view state that lives in the URL, so a pasted link reopens the same view. Pure encode and
  * decode with stable defaults; unknown parameters are kept untouched (other tools add their own).
  */
+import { legacyHide } from '../graph/expressions/legacy.ts';
+import { printExpression } from '../graph/expressions/print.ts';
 import { formatDurationParam, formatTime, parseDurationParam, parseTime } from './urlValues.ts';
 
 export type ViewMode = 'map' | 'table';
 
+/**
+ * Find and Hide expressions (src/graph/expressions), as text: a link with an expression that
+ * does not parse keeps it, and the toolbar says what is wrong with it. '' = none.
+ */
 export interface Filters {
-  /** Hide edges (and nodes left without edges) whose health is normal. */
-  readonly hideHealthy: boolean;
-  /** Hide edges under this many req/s; 0 = show all. */
-  readonly minRate: number;
-  /** Show only nodes whose name contains this text (case-insensitive; `*` matches anything). */
-  readonly match: string;
+  /** Nodes and edges to highlight, e.g. `errors > 5% or alerts`. */
+  readonly find: string;
+  /** Nodes and edges to take off the map, e.g. `rate < 1 or name = canary-*`. */
+  readonly hide: string;
 }
 
 export interface UrlState {
@@ -34,7 +38,7 @@ export interface UrlState {
   readonly filters: Filters;
 }
 
-export const DEFAULT_FILTERS: Filters = { hideHealthy: false, minRate: 0, match: '' };
+export const DEFAULT_FILTERS: Filters = { find: '', hide: '' };
 
 export const DEFAULT_URL_STATE: UrlState = {
   dc: '', group: '', service: '', edge: null, view: 'map', time: null, kiosk: false, rotateMs: 0, filters: DEFAULT_FILTERS,
@@ -47,6 +51,8 @@ const EDGE_SEPARATOR = ' -> ';
 const escapeName = (name: string): string => name.replace(/\\/g, '\\\\').replace(/ (?=->)/g, ' \\');
 const unescapeName = (text: string): string => text.replace(/\\([\s\S])/g, '$1');
 const TRUE = new Set(['1', 'true', 'yes', 'on']);
+/** The filter parameters before expressions, read into `hide`. */
+const LEGACY_FILTER_PARAMS = ['hideHealthy', 'minRate', 'match'];
 
 export function decodeUrlState(search: string): UrlState {
   const p = new URLSearchParams(search);
@@ -54,7 +60,6 @@ export function decodeUrlState(search: string): UrlState {
   const service = dc ? (p.get('service') ?? '') : '';
   const group = dc ? (p.get('group') ?? '') : '';
   const view: ViewMode = p.get('view') === 'table' ? 'table' : 'map';
-  const minRate = Number(p.get('minRate') ?? '');
   return {
     dc,
     group,
@@ -64,12 +69,22 @@ export function decodeUrlState(search: string): UrlState {
     time: parseTime(p.get('time')),
     kiosk: TRUE.has(p.get('kiosk') ?? ''),
     rotateMs: parseDurationParam(p.get('rotate')),
-    filters: {
-      hideHealthy: TRUE.has(p.get('hideHealthy') ?? ''),
-      minRate: Number.isFinite(minRate) && minRate > 0 ? minRate : 0,
-      match: p.get('match') ?? '',
-    },
+    filters: { find: p.get('find') ?? '', hide: p.get('hide') ?? legacyHideText(p) },
   };
+}
+
+/**
+ * Links made before expressions: `hideHealthy=1`, `minRate=5`, `match=checkout` read as the
+ * Hide expression that shows the same (`health = normal or rate < 5 or not (name = *checkout*
+ * or kind = datacenter)`). A `hide` parameter wins over them; encoding drops them.
+ */
+function legacyHideText(p: URLSearchParams): string {
+  const minRate = Number(p.get('minRate') ?? '');
+  return printExpression(legacyHide({
+    hideHealthy: TRUE.has(p.get('hideHealthy') ?? ''),
+    minRate: Number.isFinite(minRate) && minRate > 0 ? minRate : 0,
+    match: p.get('match') ?? '',
+  }));
 }
 
 function decodeEdge(raw: string | null): readonly [string, string] | null {
@@ -90,9 +105,9 @@ export function encodeUrlState(state: UrlState, search = ''): string {
   setOrDelete(p, 'time', state.time === null ? '' : formatTime(state.time));
   setOrDelete(p, 'kiosk', state.kiosk ? '1' : '');
   setOrDelete(p, 'rotate', state.rotateMs > 0 ? formatDurationParam(state.rotateMs) : '');
-  setOrDelete(p, 'hideHealthy', state.filters.hideHealthy ? '1' : '');
-  setOrDelete(p, 'minRate', state.filters.minRate > 0 ? String(state.filters.minRate) : '');
-  setOrDelete(p, 'match', state.filters.match);
+  setOrDelete(p, 'find', state.filters.find);
+  setOrDelete(p, 'hide', state.filters.hide);
+  for (const old of LEGACY_FILTER_PARAMS) p.delete(old);
   const text = p.toString();
   return text ? `?${text}` : '';
 }
@@ -106,8 +121,4 @@ function setOrDelete(p: URLSearchParams, key: string, value: string): void {
 export function toRendererView(state: UrlState): string[] {
   if (!state.dc) return [];
   return state.service ? [state.dc, state.service] : [state.dc];
-}
-
-export function hasFilters(filters: Filters): boolean {
-  return filters.hideHealthy || filters.minRate > 0 || filters.match !== '';
 }

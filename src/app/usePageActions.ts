@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RefObject } from 'react';
+import { HIDE_HEALTHY, toggleDisjunct } from '../graph/expressions/legacy.ts';
+import { parseExpression } from '../graph/expressions/parse.ts';
+import { printExpression } from '../graph/expressions/print.ts';
 import { searchList } from '../graph/serviceList.ts';
 import type { ServiceList } from '../graph/serviceList.ts';
 import { parentState } from './navigation.ts';
@@ -100,7 +103,12 @@ export function usePageActions({ state, navigate, list, groupFor, datacenters, i
         case 'live': live(); break;
         case 'copy-link': copyLink(); break;
         case 'kiosk': navigate({ ...state, kiosk: !state.kiosk }); break;
-        case 'hide-healthy': navigate({ ...state, filters: { ...state.filters, hideHealthy: !state.filters.hideHealthy } }); break;
+        case 'hide-healthy': {
+          // `health = normal` added to Hide as one more `or`, or taken out (a Hide that does not parse is left as it is).
+          const hide = parseExpression(state.filters.hide);
+          if (hide.ok) navigate({ ...state, filters: { ...state.filters, hide: printExpression(toggleDisjunct(hide.expr, HIDE_HEALTHY)) } });
+          break;
+        }
       }
     };
     window.addEventListener('keydown', onKey);

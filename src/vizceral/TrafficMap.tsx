@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { drawWhileShown, isShown } from './drawWhileShown.ts';
 import { FIRST_FRAME_MARK } from './firstFrameMark.ts';
-import type { MapHit, MapRenderer, RendererFactory } from './renderer.ts';
+import type { MapFound, MapHit, MapRenderer, RendererFactory } from './renderer.ts';
 import { sameTraffic } from './sameTraffic.ts';
 import type { VizNode } from './traffic.ts';
 
@@ -15,6 +15,8 @@ export interface TrafficMapProps {
   readonly view: readonly string[];
   /** A node or connection (by ids) to highlight in the current view. */
   readonly highlight?: MapHit;
+  /** Find: nodes and edges (by ids) to light while the rest of the view is dimmed; undefined = none. */
+  readonly found?: MapFound;
   readonly onClick: (hit: MapHit | null) => void;
   readonly createRenderer: RendererFactory;
   /** Greyed out (the data is stale or failed), still showing the last good graph. */
@@ -36,7 +38,7 @@ export const LAYOUT_WAIT_MS = 2_000;
 
 export { FIRST_FRAME_MARK };
 
-export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, dimmed, onFirstMap }: TrafficMapProps) {
+export function TrafficMap({ traffic, view, highlight, found, onClick, createRenderer, dimmed, onFirstMap }: TrafficMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [renderer, setRenderer] = useState<MapRenderer | null>(null);
   const [hasData, setHasData] = useState(false);
@@ -153,6 +155,17 @@ export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, 
     }
   }, [renderer, viewAndHighlight]); // eslint-disable-line react-hooks/exhaustive-deps -- viewAndHighlight covers view and highlight
 
+  // Find's set, handed over when it changes (the renderer applies it again to new data and views).
+  const foundKey = found ? JSON.stringify(found) : '';
+  useEffect(() => {
+    if (!renderer?.setFound) return;
+    try {
+      renderer.setFound(foundKey ? JSON.parse(foundKey) as MapFound : null);
+    } catch (e) {
+      setDrawFailure(messageOf(e));
+    }
+  }, [renderer, foundKey]);
+
   // Draws from the first laid-out view on: a frame before Vizceral's layout answers shows nothing
   // (no node has a place yet) and on a software GL costs hundreds of milliseconds that delay the
   // answer's handling. Should no layout come (`LAYOUT_WAIT_MS` after the data), it draws anyway.
@@ -189,6 +202,7 @@ export function TrafficMap({ traffic, view, highlight, onClick, createRenderer, 
   return (
     <>
       <div ref={containerRef} className={`map-canvas${dimmed ? ' map-canvas--dimmed' : ''}`} data-testid="map" data-map-ready={ready ? 'true' : 'false'} data-map-updates={updates} data-view={viewKey.replace('\u0000', '/')} data-renderer-view={shownView ?? ''}
+        data-found={found ? found.nodes.length + found.edges.length : undefined}
         {...(hoverTitle ? { title: hoverTitle } : {})} />
       {drawFailure && (
         <p className="map-failure" role="status" data-testid="map-failure">

@@ -11,6 +11,8 @@ export interface MapRenderer {
   onUpdated(handler: () => void): void;
   /** Called when the renderer shows another view ([] global, [dc], [dc, service]). */
   onViewChanged(handler: (view: readonly string[]) => void): void;
+  /** Find: light these nodes and edges (ids) of every view shown and dim the rest; null = none. */
+  setFound?(found: MapFound | null): void;
   /** Draws one frame. */
   render(timeMs: number): void;
   /** Called with the full text of the node or connection under the pointer, or null (the map's title). */
@@ -23,5 +25,11 @@ export interface MapRenderer {
 export type MapHit =
   | { readonly type: 'node'; readonly name: string }
   | { readonly type: 'connection'; readonly source: string; readonly target: string };
+
+/** What Find found in the view: node ids and edges as [source, target]. */
+export interface MapFound {
+  readonly nodes: readonly string[];
+  readonly edges: readonly (readonly [string, string])[];
+}
 
 export type RendererFactory = (canvas: HTMLCanvasElement) => Promise<MapRenderer>;

@@ -8,7 +8,9 @@ import type { GeometryCensus } from './geometryCensus.ts';
 import { disposeReplacedParticles } from './geometryHygiene.ts';
 import { fixLabelSides } from './labelSides.ts';
 import { skipUnchangedNoticeIcons } from './noticeIcons.ts';
-import type { MapHit, MapRenderer, RendererFactory } from './renderer.ts';
+import { applyFound, dimmingOf, keepFoundAfterHover } from './foundDimming.ts';
+import type { DimmableGraph } from './foundDimming.ts';
+import type { MapFound, MapHit, MapRenderer, RendererFactory } from './renderer.ts';
 import { fromVizName, vizConnectionName, vizName, withVizNames } from './vizNames.ts';
 import { captureWindowListeners, countCachedLayouts, countGraphs, disposeDroppedSegments, disposeRemovedObjects, disposeSceneResources, forgetRemovedContextDivs, hasPath, objectContainers, pruneGraphs, retireHiddenGraphs, trimLayoutCaches } from './vizceralHygiene.ts';
 import type { VizConstructor, VizInstance, VizObject } from './vizceralTypes.ts';
@@ -135,7 +137,18 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
   // The app owns navigation (the URL is the source of truth): Vizceral only reports clicks.
   viz.onDocumentClick = (event) => clickHandler(toHit(viz.calculateIntersectedObject(event.center.x, event.center.y)));
   viz.onDocumentDoubleClick = () => {};
-  viz.on('viewUpdated', () => updatedHandlers.forEach((h) => h()));
+  // Find's dimming, applied again whenever Vizceral shows new data or another view.
+  let found: MapFound | null = null;
+  let foundApplied = false;
+  const refreshFound = (): void => {
+    const graph = viz.currentGraph as DimmableGraph | undefined;
+    keepFoundAfterHover(graph, refreshFound);
+    foundApplied = applyFound(graph, found, foundApplied);
+  };
+  viz.on('viewUpdated', () => {
+    refreshFound();
+    updatedHandlers.forEach((h) => h());
+  });
   const viewHandlers: ((view: readonly string[]) => void)[] = [];
   // After a view change, graphs out of sight keep GPU textures: retired by render() once the
   // zoom tween has taken them out of the scene.
@@ -146,7 +159,7 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
     viewHandlers.forEach((h) => h(view));
   });
 
-  const renderer: MapRenderer & { stats(): RendererStats; geometryCensus(): GeometryCensus; layoutBoxes(): DrawnView } = {
+  const renderer: MapRenderer & { stats(): RendererStats; geometryCensus(): GeometryCensus; layoutBoxes(): DrawnView; foundDimming(): { lit: string[]; dimmed: string[] } } = {
     // Vizceral gets names that cannot collide with anything (vizNames.ts); the app keeps its ids.
     updateData: (traffic) => tracked(() => {
       const named = withVizNames(traffic);
@@ -164,6 +177,7 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       disposeDroppedSegments(viz.graphs);
       disposeReplacedParticles(viz.graphs);
       skipUnchangedNoticeIcons(viz.graphs);
+      refreshFound();
     }),
     setView: (view, highlight) => tracked(() => {
       const names = view.map(vizName);
@@ -188,7 +202,13 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
         warmed = true;
         compileCurrentGraph(viz);
       }
+      refreshFound();
     }),
+    setFound: (next) => tracked(() => {
+      found = next;
+      refreshFound();
+    }),
+    foundDimming: () => dimmingOf(viz.currentGraph as DimmableGraph | undefined, fromVizName),
     onClick: (handler) => { clickHandler = handler; },
     onHover: (handler) => { hoverHandler = handler; },
     onUpdated: (handler) => { updatedHandlers.push(handler); },

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { formatPercent } from '../../graph/stats.ts';
 import { nodeTexts } from '../../graph/displayNames.ts';
 import type { TrafficView } from '../../graph/types.ts';
+import { edgeKey } from '../../graph/expressions/apply.ts';
+import type { Found } from '../../graph/expressions/apply.ts';
 import { formatLatency, formatRate } from '../format.ts';
 import { edgeRows } from '../tableRows.ts';
 import type { Sort, SortKey } from '../tableRows.ts';
@@ -22,9 +24,11 @@ interface Props {
   readonly evaluatedAt: number;
   readonly dimmed: boolean;
   readonly onSelectEdge: (source: string, target: string) => void;
+  /** Find: rows it found are marked, the others dimmed; undefined = no Find. */
+  readonly found?: Found;
 }
 
-export function TableView({ view, quantile, evaluatedAt, dimmed, onSelectEdge }: Props) {
+export function TableView({ view, quantile, evaluatedAt, dimmed, onSelectEdge, found }: Props) {
   const [sort, setSort] = useState<Sort>({ key: 'rate', descending: true });
   const rows = edgeRows(view, sort);
   // Full names, never cut: long ones wrap (styles.css), each also in its cell's title.
@@ -47,7 +51,7 @@ export function TableView({ view, quantile, evaluatedAt, dimmed, onSelectEdge }:
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={`${r.source}\u0000${r.target}`} className={`health-${r.health}`} data-source={r.source} data-target={r.target} data-rate={r.rate} onClick={() => onSelectEdge(r.source, r.target)}>
+            <tr key={`${r.source}\u0000${r.target}`} className={`health-${r.health}${foundClass(found, found?.edges.has(edgeKey(r.source, r.target)))}`} data-source={r.source} data-target={r.target} data-rate={r.rate} onClick={() => onSelectEdge(r.source, r.target)}>
               <td className="name" title={text(r.source)}>{text(r.source)}</td><td className="name" title={text(r.target)}>{text(r.target)}{r.disagreement && <span className="disagree" title={r.disagreement} data-testid="disagreement-marker"> ⚠ {r.disagreement}</span>}</td>
               <td className="num">{formatRate(r.rate)}</td><td className="num">{formatPercent(r.errorShare)}</td><td className="num">{formatLatency(r.latency)}</td>
             </tr>
@@ -59,7 +63,7 @@ export function TableView({ view, quantile, evaluatedAt, dimmed, onSelectEdge }:
         <thead><tr><th scope="col">Node</th><th scope="col">Kind</th><th scope="col">Received</th><th scope="col">Errors</th><th scope="col">Sent</th></tr></thead>
         <tbody>
           {view.nodes.map((n) => (
-            <tr key={n.id} className={`health-${n.health}`}>
+            <tr key={n.id} className={`health-${n.health}${foundClass(found, found?.nodes.has(n.id))}`}>
               <td className="name" title={text(n.id)}>{text(n.id)}</td><td>{n.kind}</td><td className="num">{formatRate(n.incoming.rate)}</td>
               <td className="num">{formatPercent(n.incoming.errorShare)}</td><td className="num">{formatRate(n.outgoing.rate)}</td>
             </tr>
@@ -68,4 +72,9 @@ export function TableView({ view, quantile, evaluatedAt, dimmed, onSelectEdge }:
       </table>
     </div>
   );
+}
+
+/** ` found` / ` not-found` while a Find is on (styles.css marks and dims them). */
+function foundClass(found: Found | undefined, hit: boolean | undefined): string {
+  return found ? (hit ? ' found' : ' not-found') : '';
 }

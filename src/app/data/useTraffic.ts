@@ -7,7 +7,9 @@ import { buildScopedGraph } from '../../graph/scopedBuild.ts';
 import { datacentersOf, groupsOf } from '../../graph/serviceList.ts';
 import type { ServiceList } from '../../graph/serviceList.ts';
 import type { BuildParams, TrafficGraph } from '../../graph/types.ts';
-import { filterGraph } from '../filters.ts';
+import { hideInGraph } from '../../graph/expressions/apply.ts';
+import { parseExpression } from '../../graph/expressions/parse.ts';
+import { applicable } from '../filters.ts';
 import { liveness } from '../liveness.ts';
 import type { Liveness } from '../liveness.ts';
 import type { UrlState } from '../urlState.ts';
@@ -94,7 +96,9 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
       ...(datacenters.length > 0 ? { datacenters } : {}),
     });
   }, [read, params, groups, directory, datacenters]);
-  const graph = useMemo(() => (fullGraph ? filterGraph(fullGraph, state.filters) : undefined), [fullGraph, state.filters]);
+  // Hide applies to every view (navigating keeps it); one that does not parse hides nothing.
+  const hide = useMemo(() => applicable(parseExpression(state.filters.hide)), [state.filters.hide]);
+  const graph = useMemo(() => (fullGraph ? hideInGraph(fullGraph, hide) : undefined), [fullGraph, hide]);
   // The list is read every few minutes: a view that meets a service it lacks (a new service, or a
   // host naming one) asks for it again, at most every 30 s.
   const listLags = useMemo(() => (list && fullGraph && read?.scope ? listMisses(list, fullGraph, read.scope) : false), [list, fullGraph, read]);
