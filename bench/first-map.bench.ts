@@ -29,6 +29,10 @@
  *
  *   npx tsx bench/first-map.bench.ts [--runs 5] [--dist dist] [--only app|demo]   (needs dist-demo/ and dist/)
  *
+ * `--levels`: the production build only, on the `large` scenario (400 services a datacenter in 12
+ * groups), a cold link to each view level in turn (global, a datacenter drawn as groups, a group,
+ * the focus of a quiet service), each against the same target.
+ *
  * Two builds of the app compared run by run, which tells changes of tens of ms apart on a
  * machine whose load moves every figure by more between minutes: `--compare A B --pairs 10`
  * runs one cold link on each, in ABBA order, and prints the median of the paired differences.
@@ -48,8 +52,15 @@ const argValue = (name: string): string | undefined => {
 const RUNS = Number(argValue('runs') ?? 5);
 const DIST = argValue('dist') ?? 'dist';
 const ONLY = argValue('only');
-const LINK = '?dc=eu-west&service=checkout';
-const SCENARIO = 'calm';
+const LEVELS = process.argv.includes('--levels');
+const LEVEL_LINKS: readonly { level: string; link: string }[] = [
+  { level: 'global', link: '' },
+  { level: 'datacenter (groups)', link: '?dc=eu-west' },
+  { level: 'group', link: '?dc=eu-west&group=payments' },
+  { level: 'focus (quiet service)', link: '?dc=eu-west&service=payments-importer-2' },
+];
+let LINK = '?dc=eu-west&service=checkout';
+const SCENARIO = LEVELS ? 'large' : 'calm';
 const SETTLE_MS = 3_000;
 
 /** ms since navigation start; `answered`: when the last of the first four queries (the traffic) was answered. */
@@ -155,6 +166,29 @@ if (COMPARE >= 0) {
   const sooner = rows.filter((r) => r.b.frame < r.a.frame).length;
   console.log(`\ninfo  ${b}: first frame sooner in ${sooner} of ${pairs} pairs; median paired difference ${difference.toFixed(0)} ms, on screen ${median(rows.map((r) => r.b.screen - r.a.screen)).toFixed(0)} ms`);
   process.exit(0);
+}
+
+if (LEVELS) {
+  const prometheusForLevels = await startPrometheusProcess(SCENARIO);
+  const rows: string[][] = [];
+  const results: { level: string; frame: number }[] = [];
+  try {
+    for (const { level, link } of LEVEL_LINKS) {
+      LINK = link;
+      const runs: Timings[] = [];
+      for (let run = 0; run < RUNS; run++) runs.push(await measure('app', prometheusForLevels.url));
+      const frame = median(runs.map((r) => r.frame));
+      results.push({ level, frame });
+      rows.push([level, `/${link}`, median(runs.map((r) => r.load)).toFixed(0), median(runs.map((r) => r.answered)).toFixed(0), frame.toFixed(0), median(runs.map((r) => r.screen)).toFixed(0), runs.map((r) => r.frame.toFixed(0)).join(' ')]);
+    }
+  } finally {
+    await prometheusForLevels.close();
+  }
+  console.log(`app (${DIST}/, simulated Prometheus in another process, scenario ${SCENARIO}): a cold link to each level, ${RUNS} runs each, medians (ms since navigation start)\n`);
+  console.log(table(['level', 'link', 'load event', 'traffic answered', 'first frame', 'on screen', 'first frame of each run'], rows));
+  console.log('');
+  for (const r of results) check(r.frame < 1500, `${r.level}: first frame at ${r.frame.toFixed(0)} ms (target < 1,500 ms)`);
+  process.exit(process.exitCode ?? 0);
 }
 
 const medians: Partial<Record<'demo' | 'app', Timings>> = {};
