@@ -107,6 +107,9 @@ export function locateAlert(alert: FiringAlert, rules: PlacementRules, directory
     if (alertDc !== '') return { kind: 'datacenter', dc: alertDc };
     return { kind: 'unplaced', reason: 'its labels name no service or datacenter' };
   }
+  if (named.length > 2) {
+    return { kind: 'unplaced', reason: `its labels name ${named.length} services (${named.map((r) => `"${r.service}"`).join(', ')}): no one node or call` };
+  }
   const resolved: (ServiceRef & { side: EndLabels['side'] })[] = [];
   const misses: string[] = [];
   for (const end of named) {
@@ -115,9 +118,6 @@ export function locateAlert(alert: FiringAlert, rules: PlacementRules, directory
     else misses.push(found.miss);
   }
   if (resolved.length === 0) return { kind: 'unplaced', reason: misses.join('; ') };
-  if (resolved.length > 2) {
-    return { kind: 'unplaced', reason: `its labels name ${resolved.length} services (${resolved.map((r) => `"${r.service}"`).join(', ')}): no one node or call` };
-  }
   const [a, b] = resolved;
   if (!a) return { kind: 'unplaced', reason: misses.join('; ') };
   if (!b) return { kind: 'service', at: { dc: a.dc, service: a.service } };

@@ -28,6 +28,7 @@ describe('good files', () => {
       grouping: { source: { kind: 'rule', regex: '([^-]+)-.+' }, when: 'auto' },
       displayName: [],
       peerRules: [],
+      alerts: { enabled: true, serviceLabels: ['service', 'app', 'workload'], datacenterLabels: ['datacenter', 'cluster', 'dc'] },
     } satisfies AppConfig);
   });
 
