@@ -18,6 +18,9 @@ import type { QueryDelay } from './queryDelay.ts';
 import { initialDelayMs, queryDelayOptions } from './queryDelayOptions.ts';
 import type { RefreshInterval, Servers } from './trafficQueries.ts';
 import type { TrafficRead } from './readTraffic.ts';
+import { placeAlerts } from '../../alerts/place.ts';
+import { useAlerts } from './useAlerts.ts';
+import type { AlertsState } from './useAlerts.ts';
 
 export interface TrafficState {
   /** The graph as read (unfiltered): navigation uses it. */
@@ -40,6 +43,8 @@ export interface TrafficState {
   readonly delay?: QueryDelay;
   readonly liveness: Liveness;
   readonly dataUpdatedAt: number;
+  /** The firing alerts (also on the graph's nodes and edges); a failure to read them is said here only. */
+  readonly alerts: AlertsState;
 }
 
 /** The datacenters of the config, or null when they are discovered. */
@@ -85,7 +90,8 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
   const directory = useMemo(() => (list
     ? { hasService: (d: string, name: string) => list.services.get(d)?.has(name) === true, hasDatacenter: (d: string) => list.services.has(d) }
     : undefined), [list]);
-  const fullGraph = useMemo(() => {
+  const alerts = useAlerts(config, servers, intervalMs, state.time, list);
+  const built = useMemo(() => {
     if (!read) return undefined;
     if (!read.scope) return buildGraph(read, params);
     return buildScopedGraph(read, params, read.scope, {
@@ -94,6 +100,9 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
       ...(datacenters.length > 0 ? { datacenters } : {}),
     });
   }, [read, params, groups, directory, datacenters]);
+  const fullGraph = useMemo(() => (built && alerts.located.length > 0
+    ? placeAlerts(built, alerts.located, (dc, name) => list?.services.get(dc)?.get(name) ?? '')
+    : built), [built, alerts.located, list]);
   const graph = useMemo(() => (fullGraph ? filterGraph(fullGraph, state.filters) : undefined), [fullGraph, state.filters]);
   // The list is read every few minutes: a view that meets a service it lacks (a new service, or a
   // host naming one) asks for it again, at most every 30 s.
@@ -129,6 +138,7 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
     ...(delay.data ? { delay: delay.data } : {}),
     liveness: live,
     dataUpdatedAt: traffic.dataUpdatedAt,
+    alerts,
   };
 }
 
