@@ -26,6 +26,9 @@ const SHOTS: readonly Shot[] = [
   { name: 'table', query: '?dc=eu-west&view=table', width: 1600, height: 900, scenario: 'incident:checkout-errors', wait: TABLE },
   { name: 'kiosk-4k', query: '?dc=eu-west&kiosk=1', width: 3840, height: 2160, scenario: 'incident:checkout-errors', wait: MAP },
   { name: 'laptop', query: '?dc=eu-west&service=checkout', width: 1366, height: 768, scenario: 'incident:checkout-errors', wait: MAP },
+  // Firing alerts: the demo fires HighErrorRate for checkout in each datacenter in this scenario.
+  { name: 'alerts', query: '?dc=eu-west', width: 1600, height: 900, scenario: 'incident:checkout-errors', wait: MAP },
+  { name: 'alerts-details', query: '?dc=eu-west&service=checkout', width: 1600, height: 900, scenario: 'incident:checkout-errors', wait: '[data-testid="details-alerts"]' },
 ];
 
 const only = process.argv[2];

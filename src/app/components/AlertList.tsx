@@ -39,10 +39,10 @@ export function AlertList({ alerts, now, past, reasons }: Props) {
             {a.summary && <p className="alert__summary">{a.summary}</p>}
             {a.description && a.description !== a.summary && <p className="alert__description">{a.description}</p>}
             {reasons?.get(a) && <p className="alert__reason">Not on the map: {reasons.get(a)}</p>}
-            {(a.runbookUrl || a.link) && (
+            {(isHttp(a.runbookUrl) || isHttp(a.link)) && (
               <p className="alert__links">
-                {a.runbookUrl && <a href={a.runbookUrl} target="_blank" rel="noreferrer noopener">Runbook</a>}
-                {a.link && <a href={a.link} target="_blank" rel="noreferrer noopener">Open alert</a>}
+                {isHttp(a.runbookUrl) && <a href={a.runbookUrl} target="_blank" rel="noreferrer noopener">Runbook</a>}
+                {isHttp(a.link) && <a href={a.link} target="_blank" rel="noreferrer noopener">Open alert</a>}
               </p>
             )}
           </li>
@@ -51,6 +51,11 @@ export function AlertList({ alerts, now, past, reasons }: Props) {
       </ul>
     </>
   );
+}
+
+/** Links are http(s) only (parse.ts sees to it; checked again where they become hrefs). */
+function isHttp(url: string | undefined): url is string {
+  return url !== undefined && /^https?:\/\//i.test(url);
 }
 
 /** The firing alerts of the selected node or edge, in the details panel. */

@@ -58,7 +58,7 @@ export function Header({ title, state, navigate, liveness, servers, interval, as
         {alerts?.status === 'ok' && (
           <span className={alerts.count > 0 ? 'header__alerts' : 'header__meta'} data-testid="alert-count" data-count={alerts.count}
             title={alerts.message ? `Some servers' alerts are missing: ${alerts.message}` : 'Firing alerts (Prometheus /api/v1/alerts)'}>
-            {alerts.count > 0 ? ` · 🔔 ${alerts.count} firing ${alerts.count === 1 ? 'alert' : 'alerts'}` : ' · no alerts firing'}
+            {alerts.count > 0 ? ` · ${alerts.count} firing ${alerts.count === 1 ? 'alert' : 'alerts'}` : ' · no alerts firing'}
           </span>
         )}
         {alerts?.status === 'unavailable' && (
