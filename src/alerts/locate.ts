@@ -37,6 +37,11 @@ export type AlertPlace =
   /** `directed`: `from` is the caller; else the labels do not say which end calls. */
   | { readonly kind: 'call'; readonly from: ServiceRef; readonly to: ServiceRef; readonly directed: boolean }
   | { readonly kind: 'datacenter'; readonly dc: string }
+  /**
+   * A name the service list lacks, and no datacenter: a callee without metrics of its own (a
+   * database, a payment provider) is drawn as an external node of that name; else on no node.
+   */
+  | { readonly kind: 'external'; readonly service: string; readonly reason: string }
   | { readonly kind: 'unplaced'; readonly reason: string };
 
 export interface LocatedAlert {
@@ -116,6 +121,10 @@ export function locateAlert(alert: FiringAlert, rules: PlacementRules, directory
     const found = resolveDc(end.service, end.dc, directory, serverDatacenters);
     if (typeof found === 'string') resolved.push({ dc: found, service: end.service, side: end.side });
     else misses.push(found.miss);
+  }
+  const [only] = named;
+  if (resolved.length === 0 && named.length === 1 && only && only.dc === '' && directory && directory.datacentersOf(only.service).length === 0) {
+    return { kind: 'external', service: only.service, reason: misses.join('; ') };
   }
   if (resolved.length === 0) return { kind: 'unplaced', reason: misses.join('; ') };
   const [a, b] = resolved;

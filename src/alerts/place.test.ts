@@ -54,6 +54,8 @@ describe('placeInView', () => {
     { desc: 'a service the view does not draw: nowhere', view: flatEast, places: [[A, { kind: 'service', at: svc('east', 'hidden') }]], nodes: {} },
     { desc: 'a datacenter alert on its node in the global view', view: global, places: [[A, { kind: 'datacenter', dc: 'west' }]], nodes: { west: ['A'] } },
     { desc: 'a datacenter alert is on no node of its own datacenter', view: flatEast, places: [[A, { kind: 'datacenter', dc: 'east' }]], nodes: {} },
+    { desc: 'a name the list lacks on the external node of that name', view: view('datacenter', 'east', [node('shop-checkout'), node('stripe', 'external')]), places: [[A, { kind: 'external', service: 'stripe', reason: 'x' }]], nodes: { stripe: ['A'] } },
+    { desc: 'a name the list lacks is never put on a service node', view: flatEast, places: [[A, { kind: 'external', service: 'shop-orders', reason: 'x' }]], nodes: {} },
     { desc: 'unplaced alerts are on no node', view: flatEast, places: [[A, { kind: 'unplaced', reason: 'x' }]], nodes: {} },
     {
       desc: 'a directed call on its edge',
@@ -112,11 +114,14 @@ describe('offMapAlerts', () => {
     { alert: alert('Watchdog', 'none'), place: { kind: 'unplaced', reason: 'its labels name no service or datacenter' } },
     { alert: alert('NodeDown'), place: { kind: 'datacenter', dc: 'east' } },
     { alert: alert('HighErrors'), place: { kind: 'service', at: svc('east', 'x') } },
+    { alert: alert('ProviderDown', 'warning'), place: { kind: 'external', service: 'stripe', reason: 'no service "stripe" on the map' } },
   ];
+  const withStripe = view('datacenter', 'east', [node('stripe', 'external')]);
   const cases = [
-    { desc: 'global view: the unplaced only', view: global, expected: ['Watchdog'] },
-    { desc: 'its datacenter: also the datacenter-wide, loudest first', view: flatEast, expected: ['NodeDown', 'Watchdog'] },
-    { desc: 'no view yet', view: undefined, expected: ['Watchdog'] },
+    { desc: 'global view: the unplaced and the unknown name', view: global, expected: ['ProviderDown', 'Watchdog'] },
+    { desc: 'its datacenter: also the datacenter-wide, loudest first', view: flatEast, expected: ['NodeDown', 'ProviderDown', 'Watchdog'] },
+    { desc: 'a view that draws the external node: not listed', view: withStripe, expected: ['NodeDown', 'Watchdog'] },
+    { desc: 'no view yet', view: undefined, expected: ['ProviderDown', 'Watchdog'] },
   ];
   it.each(cases)('$desc', ({ view: v, expected }) => expect(offMapAlerts(located, v).map((o) => o.alert.name)).toEqual(expected));
 });

@@ -50,6 +50,11 @@ export function placeInView(view: TrafficView, located: readonly LocatedAlert[],
         if (id) put(onNodes, id, alert);
         break;
       }
+      case 'external': {
+        const node = nodes.get(nodeIdOf(place.service));
+        if (node?.kind === 'external') put(onNodes, node.id, alert);
+        break;
+      }
       case 'service': {
         const id = nodeOf(place.at);
         if (id) put(onNodes, id, alert);
@@ -98,13 +103,15 @@ function edgeKey(source: string, target: string): string {
 }
 
 /**
- * The alerts a view cannot show on a node: those that name none (with the reason), and, in a
- * datacenter's own views, those about the whole datacenter.
+ * The alerts a view cannot show on a node: those that name none (with the reason), those naming
+ * a service the list lacks that the view draws no external node for, and, in a datacenter's own
+ * views, those about the whole datacenter.
  */
 export function offMapAlerts(located: readonly LocatedAlert[], view: TrafficView | undefined): { alert: FiringAlert; reason: string }[] {
   const out: { alert: FiringAlert; reason: string }[] = [];
   for (const { alert, place } of located) {
     if (place.kind === 'unplaced') out.push({ alert, reason: place.reason });
+    else if (place.kind === 'external' && !view?.nodes.some((n) => n.kind === 'external' && n.id === nodeIdOf(place.service))) out.push({ alert, reason: place.reason });
     else if (place.kind === 'datacenter' && view && view.kind !== 'global' && view.datacenter === place.dc) out.push({ alert, reason: `about the whole datacenter "${place.dc}"` });
   }
   return out.sort((x, y) => compareAlerts(x.alert, y.alert));
