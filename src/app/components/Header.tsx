@@ -59,6 +59,7 @@ export function Header({ title, state, navigate, liveness, servers, interval, as
           <span className={alerts.count > 0 ? 'header__alerts' : 'header__meta'} data-testid="alert-count" data-count={alerts.count}
             title={alerts.message ? `Some servers' alerts are missing: ${alerts.message}` : 'Firing alerts (Prometheus /api/v1/alerts)'}>
             {alerts.count > 0 ? ` · ${alerts.count} firing ${alerts.count === 1 ? 'alert' : 'alerts'}` : ' · no alerts firing'}
+            {liveness.kind === 'pinned' && ' then'}
           </span>
         )}
         {alerts?.status === 'unavailable' && (
