@@ -13,6 +13,7 @@ const zones = [
   { target: './src/graph', from: ['./src/config', './src/prometheus', './src/conventions', './src/vizceral', './src/app', './src/mocks'] },
   { target: './src/conventions', from: ['./src/config', './src/vizceral', './src/app', './src/mocks'] },
   { target: './src/config', from: ['./src/vizceral', './src/app', './src/mocks'] },
+  { target: './src/alerts', from: ['./src/config', './src/vizceral', './src/app', './src/mocks'] },
   { target: './src/vizceral', from: ['./src/config', './src/prometheus', './src/conventions', './src/app', './src/mocks'] },
   { target: './src/mocks', from: ['./src/app', './src/vizceral'] },
   // The server (npm start) reuses the config's schema, never the page's code; the page never imports the server.
@@ -45,7 +46,7 @@ export default tseslint.config(
     rules: { 'import-x/no-restricted-paths': 'off' },
   },
   {
-    files: ['src/graph/**/*.ts', 'src/conventions/**/*.ts', 'src/prometheus/**/*.ts'],
+    files: ['src/graph/**/*.ts', 'src/conventions/**/*.ts', 'src/prometheus/**/*.ts', 'src/alerts/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', '@tanstack/*', 'vizceral', 'msw', 'msw/*'], message: 'The pure core stays framework-free (STYLE.md).' }] }],

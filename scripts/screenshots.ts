@@ -28,6 +28,9 @@ const SHOTS: readonly Shot[] = [
   { name: 'find', query: `?dc=eu-west&find=${encodeURIComponent('errors > 1% or name = checkout*')}&hide=${encodeURIComponent('rate < 1')}`, width: 1600, height: 900, scenario: 'incident:checkout-errors', wait: MAP },
   { name: 'expression-error', query: `?dc=eu-west&find=${encodeURIComponent('errors > 5 or alerts')}&hide=${encodeURIComponent('rate < 1')}`, width: 1600, height: 900, scenario: 'incident:checkout-errors', wait: MAP },
   { name: 'laptop', query: '?dc=eu-west&service=checkout', width: 1366, height: 768, scenario: 'incident:checkout-errors', wait: MAP },
+  // Firing alerts: the demo fires HighErrorRate for checkout in each datacenter in this scenario.
+  { name: 'alerts', query: '?dc=eu-west', width: 1600, height: 900, scenario: 'incident:checkout-errors', wait: MAP },
+  { name: 'alerts-details', query: '?dc=eu-west&service=checkout', width: 1600, height: 900, scenario: 'incident:checkout-errors', wait: '[data-testid="details-alerts"]' },
 ];
 
 const only = process.argv[2];

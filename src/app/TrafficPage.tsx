@@ -11,6 +11,8 @@ import { Header } from './components/Header.tsx';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { Legend } from './components/Legend.tsx';
 import { ProblemsPanel } from './components/ProblemsPanel.tsx';
+import { UnplacedAlertsPanel } from './components/AlertList.tsx';
+import { offMapAlerts } from '../alerts/place.ts';
 import { TableView } from './components/TableView.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
 import { currentView, selection } from './currentView.ts';
@@ -95,7 +97,8 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
   // Before the first data, the panel the URL asks for keeps its place: the map is sized once
   // (a resize after the first map costs a frame's worth of GPU work and moves every node).
   const awaited = graph ? null : state.edge ? edgeTitle(state.edge[0], state.edge[1]) : state.service ? idText(state.service) : null;
-  const hasNotices = notes.length + problems.length + (read?.warnings.length ?? 0) > 0;
+  const offMap = useMemo(() => offMapAlerts(t.alerts.located, view), [t.alerts.located, view]);
+  const hasNotices = offMap.length > 0 || notes.length + problems.length + (read?.warnings.length ?? 0) > 0;
   const dimmed = live.kind !== 'live' && live.kind !== 'pinned';
 
   return (
@@ -103,7 +106,8 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
       <Header title={config.title} state={state} navigate={navigate} liveness={live}
         servers={sourceLabel ? [sourceLabel] : servers.list.map((s) => s.plan.url)} {...(t.interval ? { interval: t.interval } : {})}
         {...(read && state.time === null ? { asOf: { time: read.time, delayMs: t.delayMs, measured: t.delay?.source === 'measured' } } : {})}
-        search={{ names, onFind: actions.find, inputRef: searchRef }} />
+        search={{ names, onFind: actions.find, inputRef: searchRef }}
+        alerts={{ status: t.alerts.status, count: t.alerts.located.length, ...(t.alerts.message ? { message: t.alerts.message } : {}) }} />
       {!state.kiosk && <Toolbar state={state} navigate={navigate} actions={actions} nowS={Math.floor(now / 1000)} dateField={dateField} />}
       <Banner liveness={live} lastGoodAt={t.dataUpdatedAt} onBackToLive={actions.live} />
       <main className="main">
@@ -129,6 +133,7 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
                 {...(view ? { view } : {})} onFocus={(id) => onClick({ type: 'node', name: id })} pinnedTime={state.time}
                 {...(details.data && spec ? { details: details.data } : {})} {...(details.error ? { detailsError: details.error.message } : {})} />
             )}
+            {!state.kiosk && <UnplacedAlertsPanel items={offMap} now={now} past={state.time !== null} />}
             {hasNotices && !state.kiosk && <ProblemsPanel problems={problems} warnings={read?.warnings ?? []} notes={notes} />}
           </div>
         )}

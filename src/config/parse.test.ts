@@ -29,6 +29,7 @@ describe('good files', () => {
       grouping: { source: { kind: 'rule', regex: '([^-]+)-.+' }, when: 'auto' },
       displayName: [],
       peerRules: [],
+      alerts: { enabled: true, serviceLabels: ['service', 'app', 'workload'], datacenterLabels: ['datacenter', 'cluster', 'dc'] },
     } satisfies AppConfig);
   });
 

@@ -1,4 +1,5 @@
 import { DURATION, parseDurationMs } from '../prometheus/duration.ts';
+import { ALERTS_FIELDS, alertsSchema, toAlertsConfig } from './alerts.ts';
 import { CONVENTION_FIELDS, conventionSchema } from './convention.ts';
 import { DEFAULTS } from './defaults.ts';
 import {
@@ -141,6 +142,8 @@ const ROOT_SHAPE = {
   displayName: optional(array(rewriteSchema, `expected a list of rewrites such as [${REWRITE_EXAMPLE}]`)),
   /** Rules mapping peer values (hosts) to services, tried in order: [{match, service, datacenter?}]; default []. */
   peerRules: optional(peerRulesSchema),
+  /** Firing alerts on the map: "off", or {serviceLabels, datacenterLabels, link}; default on. */
+  alerts: optional(alertsSchema),
 };
 
 /** The known field names per object path ("[]" for list items), for "did you mean" hints. */
@@ -153,6 +156,7 @@ export const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   groupBy: GROUP_BY_FIELDS,
   'displayName[]': Object.keys(rewriteSchema.shape),
   'peerRules[]': PEER_RULE_FIELDS,
+  alerts: ALERTS_FIELDS,
   ...CONVENTION_FIELDS,
 };
 
@@ -233,6 +237,7 @@ function toAppConfig(input: ConfigInput): AppConfig {
     grouping: toGrouping(input.groupBy, input.convention ?? PRESETS[DEFAULT_PRESET]),
     displayName: input.displayName ?? [],
     peerRules: input.peerRules ?? [],
+    alerts: toAlertsConfig(input.alerts),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Convention } from '../conventions/types.ts';
+import type { AlertsConfig } from './alerts.ts';
 import type { Grouping } from '../graph/scope.ts';
 import type { NameRewrite } from '../graph/displayNames.ts';
 import type { PeerRule, Thresholds } from '../graph/types.ts';
@@ -55,6 +56,8 @@ export interface AppConfig {
   readonly displayName: readonly NameRewrite[];
   /** Rules mapping peer values (hosts) to services, tried in order (see graph/peerResolver.ts). */
   readonly peerRules: readonly PeerRule[];
+  /** Firing alerts on the map (config `alerts`). */
+  readonly alerts: AlertsConfig;
 }
 
 /** One thing wrong with a config file: the field (dotted path, "" = the whole file) and why. */

@@ -12,6 +12,10 @@ import { queryFromParams, queryRangeFromParams, withWarnings } from './prometheu
 import type { ApiAnswer } from './prometheus-api.ts';
 import { buildInfo, labelValues, statusConfig } from './prometheus-meta.ts';
 import { cachedModel } from './snapshot-cache.ts';
+import { PAST_ALERTS_QUERY } from '../alerts/parse.ts';
+import { parseTimeMs } from './api-params.ts';
+import { firingAlertsAt } from './platform/alerts.ts';
+import { success } from './prometheus-api.ts';
 
 export interface HandlerOptions {
   /** Options of the platform model (seed, forced faults, schedule on/off). */
@@ -26,8 +30,12 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
   const model: TrafficModel = cachedModel((timeMs) => trafficAt(timeMs, options.traffic));
   const now = options.now ?? Date.now;
   const warnings = options.warnings ?? [];
-  const query = async ({ request }: { request: Request }): Promise<Response> =>
-    respond(withWarnings(queryFromParams(await requestParams(request), now(), model), warnings));
+  const query = async ({ request }: { request: Request }): Promise<Response> => {
+    const params = await requestParams(request);
+    // A past view's alerts: the ALERTS series of the demo's alerts at that moment.
+    if (params.get('query') === PAST_ALERTS_QUERY) return respond(pastAlerts(params, now(), options.traffic));
+    return respond(withWarnings(queryFromParams(params, now(), model), warnings));
+  };
   const queryRange = async ({ request }: { request: Request }): Promise<Response> =>
     respond(withWarnings(queryRangeFromParams(await requestParams(request), model), warnings));
   return [
@@ -37,8 +45,17 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
     http.post('*/api/v1/query_range', queryRange),
     http.get('*/api/v1/status/config', () => respond(statusConfig())),
     http.get('*/api/v1/status/buildinfo', () => respond(buildInfo())),
+    http.get('*/api/v1/alerts', () => respond(success({ alerts: firingAlertsAt(now(), options.traffic) }))),
     http.get('*/api/v1/label/:name/values', ({ params }) => respond(labelValues(String(params['name'] ?? '')))),
   ];
+}
+
+/** `ALERTS{alertstate="firing"}` at the query's time: one sample per firing alert. */
+function pastAlerts(params: URLSearchParams, nowMs: number, traffic: TrafficOptions | undefined) {
+  const time = params.get('time');
+  const timeMs = time ? (parseTimeMs(time) ?? nowMs) : nowMs;
+  const result = firingAlertsAt(timeMs, traffic).map((a) => ({ metric: { __name__: 'ALERTS', ...a.labels, alertstate: 'firing' }, value: [timeMs / 1000, '1'] }));
+  return success({ resultType: 'vector', result });
 }
 
 /** The happy path: the live platform with its scheduled incidents. */

@@ -9,7 +9,7 @@ import type { HttpHandler } from 'msw';
 import { parseTimeMs } from './api-params.ts';
 import type { TrafficModel } from './evaluate.ts';
 import { requestParams, respond } from './handlers.ts';
-import { queryFromParams, queryRangeFromParams } from './prometheus-api.ts';
+import { queryFromParams, queryRangeFromParams, success } from './prometheus-api.ts';
 import { cachedModel } from './snapshot-cache.ts';
 
 export interface ModelHandlerOptions {
@@ -50,5 +50,7 @@ export function createModelHandlers(model: TrafficModel, options: ModelHandlerOp
     http.post('*/api/v1/query', query),
     http.get('*/api/v1/query_range', queryRange),
     http.post('*/api/v1/query_range', queryRange),
+    // Synthetic platforms fire no alerts (the demo platform's are in handlers.ts).
+    http.get('*/api/v1/alerts', () => respond(success({ alerts: [] }))),
   ];
 }

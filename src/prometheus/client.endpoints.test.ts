@@ -101,3 +101,19 @@ describe('base URLs', () => {
     expect(calls[0]?.headers.get('X-Scope-OrgID')).toBe('team-a');
   });
 });
+
+describe('alerts', () => {
+  it('GETs /api/v1/alerts and returns its data', async () => {
+    const alerts = [{ labels: { alertname: 'A' }, annotations: {}, state: 'firing', activeAt: '2026-12-05T21:00:00Z', value: '1' }];
+    server.use(http.get(`${BASE}/api/v1/alerts`, () => HttpResponse.json({ status: 'success', data: { alerts } })));
+    expect((await client().alerts()).data.alerts).toEqual(alerts);
+  });
+  const failures = [
+    { desc: 'not served (a store without rules)', answer: () => new HttpResponse('404 page not found', { status: 404 }), kind: 'http' },
+    { desc: 'data without an alert list', answer: () => HttpResponse.json({ status: 'success', data: { groups: [] } }), kind: 'parse' },
+  ];
+  it.each(failures)('$desc: a typed error', async ({ answer, kind }) => {
+    server.use(http.get(`${BASE}/api/v1/alerts`, answer));
+    await expect(client().alerts()).rejects.toMatchObject({ kind });
+  });
+});

@@ -2,8 +2,8 @@ import { isPrometheusError } from './errors.ts';
 import { apiRequest } from './request.ts';
 import type { RequestContext } from './request.ts';
 import { parseGlobalScrapeInterval } from './scrapeConfig.ts';
-import type { ApiSuccess, BuildInfo, QueryData } from './types.ts';
-import { checkBuildInfo, checkConfigYaml, checkQueryData, checkStringList } from './validate.ts';
+import type { AlertsData, ApiSuccess, BuildInfo, QueryData } from './types.ts';
+import { checkAlertsData, checkBuildInfo, checkConfigYaml, checkQueryData, checkStringList } from './validate.ts';
 
 export interface PrometheusClientOptions {
   /** Base URL of the Prometheus HTTP API, without /api/v1; absolute or relative to the page. */
@@ -51,6 +51,8 @@ export interface PrometheusClient {
   scrapeInterval(options?: Cancellable): Promise<number | null>;
   labelValues(label: string, options?: LabelValuesOptions): Promise<ApiSuccess<readonly string[]>>;
   buildInfo(options?: Cancellable): Promise<ApiSuccess<BuildInfo>>;
+  /** /api/v1/alerts: the alerts of the server's rules (entries checked by src/alerts/parse.ts). */
+  alerts(options?: Cancellable): Promise<ApiSuccess<AlertsData>>;
 }
 
 /** A framework-free client of the Prometheus HTTP API; every call goes through `apiRequest`. */
@@ -97,5 +99,8 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
 
     buildInfo: ({ signal } = {}) =>
       apiRequest(ctx, { method: 'GET', path: 'api/v1/status/buildinfo', signal, check: checkBuildInfo }),
+
+    alerts: ({ signal } = {}) =>
+      apiRequest(ctx, { method: 'GET', path: 'api/v1/alerts', signal, check: checkAlertsData }),
   };
 }

@@ -43,3 +43,8 @@ export interface BuildInfo {
   readonly buildDate?: string;
   readonly goVersion?: string;
 }
+
+/** /api/v1/alerts: a list of alerts; each entry is read (and checked) by src/alerts/parse.ts. */
+export interface AlertsData {
+  readonly alerts: readonly unknown[];
+}

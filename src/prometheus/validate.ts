@@ -1,4 +1,4 @@
-import type { BuildInfo, QueryData } from './types.ts';
+import type { AlertsData, BuildInfo, QueryData } from './types.ts';
 
 /**
  * Shape checks of API `data` payloads. They walk the data once without copying it (answers can
@@ -54,6 +54,10 @@ export function checkStringList(data: unknown): Checked<readonly string[]> {
 export function checkBuildInfo(data: unknown): Checked<BuildInfo> {
   if (!isRecord(data) || typeof data.version !== 'string') return fail('"data.version" is not a string');
   return ok(data as unknown as BuildInfo);
+}
+
+export function checkAlertsData(data: unknown): Checked<AlertsData> {
+  return isRecord(data) && Array.isArray(data.alerts) ? ok(data as unknown as AlertsData) : fail('"data.alerts" is not a list');
 }
 
 export function checkConfigYaml(data: unknown): Checked<string> {

@@ -19,6 +19,8 @@ export interface MapRenderer {
   onHover?(handler: (title: string | null) => void): void;
   /** Screen position (CSS px, relative to the canvas) of a node of the current view, for tests and tooltips. */
   nodePosition(name: string): { x: number; y: number } | null;
+  /** The notice titles the renderer holds for a node of the current view (tests: alerts on the map); null when absent. */
+  nodeNotices?(name: string): string[] | null;
   dispose(): void;
 }
 

@@ -3,7 +3,8 @@ import type { NameRewrite } from '../graph/displayNames.ts';
 import { focusView } from '../graph/focus.ts';
 import { FOCUSED_RADIUS, globalPositions, layeredPositions, REGION_RADIUS } from './layout.ts';
 import type { Point } from './layout.ts';
-import type { Health, NodeId, StatusClass, TrafficEdge, TrafficGraph, TrafficNode, TrafficStats, TrafficView } from '../graph/types.ts';
+import { severityLevel } from '../alerts/severity.ts';
+import type { FiringAlert, Health, NodeId, StatusClass, TrafficEdge, TrafficGraph, TrafficNode, TrafficStats, TrafficView } from '../graph/types.ts';
 
 /**
  * The graph -> Vizceral traffic object (https://github.com/Netflix/Vizceral/wiki/How-to-Use#graph-data-format).
@@ -163,9 +164,21 @@ export function displayName(n: TrafficNode): string {
   return nodeText(n);
 }
 
-function notices(item: { readonly health: Health; readonly notice?: string }): VizNotice[] | undefined {
-  if (!item.notice || item.health === 'normal') return undefined;
-  return [{ title: item.notice, severity: item.health === 'danger' ? 2 : 1 }];
+function notices(item: { readonly health: Health; readonly notice?: string; readonly alerts?: readonly FiringAlert[] }): VizNotice[] | undefined {
+  const health: VizNotice[] = item.notice && item.health !== 'normal' ? [{ title: item.notice, severity: item.health === 'danger' ? 2 : 1 }] : [];
+  const all = [...alertNotices(item.alerts), ...health];
+  return all.length > 0 ? all : undefined;
+}
+
+/** The most alert notices one node or edge carries; the rest are counted in one more notice. */
+const MAX_ALERT_NOTICES = 3;
+
+/** Firing alerts as notices (loudest first, as placed): "alert HighErrorRate (critical)". */
+function alertNotices(alerts: readonly FiringAlert[] | undefined): VizNotice[] {
+  if (!alerts || alerts.length === 0) return [];
+  const shown = alerts.slice(0, MAX_ALERT_NOTICES).map((a) => ({ title: `alert ${a.name}${a.severity ? ` (${a.severity})` : ''}`, severity: severityLevel(a.severity) }));
+  const rest = alerts.length - shown.length;
+  return rest > 0 ? [...shown, { title: `+${rest} more firing alerts`, severity: Math.max(...alerts.slice(MAX_ALERT_NOTICES).map((a) => severityLevel(a.severity))) as 0 | 1 | 2 }] : shown;
 }
 
 function connection(e: TrafficEdge, errorClasses: readonly StatusClass[]): VizConnection {

@@ -217,6 +217,10 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       viz.render(time);
       if (leaving) leaving = retireHiddenGraphs(viz);
     }),
+    nodeNotices: (name) => {
+      const node = viz.currentGraph?.nodes[vizName(name)];
+      return node ? (node.notices ?? []).map((n) => String(n.title ?? '')) : null;
+    },
     nodePosition: (name) => {
       const container = viz.currentGraph?.nodes[vizName(name)]?.view?.container;
       if (!container) return null;

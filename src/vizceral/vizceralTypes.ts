@@ -7,6 +7,8 @@ export interface VizObject {
   isVisible?(): boolean;
   /** The node's `metadata` from the traffic object. */
   metadata?: unknown;
+  /** The node's or connection's notices from the traffic object. */
+  notices?: readonly { readonly title?: unknown }[] | null;
   source?: { getName(): string; metadata?: unknown };
   target?: { getName(): string; metadata?: unknown };
   view?: {

@@ -4,6 +4,7 @@ import type { NodeId, TrafficView } from '../../graph/types.ts';
 import { graphPageUrl } from '../../prometheus/url.ts';
 import type { Selection } from '../currentView.ts';
 import type { SelectionDetails } from '../data/selectionDetails.ts';
+import { SelectionAlerts } from './AlertList.tsx';
 import { DetailsChart } from './DetailsChart.tsx';
 import { EdgeHosts } from './EdgeHosts.tsx';
 import { Neighbours } from './Neighbours.tsx';
@@ -54,6 +55,7 @@ export function DetailsPanel({ selection, datacenter, quantile, dashboardTemplat
     <aside className="details" aria-label="Details" data-testid="details">
       <h2 className={`details__title health-${health}`}>{title}</h2>
       {edge?.disagreement && <p className="details__disagreement" role="note" data-testid="disagreement">⚠ {edge.disagreement.text}</p>}
+      <SelectionAlerts alerts={edge ? edge.alerts : selection.kind === 'node' ? selection.node.alerts : undefined} now={Date.now()} past={!!pinnedTime} />
       {selection.kind === 'edge' ? (
         <>
           <StatsBlock heading={selection.edge.calleeView ? "Caller's view" : "Requests (caller's view)"} stats={selection.edge.stats} quantile={quantile} />

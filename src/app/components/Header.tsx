@@ -16,6 +16,8 @@ interface Props {
   /** Live data read behind now (the query delay): the moment it describes (unix s) and the delay. */
   readonly asOf?: { readonly time: number; readonly delayMs: number; readonly measured: boolean };
   readonly search: Parameters<typeof SearchBox>[0];
+  /** Firing alerts: how many, or why they could not be read (said quietly; the map goes on). */
+  readonly alerts?: { readonly status: 'off' | 'loading' | 'ok' | 'unavailable'; readonly count: number; readonly message?: string };
 }
 
 const INTERVAL_SOURCE: Readonly<Record<RefreshInterval['source'], string>> = {
@@ -25,7 +27,7 @@ const INTERVAL_SOURCE: Readonly<Record<RefreshInterval['source'], string>> = {
 };
 
 /** Title, where we are (breadcrumbs), how fresh the data is, and the map/table switch. */
-export function Header({ title, state, navigate, liveness, servers, interval, asOf, search }: Props) {
+export function Header({ title, state, navigate, liveness, servers, interval, asOf, search, alerts }: Props) {
   const crumbs = breadcrumbs(state);
   return (
     <header className="header">
@@ -52,6 +54,16 @@ export function Header({ title, state, navigate, liveness, servers, interval, as
             title={asOf.measured ? 'queryDelay "auto": the server receives its samples late (e.g. through federation); reading earlier keeps rates whole' : 'queryDelay in config.json'}>
             {` · as of ${new Date(asOf.time * 1000).toLocaleTimeString()} (${formatAge(asOf.delayMs)} behind)`}
           </span>
+        )}
+        {alerts?.status === 'ok' && (
+          <span className={alerts.count > 0 ? 'header__alerts' : 'header__meta'} data-testid="alert-count" data-count={alerts.count}
+            title={alerts.message ? `Some servers' alerts are missing: ${alerts.message}` : 'Firing alerts (Prometheus /api/v1/alerts)'}>
+            {alerts.count > 0 ? ` · ${alerts.count} firing ${alerts.count === 1 ? 'alert' : 'alerts'}` : ' · no alerts firing'}
+            {liveness.kind === 'pinned' && ' then'}
+          </span>
+        )}
+        {alerts?.status === 'unavailable' && (
+          <span className="header__meta" data-testid="alert-count" data-unavailable="true" title={alerts.message}> · alerts unavailable</span>
         )}
         {interval && <span className="header__meta" title={INTERVAL_SOURCE[interval.source]}> · every {formatAge(interval.ms)}{interval.source === 'fallback' ? ' (fallback)' : ''}</span>}
         {/* Last and first to be cut off (ellipsis) when the header is full: readable on hover. */}

@@ -20,6 +20,9 @@ import type { QueryDelay } from './queryDelay.ts';
 import { initialDelayMs, queryDelayOptions } from './queryDelayOptions.ts';
 import type { RefreshInterval, Servers } from './trafficQueries.ts';
 import type { TrafficRead } from './readTraffic.ts';
+import { placeAlerts } from '../../alerts/place.ts';
+import { useAlerts } from './useAlerts.ts';
+import type { AlertsState } from './useAlerts.ts';
 
 export interface TrafficState {
   /** The graph as read (unfiltered): navigation uses it. */
@@ -42,6 +45,8 @@ export interface TrafficState {
   readonly delay?: QueryDelay;
   readonly liveness: Liveness;
   readonly dataUpdatedAt: number;
+  /** The firing alerts (also on the graph's nodes and edges); a failure to read them is said here only. */
+  readonly alerts: AlertsState;
 }
 
 /** The datacenters of the config, or null when they are discovered. */
@@ -87,7 +92,8 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
   const directory = useMemo(() => (list
     ? { hasService: (d: string, name: string) => list.services.get(d)?.has(name) === true, hasDatacenter: (d: string) => list.services.has(d) }
     : undefined), [list]);
-  const fullGraph = useMemo(() => {
+  const alerts = useAlerts(config, servers, intervalMs, state.time, list);
+  const built = useMemo(() => {
     if (!read) return undefined;
     if (!read.scope) return buildGraph(read, params);
     return buildScopedGraph(read, params, read.scope, {
@@ -96,6 +102,9 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
       ...(datacenters.length > 0 ? { datacenters } : {}),
     });
   }, [read, params, groups, directory, datacenters]);
+  const fullGraph = useMemo(() => (built && alerts.located.length > 0
+    ? placeAlerts(built, alerts.located, (dc, name) => list?.services.get(dc)?.get(name) ?? '')
+    : built), [built, alerts.located, list]);
   // Hide applies to every view (navigating keeps it); one that does not parse hides nothing.
   const hide = useMemo(() => applicable(parseExpression(state.filters.hide)), [state.filters.hide]);
   const graph = useMemo(() => (fullGraph ? hideInGraph(fullGraph, hide) : undefined), [fullGraph, hide]);
@@ -133,6 +142,7 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
     ...(delay.data ? { delay: delay.data } : {}),
     liveness: live,
     dataUpdatedAt: traffic.dataUpdatedAt,
+    alerts,
   };
 }
 
