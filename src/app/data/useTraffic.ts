@@ -85,15 +85,20 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
   const directory = useMemo(() => (list
     ? { hasService: (d: string, name: string) => list.services.get(d)?.has(name) === true, hasDatacenter: (d: string) => list.services.has(d) }
     : undefined), [list]);
+  // A service's group from the list, for threshold overrides by group pattern ('' or its own name: none).
+  const groupOf = useMemo(() => (list
+    ? (d: string, name: string) => { const g = list.services.get(d)?.get(name); return g && g !== name ? g : undefined; }
+    : undefined), [list]);
   const fullGraph = useMemo(() => {
     if (!read) return undefined;
     if (!read.scope) return buildGraph(read, params);
     return buildScopedGraph(read, params, read.scope, {
       ...(groups ? { groups } : {}),
       ...(directory ? { directory } : {}),
+      ...(groupOf ? { groupOf } : {}),
       ...(datacenters.length > 0 ? { datacenters } : {}),
     });
-  }, [read, params, groups, directory, datacenters]);
+  }, [read, params, groups, directory, groupOf, datacenters]);
   const graph = useMemo(() => (fullGraph ? filterGraph(fullGraph, state.filters) : undefined), [fullGraph, state.filters]);
   // The list is read every few minutes: a view that meets a service it lacks (a new service, or a
   // host naming one) asks for it again, at most every 30 s.
