@@ -19,7 +19,10 @@
  * Also the service list (one light query, refreshed every 5 minutes) and the whole platform read
  * the old way (`buildQueries` + `buildGraph`): its bytes and build time, against each view's.
  *
- *   npx tsx bench/views.bench.ts [--services 2000] [--groups 40] [--datacenters 10] [--seconds 3] [--whole-rounds 3]
+ *   npx tsx bench/views.bench.ts [--services 2000] [--groups 40] [--datacenters 10] [--seconds 3] [--whole-rounds 3] [--overrides 0]
+ *
+ * `--overrides N` judges health with latency limits and N threshold overrides (service patterns
+ * that match nothing, then one per group pattern that does), as a config with rules would.
  *
  * `--whole-rounds 0` leaves the whole platform out (it is most of the run's time and memory).
  */
@@ -65,6 +68,7 @@ const GROUPS = option('groups', 40);
 const DATACENTERS = option('datacenters', 10);
 const SECONDS = option('seconds', 3);
 const WHOLE_ROUNDS = option('whole-rounds', 3);
+const OVERRIDES = option('overrides', 0);
 
 /** The node cap the 80-node target implies, and the default. */
 const CAPS = [80, DEFAULTS.maxNodesPerView] as const;
@@ -72,6 +76,10 @@ const TARGET = { queries: 4, viewBytes: 1024 * 1024, globalBytes: 100 * 1024, no
 const GROUPING: Grouping = { source: { kind: 'rule', regex: DEFAULT_GROUP_RULE }, when: 'auto' };
 const THRESHOLDS: BuildParams['thresholds'] = {
   warning: DEFAULTS.warning, danger: DEFAULTS.danger, errorClasses: DEFAULTS.errorClasses, minRate: DEFAULTS.minRate,
+  ...(OVERRIDES > 0 ? {
+    latency: { warning: 0.3, danger: 1 },
+    overrides: Array.from({ length: OVERRIDES }, (_, i) => (i < OVERRIDES - 1 ? { match: `nothing-${i}-*`, danger: 0.2 } : { group: '*', latency: { danger: 0.5 } })),
+  } : {}),
 };
 const paramsFor = (maxNodesPerView: number): BuildParams => ({ thresholds: THRESHOLDS, internetPeers: standardConvention.internetPeers, maxNodesPerView });
 

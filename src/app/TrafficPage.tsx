@@ -123,7 +123,7 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
             <TableView view={view} quantile={config.latencyQuantile} evaluatedAt={read.time} dimmed={dimmed} {...(found ? { found } : {})}
               onSelectEdge={(source, target) => navigate({ ...state, edge: [source, target] })} />
           )}
-          {state.view === 'map' && graph && <Legend />}
+          {state.view === 'map' && graph && <Legend latency={config.thresholds.latency} quantile={config.latencyQuantile} overrides={(config.thresholds.overrides?.length ?? 0) > 0} />}
         </div>
         {(selected || awaited || (hasNotices && !state.kiosk)) && (
           <div className="side">
@@ -131,6 +131,7 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
             {selected && (
               <DetailsPanel selection={selected} datacenter={state.dc} quantile={config.latencyQuantile} {...(config.links.dashboard ? { dashboardTemplate: config.links.dashboard } : {})}
                 {...(view ? { view } : {})} onFocus={(id) => onClick({ type: 'node', name: id })} pinnedTime={state.time}
+                tools={config.links} {...(read ? { evaluatedAt: read.time } : {})}
                 {...(details.data && spec ? { details: details.data } : {})} {...(details.error ? { detailsError: details.error.message } : {})} />
             )}
             {!state.kiosk && <UnplacedAlertsPanel items={offMap} now={now} past={state.time !== null} />}

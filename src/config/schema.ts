@@ -19,6 +19,8 @@ import { GROUP_BY_FIELDS, groupBySchema, hasNamespaces, toGrouping } from './gro
 import { regexOrNull } from '../graph/displayNames.ts';
 import { checkLinkTemplate } from './links.ts';
 import { PEER_RULE_FIELDS, peerRulesSchema } from './peerRules.ts';
+import { TOOL_TEMPLATE_FIELDS, toToolTemplates, toolTemplatesSchema } from './toolLinks.ts';
+import { THRESHOLD_RULE_FIELDS, latencySeconds, latencyThresholdsSchema, overridesSchema, toOverrides } from './thresholdRules.ts';
 import { DEFAULT_PRESET, PRESETS } from './presets.ts';
 import type { AppConfig, DatacenterConfig } from './types.ts';
 import { array, boolean, literal, optional, refine, strictObject, transform, union } from './validate.ts';
@@ -70,6 +72,10 @@ const thresholdsSchema = strictObject(
     errorClasses: optional(array(statusClass, 'expected a list such as ["5xx", "none"]')),
     /** Below this rate (req/s) nothing is marked unhealthy; default 0.05. */
     minRate: optional(nonNegative),
+    /** Latency limits {warning, danger} (durations, at latencyQuantile); default none. */
+    latency: optional(latencyThresholdsSchema),
+    /** Other thresholds by service, group or datacenter pattern; the first that matches wins; default []. */
+    overrides: optional(overridesSchema),
   },
   'expected an object such as {"warning": 0.01, "danger": 0.05}',
 );
@@ -78,6 +84,10 @@ const linksSchema = strictObject(
   {
     /** http(s) URL template with {service} and {datacenter} placeholders (values URL-encoded). */
     dashboard: optional(checkedString('expected an http(s) URL template with {service} and {datacenter}', checkLinkTemplate)),
+    /** Trace search: a template for services and edges, or {service, edge} (see toolLinks.ts). */
+    traces: optional(toolTemplatesSchema),
+    /** Log search, the same way. */
+    logs: optional(toolTemplatesSchema),
   },
   'expected an object such as {"dashboard": "https://grafana/d/x?var-service={service}"}',
 );
@@ -153,10 +163,13 @@ export const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'datacenters[]': ['name', 'prometheus'],
   thresholds: Object.keys(thresholdsSchema.shape),
   links: Object.keys(linksSchema.shape),
+  'links.traces': TOOL_TEMPLATE_FIELDS,
+  'links.logs': TOOL_TEMPLATE_FIELDS,
   groupBy: GROUP_BY_FIELDS,
   'displayName[]': Object.keys(rewriteSchema.shape),
   'peerRules[]': PEER_RULE_FIELDS,
   alerts: ALERTS_FIELDS,
+  ...THRESHOLD_RULE_FIELDS,
   ...CONVENTION_FIELDS,
 };
 
@@ -231,8 +244,14 @@ function toAppConfig(input: ConfigInput): AppConfig {
       danger: input.thresholds?.danger ?? DEFAULTS.danger,
       errorClasses: [...new Set(input.thresholds?.errorClasses ?? DEFAULTS.errorClasses)],
       minRate: input.thresholds?.minRate ?? DEFAULTS.minRate,
+      ...(input.thresholds?.latency ? { latency: latencySeconds(input.thresholds.latency) } : {}),
+      ...(input.thresholds?.overrides?.length ? { overrides: toOverrides(input.thresholds.overrides) } : {}),
     },
-    links: dashboard === undefined ? {} : { dashboard },
+    links: {
+      ...(dashboard === undefined ? {} : { dashboard }),
+      ...(input.links?.traces === undefined ? {} : { traces: toToolTemplates(input.links.traces) }),
+      ...(input.links?.logs === undefined ? {} : { logs: toToolTemplates(input.links.logs) }),
+    },
     maxNodesPerView: input.maxNodesPerView ?? DEFAULTS.maxNodesPerView,
     grouping: toGrouping(input.groupBy, input.convention ?? PRESETS[DEFAULT_PRESET]),
     displayName: input.displayName ?? [],

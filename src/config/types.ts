@@ -3,6 +3,7 @@ import type { AlertsConfig } from './alerts.ts';
 import type { Grouping } from '../graph/scope.ts';
 import type { NameRewrite } from '../graph/displayNames.ts';
 import type { PeerRule, Thresholds } from '../graph/types.ts';
+import type { ToolTemplates } from './toolLinks.ts';
 
 /** A datacenter and, optionally, the Prometheus that holds its metrics (one per datacenter). */
 export interface DatacenterConfig {
@@ -47,6 +48,9 @@ export interface AppConfig {
   readonly links: {
     /** URL template with {service} and {datacenter} placeholders (values URL-encoded). */
     readonly dashboard?: string;
+    /** Trace and log searches for services and edges (see config/toolLinks.ts). */
+    readonly traces?: ToolTemplates;
+    readonly logs?: ToolTemplates;
   };
   /** Views with more nodes than this show the busiest ones and say so. */
   readonly maxNodesPerView: number;

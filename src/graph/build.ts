@@ -56,7 +56,8 @@ function markDatacenterHealth(global: TrafficView, datacenters: ReadonlyMap<stri
     // An unhealthy service is named even when the datacenter's own traffic is as unhealthy:
     // "fra1: 6.3% errors" says less on a wall screen than "gateway: 7.4% errors".
     if (!worst || worst.health === 'normal' || RANK[worst.health] < RANK[node.health]) return node;
-    return { ...node, health: worst.health, notice: `${nodeText(worst)}: ${worst.notice ?? worst.health}` };
+    const named = { ...node, health: worst.health, notice: `${nodeText(worst)}: ${worst.notice ?? worst.health}` };
+    return worst.healthReason === undefined ? named : { ...named, healthReason: `${nodeText(worst)}: ${worst.healthReason}` };
   });
   return { ...global, nodes };
 }

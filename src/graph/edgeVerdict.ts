@@ -1,5 +1,5 @@
+import type { RuleVerdict } from './healthRules.ts';
 import { disagreementOf } from './sides.ts';
-import { healthOf } from './stats.ts';
 import type { Thresholds, TrafficEdge, TrafficStats } from './types.ts';
 
 /** What an edge shows besides its ends and stats: health, and the callee's view when both ends report. */
@@ -12,10 +12,15 @@ export type JudgedEdge<End> = Omit<TrafficEdge, 'source' | 'target'> & { readonl
  * The edge with its health, and its callee view with any disagreement between the two: one
  * literal per edge (a build makes one per edge a view shows; a spread or a verdict object apart costs).
  */
-export function judgedEdge<End>(source: End, target: End, stats: TrafficStats, calleeView: TrafficStats | undefined, thresholds: Thresholds): JudgedEdge<End> {
-  const { health, notice } = healthOf(stats, thresholds);
-  if (!calleeView) return notice === undefined ? { source, target, stats, health } : { source, target, stats, health, notice };
-  return withVerdict(source, target, stats, { health, notice, calleeView, disagreement: disagreementOf(stats, calleeView, thresholds) });
+export function judgedEdge<End>(
+  source: End, target: End, stats: TrafficStats, calleeView: TrafficStats | undefined, thresholds: Thresholds, verdict: RuleVerdict,
+): JudgedEdge<End> {
+  const { health, notice, healthReason } = verdict;
+  const edge = !calleeView
+    ? (notice === undefined ? { source, target, stats, health } : { source, target, stats, health, notice })
+    : withVerdict(source, target, stats, { health, notice, calleeView, disagreement: disagreementOf(stats, calleeView, thresholds) });
+  // Set only with latency thresholds or overrides, or on unhealthy edges (a shared text per rule and value).
+  return healthReason === undefined ? edge : { ...edge, healthReason };
 }
 
 /** `{ source, target, stats, ...verdict }` without the keys the verdict leaves undefined, as a literal. */

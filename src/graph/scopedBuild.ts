@@ -8,7 +8,7 @@ import { focusView } from './focus.ts';
 import type { ViewScope } from './scope.ts';
 import { ViewBuilder, belongsTo, edgesByDatacenter, nodeIdOf, placeInDatacenter } from './views.ts';
 import { EMPTY_STATS } from './stats.ts';
-import type { BuiltView } from './views.ts';
+import type { BuiltView, GroupOf } from './views.ts';
 import { INTERNET } from './types.ts';
 import type { BuildParams, DataProblem, DatacenterId, NodeId, NodeKind, TrafficGraph, TrafficInput, TrafficNode, TrafficView } from './types.ts';
 
@@ -20,6 +20,8 @@ export interface ScopeContext {
   readonly datacenters?: readonly string[];
   /** Every service of the platform (the service list): a callee named by host resolves to one of them. */
   readonly directory?: PeerDirectory;
+  /** A service's group (the service list), for threshold overrides by group pattern. */
+  readonly groupOf?: GroupOf;
 }
 
 /** The id of the node standing for the services a capped view leaves out. */
@@ -67,10 +69,15 @@ export function buildScopedGraph(input: TrafficInput, params: BuildParams, scope
     if (d === dc) services.push(name);
   }
   const dcEdges = edgesByDatacenter(edges, [dc]).get(dc) ?? [];
+  // The services of a group view are the group's, also before the service list arrives.
+  const listed = context.groupOf;
+  const groupOf: GroupOf | undefined = scope.level === 'group'
+    ? (d, name) => listed?.(d, name) ?? (d === dc ? scope.group : undefined)
+    : listed;
   // Over the cap, the view is built again with the quieter nodes folded: this first build makes
   // edges only between the nodes the cap could keep (every node is in `allNodes`, with its totals).
   const focus = scope.level === 'focus';
-  const first = placedView(dc, dcEdges, focus ? [] : services, params, kindOf, inGroup, undefined, focus ? Infinity : params.maxNodesPerView);
+  const first = placedView(dc, dcEdges, focus ? [] : services, params, groupOf, kindOf, inGroup, undefined, focus ? Infinity : params.maxNodesPerView);
   let view = first.view;
   let allNodes = first.allNodes;
   if (scope.level === 'focus') {
@@ -78,7 +85,7 @@ export function buildScopedGraph(input: TrafficInput, params: BuildParams, scope
     view = focused ?? { kind: 'focus', datacenter: dc, focus: nodeIdOf(scope.service), nodes: [], edges: [] };
     allNodes = view.nodes;
   }
-  const capped = capWithAggregate(view, allNodes, params.maxNodesPerView, dc, dcEdges, params, kindOf, inGroup);
+  const capped = capWithAggregate(view, allNodes, params.maxNodesPerView, dc, dcEdges, params, groupOf, kindOf, inGroup);
   if (capped.hidden > 0) problems.push({ kind: 'capped', datacenter: dc, shown: capped.view.nodes.length - 1, total: capped.view.nodes.length - 1 + capped.hidden });
   // The global level keeps its nodes (no numbers: they are not read here), so the renderer's root
   // stays the same from level to level; only the datacenter read is filled in.
@@ -98,10 +105,10 @@ type KindOf = (id: NodeId, kind: NodeKind) => NodeKind;
  * (see `ViewBuilder.build`), and `allNodes` every node.
  */
 function placedView(
-  dc: string, edges: readonly RawEdge[], services: readonly string[], params: BuildParams, kindOf: KindOf,
+  dc: string, edges: readonly RawEdge[], services: readonly string[], params: BuildParams, groupOf: GroupOf | undefined, kindOf: KindOf,
   _inGroup: (e: Endpoint) => boolean, rename?: (id: NodeId) => NodeId | null, maxNodes = Infinity,
 ): BuiltView {
-  const builder = new ViewBuilder(params.thresholds);
+  const builder = new ViewBuilder(params.thresholds, groupOf);
   const place = (e: Endpoint) => {
     const p = placeInDatacenter(e, dc);
     const folded = rename?.(p.id);
@@ -127,7 +134,7 @@ function placedView(
  */
 function capWithAggregate(
   view: TrafficView, allNodes: readonly TrafficNode[], max: number, dc: string, edges: readonly RawEdge[], params: BuildParams,
-  kindOf: KindOf, inGroup: (e: Endpoint) => boolean,
+  groupOf: GroupOf | undefined, kindOf: KindOf, inGroup: (e: Endpoint) => boolean,
 ): { view: TrafficView; hidden: number } {
   if (allNodes.length <= max) return { view, hidden: 0 };
   const always = (n: TrafficNode): boolean => n.kind === 'internet' || n.kind === 'remote' || n.id === view.focus;
@@ -138,7 +145,7 @@ function capWithAggregate(
   const more = `${MORE_NODE}${hidden} more` as NodeId;
   const shown = new Set(allNodes.map((n) => n.id));
   const rename = (id: NodeId): NodeId | null => (kept.has(id) || !shown.has(id) ? null : more);
-  let folded = placedView(dc, edges, allNodes.filter((n) => n.kind === 'service').map((n) => displayless(n.id)), params, kindOf, inGroup, rename).view;
+  let folded = placedView(dc, edges, allNodes.filter((n) => n.kind === 'service').map((n) => displayless(n.id)), params, groupOf, kindOf, inGroup, rename).view;
   if (view.kind === 'focus' && view.focus) {
     // Only the edges of the focused service (and the fold of its quieter neighbours).
     const f = view.focus;

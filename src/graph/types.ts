@@ -56,6 +56,8 @@ export interface TrafficNode {
   readonly health: Health;
   /** A short text for unhealthy nodes, e.g. "12.5% errors". */
   readonly notice?: string;
+  /** The rule that coloured it, e.g. "latency 1.20 s ≥ danger 1 s (override payment-*)" (see graph/healthRules.ts). */
+  readonly healthReason?: string;
   /** For 'more' nodes: how many nodes they stand for. */
   readonly hidden?: number;
   /** Firing alerts placed on this node (for groups and datacenters: rolled up from their services). */
@@ -71,6 +73,8 @@ export interface TrafficEdge {
   readonly stats: TrafficStats;
   readonly health: Health;
   readonly notice?: string;
+  /** The rule that coloured it (the callee's rule: see graph/healthRules.ts). */
+  readonly healthReason?: string;
   /** The callee's view of the same calls, when both ends report them. */
   readonly calleeView?: TrafficStats;
   /** Set when the two views differ by more than scrape noise. */
@@ -175,6 +179,33 @@ export interface Thresholds {
   readonly errorClasses: readonly StatusClass[];
   /** Below this rate (req/s) an edge is never marked unhealthy (one error in 3 requests is noise). */
   readonly minRate: number;
+  /** Latency (seconds, at the configured quantile) from which it is "warning" / "danger"; absent: latency colours nothing. */
+  readonly latency?: LatencyThresholds;
+  /** Other thresholds for some services, groups or datacenters: the first that matches a node wins. */
+  readonly overrides?: readonly ThresholdOverride[];
+}
+
+/** Latency limits in seconds; a limit left out never applies. */
+export interface LatencyThresholds {
+  readonly warning?: number;
+  readonly danger?: number;
+}
+
+/**
+ * Thresholds for the nodes a pattern names (`*`: any run of characters; every pattern given must
+ * match); what it leaves out is the default's. See graph/healthRules.ts.
+ */
+export interface ThresholdOverride {
+  /** The service (or external) name; a rule with `match` never applies to group or datacenter nodes. */
+  readonly match?: string;
+  /** The group: the group's node, and its services where their group is known. */
+  readonly group?: string;
+  /** The datacenter: its node, other-datacenter nodes, and everything in it. */
+  readonly datacenter?: string;
+  readonly warning?: number;
+  readonly danger?: number;
+  /** 'off': latency colours nothing here. */
+  readonly latency?: LatencyThresholds | 'off';
 }
 
 /** One normalised row of a rate query: requests per second of one status class on one edge. */

@@ -2,7 +2,9 @@ import type { Endpoint } from './endpoints.ts';
 import type { RawEdge } from './edges.ts';
 import { judgedEdge } from './edgeVerdict.ts';
 import { keptNodes } from './cap.ts';
-import { EMPTY_STATS, StatsSum, adoptStats, healthOf } from './stats.ts';
+import { HealthRules } from './healthRules.ts';
+import type { HealthRule, RuleSubject } from './healthRules.ts';
+import { EMPTY_STATS, StatsSum, adoptStats } from './stats.ts';
 import type { StatsAccumulator } from './stats.ts';
 import { INTERNET } from './types.ts';
 import type {
@@ -73,7 +75,8 @@ export class ViewBuilder {
   private readonly pairs: EdgeAccumulators[] = [];
   private readonly parts = new Map<number, EdgeAccumulators[]>();
 
-  constructor(private readonly thresholds: Thresholds) {}
+  /** `groupOf`: a service's group where known (the service list), for overrides by group pattern. */
+  constructor(private readonly thresholds: Thresholds, private readonly groupOf?: GroupOf) {}
 
   addNode(node: PlacedNode): void {
     if (!this.nodes.has(node.id)) this.nodes.set(node.id, node);
@@ -113,13 +116,18 @@ export class ViewBuilder {
       addTo(sumOf(outgoing, sources[i] as NodeId), sum, acc);
     }
     const allNodes: TrafficNode[] = [];
+    const rules = HealthRules.of(t);
+    // Each node's rule, found once (edges are judged by their callee's); without overrides, the default's.
+    const ruleOf = rules.hasOverrides ? new Map<NodeId, HealthRule>() : null;
     for (const n of this.nodes.values()) {
       const inSum = incoming.get(n.id);
       const outSum = outgoing.get(n.id);
       const inStats = inSum ? inSum.finish(t) : EMPTY_STATS;
       const outStats = outSum ? outSum.finish(t) : EMPTY_STATS;
+      let rule = rules.fallback;
+      if (ruleOf) ruleOf.set(n.id, (rule = rules.ruleFor(subjectOf(n, datacenter, this.groupOf))));
       // A node is judged on what it serves; a pure source (the internet) on what it sends.
-      const verdict = healthOf(inSum ? inStats : outStats, t);
+      const verdict = rules.judge(inSum ? inStats : outStats, rule);
       allNodes.push({ ...n, incoming: inStats, outgoing: outStats, ...verdict });
     }
     allNodes.sort((a, b) => compare(a.id, b.id));
@@ -131,10 +139,28 @@ export class ViewBuilder {
       const target = targets[i] as NodeId;
       if (keep && !(keep.has(source) && keep.has(target))) continue;
       const { stats, calleeView, hosts } = sums.get(i) ?? finished(pairs[i] as EdgeAccumulators, t);
-      const edge = judgedEdge(source, target, stats, calleeView, t);
+      const edge = judgedEdge(source, target, stats, calleeView, t, rules.judge(stats, ruleOf?.get(target) ?? rules.fallback));
       edges.push(hosts ? { ...edge, hosts } : edge);
     }
     return { view: { kind, datacenter, nodes, edges: sortEdges(edges, nodes) }, allNodes };
+  }
+}
+
+/** A service's group by datacenter and name; undefined when unknown or it has none. */
+export type GroupOf = (datacenter: string, service: string) => string | undefined;
+
+/** What the override patterns see of a placed node (in the view of datacenter `dc`, '' for the global view). */
+function subjectOf(n: PlacedNode, dc: string, groupOf: GroupOf | undefined): RuleSubject {
+  const where = n.datacenter ?? (dc === '' ? undefined : dc);
+  const name = n.id.startsWith(ESCAPED_PREFIX) ? n.id.slice(ESCAPED_PREFIX.length) : n.id;
+  switch (n.kind) {
+    case 'service':
+    case 'external': return { name, group: where === undefined ? undefined : groupOf?.(where, name), datacenter: where };
+    case 'group': return { group: name, datacenter: where };
+    case 'datacenter':
+    case 'remote': return { datacenter: n.datacenter };
+    case 'more': return { datacenter: where };
+    default: return {};
   }
 }
 

@@ -127,3 +127,37 @@ describe('DetailsPending (the panel an incident link asks for, before the first 
     expectInert(container);
   });
 });
+
+describe('DetailsPanel: the rule that coloured the selection, and trace and log links', () => {
+  const JAEGER = { service: 'https://jaeger.example/search?service={service}&start={from}000', edge: 'https://jaeger.example/search?service={source}&peer={target}' };
+
+  it('names the rule of a node, as text', () => {
+    const sel: Selection = { kind: 'node', node: { ...node('payment-api', 'service', { incoming: TRAFFIC, health: 'danger' }), healthReason: 'latency 1.20 s ≥ danger 1 s (override payment-*)' } };
+    const { getByTestId } = render(<DetailsPanel selection={sel} datacenter="eu" quantile={0.95} />);
+    expect(getByTestId('health-rule').textContent).toBe('Danger: latency 1.20 s ≥ danger 1 s (override payment-*)');
+    expect(getByTestId('health-rule').getAttribute('data-health')).toBe('danger');
+  });
+
+  it('a reason made of a hostile pattern stays text', () => {
+    const sel: Selection = { kind: 'edge', edge: { ...edge('web', 'x', TRAFFIC, 'warning'), healthReason: `errors 2.0% ≥ warning 1% (override ${HOSTILE.img})` } };
+    const { container, getByTestId } = render(<DetailsPanel selection={sel} datacenter="eu" quantile={0.95} />);
+    expect(getByTestId('health-rule').textContent).toContain(HOSTILE.img);
+    expectInert(container);
+  });
+
+  it('no reason, no line (a healthy node under plain error thresholds)', () => {
+    const { queryByTestId } = render(<DetailsPanel selection={serviceSel('api')} datacenter="eu" quantile={0.95} />);
+    expect(queryByTestId('health-rule')).toBeNull();
+  });
+
+  it('trace links of a hostile service name stay on the template\'s host, next to the dashboard link', () => {
+    const { container } = render(<DetailsPanel selection={serviceSel(HOSTILE.js)} datacenter="eu" quantile={0.95} dashboardTemplate={GRAFANA} tools={{ traces: JAEGER }} evaluatedAt={1_700_000_000} />);
+    const links = [...container.querySelectorAll('.details__links a')].map((a) => [a.textContent, a.getAttribute('href')]);
+    expect(links.map(([name]) => name)).toEqual(['Open dashboard', 'Traces']);
+    const traces = new URL(links[1]?.[1] ?? '');
+    expect(traces.origin).toBe('https://jaeger.example');
+    expect(traces.searchParams.get('service')).toBe(HOSTILE.js);
+    expect(traces.searchParams.get('start')).toBe(`${(1_700_000_000 - 3600) * 1000}000`);
+    expectInert(container);
+  });
+});

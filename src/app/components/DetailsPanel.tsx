@@ -1,12 +1,16 @@
 import { dashboardLink } from '../../config/links.ts';
+import type { ToolTemplates } from '../../config/toolLinks.ts';
 import { idText, nodeText, serviceName } from '../../graph/displayNames.ts';
 import type { NodeId, TrafficView } from '../../graph/types.ts';
 import { graphPageUrl } from '../../prometheus/url.ts';
 import type { Selection } from '../currentView.ts';
+import { selectionLinks } from '../selectionLinks.ts';
 import type { SelectionDetails } from '../data/selectionDetails.ts';
 import { SelectionAlerts } from './AlertList.tsx';
 import { DetailsChart } from './DetailsChart.tsx';
 import { EdgeHosts } from './EdgeHosts.tsx';
+import { HealthRule } from './HealthRule.tsx';
+import { ToolLinks } from './ToolLinks.tsx';
 import { Neighbours } from './Neighbours.tsx';
 import { StatsBlock } from './StatsBlock.tsx';
 
@@ -22,7 +26,12 @@ interface Props {
   readonly detailsError?: string;
   /** The pinned moment, so the Prometheus link shows the same time. */
   readonly pinnedTime?: number | null;
+  /** Trace and log search templates (config `links.traces`, `links.logs`). */
+  readonly tools?: { readonly traces?: ToolTemplates; readonly logs?: ToolTemplates };
+  /** When the shown numbers were evaluated (unix s): the end of the hour the trace and log links search. */
+  readonly evaluatedAt?: number;
 }
+
 
 /** How the panel names an edge (by its ends' full texts). */
 export function edgeTitle(source: string, target: string, view?: TrafficView): string {
@@ -43,7 +52,7 @@ export function DetailsPending({ title }: { readonly title: string }) {
 }
 
 /** Numbers of the selected service or edge. Label values are rendered as text, never as HTML. */
-export function DetailsPanel({ selection, datacenter, quantile, dashboardTemplate, view, onFocus, details, detailsError, pinnedTime }: Props) {
+export function DetailsPanel({ selection, datacenter, quantile, dashboardTemplate, view, onFocus, details, detailsError, pinnedTime, tools, evaluatedAt }: Props) {
   const title = selection.kind === 'edge' ? edgeTitle(selection.edge.source, selection.edge.target, view) : nodeText(selection.node);
   const health = selection.kind === 'edge' ? selection.edge.health : selection.node.health;
   const dashboard = selection.kind === 'node' && selection.node.kind === 'service'
@@ -51,9 +60,11 @@ export function DetailsPanel({ selection, datacenter, quantile, dashboardTemplat
     : null;
   const prometheus = details ? graphPageUrl(details.serverUrl, details.promql.rate, { range: '1h', ...(pinnedTime ? { endUnix: pinnedTime } : {}) }) : null;
   const edge = selection.kind === 'edge' ? selection.edge : null;
+  const toolLinks = tools ? selectionLinks(selection, view, datacenter, tools, pinnedTime ?? evaluatedAt) : [];
   return (
     <aside className="details" aria-label="Details" data-testid="details">
       <h2 className={`details__title health-${health}`}>{title}</h2>
+      <HealthRule health={health} reason={selection.kind === 'edge' ? selection.edge.healthReason : selection.node.healthReason} />
       {edge?.disagreement && <p className="details__disagreement" role="note" data-testid="disagreement">⚠ {edge.disagreement.text}</p>}
       <SelectionAlerts alerts={edge ? edge.alerts : selection.kind === 'node' ? selection.node.alerts : undefined} now={Date.now()} past={!!pinnedTime} />
       {selection.kind === 'edge' ? (
@@ -73,6 +84,7 @@ export function DetailsPanel({ selection, datacenter, quantile, dashboardTemplat
       {selection.kind === 'node' && view && onFocus && <Neighbours view={view} node={selection.node.id as NodeId} onFocus={onFocus} />}
       <p className="details__links">
         {dashboard && <a href={dashboard} target="_blank" rel="noreferrer noopener">Open dashboard</a>}
+        <ToolLinks links={toolLinks} />
         {prometheus && /^https?:/i.test(new URL(prometheus, window.location.href).protocol) && (
           <a href={prometheus} target="_blank" rel="noreferrer noopener" title={details?.promql.rate}>PromQL in Prometheus</a>
         )}
@@ -80,3 +92,4 @@ export function DetailsPanel({ selection, datacenter, quantile, dashboardTemplat
     </aside>
   );
 }
+

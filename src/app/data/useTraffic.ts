@@ -93,15 +93,20 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
     ? { hasService: (d: string, name: string) => list.services.get(d)?.has(name) === true, hasDatacenter: (d: string) => list.services.has(d) }
     : undefined), [list]);
   const alerts = useAlerts(config, servers, intervalMs, state.time, list);
+  // A service's group from the list, for threshold overrides by group pattern ('' or its own name: none).
+  const groupOf = useMemo(() => (list
+    ? (d: string, name: string) => { const g = list.services.get(d)?.get(name); return g && g !== name ? g : undefined; }
+    : undefined), [list]);
   const built = useMemo(() => {
     if (!read) return undefined;
     if (!read.scope) return buildGraph(read, params);
     return buildScopedGraph(read, params, read.scope, {
       ...(groups ? { groups } : {}),
       ...(directory ? { directory } : {}),
+      ...(groupOf ? { groupOf } : {}),
       ...(datacenters.length > 0 ? { datacenters } : {}),
     });
-  }, [read, params, groups, directory, datacenters]);
+  }, [read, params, groups, directory, groupOf, datacenters]);
   const fullGraph = useMemo(() => (built && alerts.located.length > 0
     ? placeAlerts(built, alerts.located, (dc, name) => list?.services.get(dc)?.get(name) ?? '')
     : built), [built, alerts.located, list]);
