@@ -28,6 +28,7 @@ describe('good files', () => {
       grouping: { source: { kind: 'rule', regex: '([^-]+)-.+' }, when: 'auto' },
       displayName: [],
       peerRules: [],
+      baseline: { offset: '7d', drop: -0.5, surge: 1, minRate: 1 },
     } satisfies AppConfig);
   });
 

@@ -14,6 +14,7 @@ import {
   share,
   statusClass,
 } from './fields.ts';
+import { BASELINE_FIELDS, baselineSchema, toBaseline } from './baseline.ts';
 import { GROUP_BY_FIELDS, groupBySchema, hasNamespaces, toGrouping } from './grouping.ts';
 import { regexOrNull } from '../graph/displayNames.ts';
 import { checkLinkTemplate } from './links.ts';
@@ -139,6 +140,8 @@ const ROOT_SHAPE = {
   displayName: optional(array(rewriteSchema, `expected a list of rewrites such as [${REWRITE_EXAMPLE}]`)),
   /** Rules mapping peer values (hosts) to services, tried in order: [{match, service, datacenter?}]; default []. */
   peerRules: optional(peerRulesSchema),
+  /** Each rate against the same moment earlier: "7d", "1d", a duration, "off", or {offset, drop, surge, minRate}; default "7d". */
+  baseline: optional(baselineSchema),
 };
 
 /** The known field names per object path ("[]" for list items), for "did you mean" hints. */
@@ -151,6 +154,7 @@ export const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   groupBy: GROUP_BY_FIELDS,
   'displayName[]': Object.keys(rewriteSchema.shape),
   'peerRules[]': PEER_RULE_FIELDS,
+  baseline: BASELINE_FIELDS,
   ...CONVENTION_FIELDS,
 };
 
@@ -230,7 +234,13 @@ function toAppConfig(input: ConfigInput): AppConfig {
     grouping: toGrouping(input.groupBy, input.convention ?? PRESETS[DEFAULT_PRESET]),
     displayName: input.displayName ?? [],
     peerRules: input.peerRules ?? [],
+    ...baselineOf(input),
   };
+}
+
+function baselineOf(input: ConfigInput): Pick<AppConfig, 'baseline'> {
+  const baseline = toBaseline(input.baseline);
+  return baseline ? { baseline } : {};
 }
 
 function regexError(source: string): string {

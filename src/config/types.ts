@@ -1,3 +1,4 @@
+import type { BaselineSettings } from '../baseline/settings.ts';
 import type { Convention } from '../conventions/types.ts';
 import type { Grouping } from '../graph/scope.ts';
 import type { NameRewrite } from '../graph/displayNames.ts';
@@ -53,6 +54,8 @@ export interface AppConfig {
   readonly displayName: readonly NameRewrite[];
   /** Rules mapping peer values (hosts) to services, tried in order (see graph/peerResolver.ts). */
   readonly peerRules: readonly PeerRule[];
+  /** Each rate against the same moment `offset` earlier (src/baseline); absent = off. */
+  readonly baseline?: BaselineSettings;
 }
 
 /** One thing wrong with a config file: the field (dotted path, "" = the whole file) and why. */
