@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { AppConfig } from '../../config/types.ts';
+import { compareWithBaseline } from '../../baseline/apply.ts';
 import { buildGraph } from '../../graph/build.ts';
 import type { ViewScope } from '../../graph/scope.ts';
 import { buildScopedGraph } from '../../graph/scopedBuild.ts';
@@ -87,13 +88,15 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
     : undefined), [list]);
   const fullGraph = useMemo(() => {
     if (!read) return undefined;
-    if (!read.scope) return buildGraph(read, params);
-    return buildScopedGraph(read, params, read.scope, {
+    const context = {
       ...(groups ? { groups } : {}),
       ...(directory ? { directory } : {}),
       ...(datacenters.length > 0 ? { datacenters } : {}),
-    });
-  }, [read, params, groups, directory, datacenters]);
+    };
+    const built = read.scope ? buildScopedGraph(read, params, read.scope, context) : buildGraph(read, params);
+    // Each node and edge against the same view `baseline` earlier (src/baseline).
+    return read.baseline && config.baseline ? compareWithBaseline(built, read.baseline, params, read.scope, context, config.baseline) : built;
+  }, [read, params, groups, directory, datacenters, config.baseline]);
   const graph = useMemo(() => (fullGraph ? filterGraph(fullGraph, state.filters) : undefined), [fullGraph, state.filters]);
   // The list is read every few minutes: a view that meets a service it lacks (a new service, or a
   // host naming one) asks for it again, at most every 30 s.
