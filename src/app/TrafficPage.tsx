@@ -55,7 +55,8 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
     updated: t.dataUpdatedAt,
     rewrites: config.displayName,
     ...(scope?.level === 'group' ? { group: scope.group } : {}),
-  }), [graph, config.thresholds.errorClasses, config.displayName, scope, t.dataUpdatedAt]);
+    ...(config.baseline ? { baseline: config.baseline.offset } : {}),
+  }), [graph, config.thresholds.errorClasses, config.displayName, scope, t.dataUpdatedAt, config.baseline]);
   // The page renders every second (the clock; `state` keeps its identity): what derives from the
   // graph and the URL is computed once per graph and URL.
   // The view of the data on screen: until a new view's answers arrive, the previous one stays.
@@ -73,6 +74,7 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
   const details = useQuery(selectionDetailsOptions({
     convention: config.convention, rateWindow: config.rateWindow, errorClasses: config.thresholds.errorClasses,
     servers, spec, time: read?.time, intervalMs: t.intervalMs, waiting: state.view === 'map' && !firstMapDrawn,
+    ...(config.baseline ? { baseline: config.baseline.offset } : {}),
   }));
   const names = useMemo(() => (list ? allNames(list) : []), [list]);
   // The toolbar's date field is created once due, and stays.
@@ -109,7 +111,7 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
               onClick={onClick} createRenderer={createRenderer} dimmed={dimmed} onFirstMap={onFirstMap} />
           ) : null}
           {view && read && state.view === 'table' && (
-            <TableView view={view} quantile={config.latencyQuantile} evaluatedAt={read.time} dimmed={dimmed}
+            <TableView view={view} quantile={config.latencyQuantile} evaluatedAt={read.time} dimmed={dimmed} {...(config.baseline ? { baseline: config.baseline.offset } : {})}
               onSelectEdge={(source, target) => navigate({ ...state, edge: [source, target] })} />
           )}
           {state.view === 'map' && graph && <Legend />}
@@ -119,7 +121,7 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
             {awaited && <DetailsPending title={awaited} />}
             {selected && (
               <DetailsPanel selection={selected} datacenter={state.dc} quantile={config.latencyQuantile} {...(config.links.dashboard ? { dashboardTemplate: config.links.dashboard } : {})}
-                {...(view ? { view } : {})} onFocus={(id) => onClick({ type: 'node', name: id })} pinnedTime={state.time}
+                {...(view ? { view } : {})} onFocus={(id) => onClick({ type: 'node', name: id })} pinnedTime={state.time} {...(config.baseline ? { baseline: config.baseline.offset } : {})}
                 {...(details.data && spec ? { details: details.data } : {})} {...(details.error ? { detailsError: details.error.message } : {})} />
             )}
             {hasNotices && !state.kiosk && <ProblemsPanel problems={problems} warnings={read?.warnings ?? []} notes={notes} />}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareRate, compareView } from './compare.ts';
 import { baselinePhrase, formatChange } from './settings.ts';
+import { baselineNotice, baselineText } from './notice.ts';
 import { buildGraph } from '../graph/build.ts';
 import { input, PARAMS, rate } from '../graph/__fixtures__/rows.ts';
 import type { BaselineComparison, TrafficView } from '../graph/types.ts';
@@ -83,5 +84,20 @@ describe('compareView', () => {
   it('no view then: every node and edge has no baseline', () => {
     const all = compareView(now, undefined, BOUNDS);
     expect([...all.nodes.map((n) => n.baseline?.verdict), ...all.edges.map((e) => e.baseline?.verdict)].every((v) => v === 'none')).toBe(true);
+  });
+});
+
+describe('baselineText and baselineNotice', () => {
+  const cases: { desc: string; b: BaselineComparison; offset: string; text: string; notice: 0 | 1 | 2 }[] = [
+    { desc: 'a drop: its mark, danger', b: { rate: 100, change: -0.82, verdict: 'drop' }, offset: '7d', text: '\u25BC \u221282 % vs last week', notice: 2 },
+    { desc: 'a surge: its mark, warning', b: { rate: 10, change: 1.5, verdict: 'surge' }, offset: '1d', text: '\u25B2 +150 % vs yesterday', notice: 1 },
+    { desc: 'a surge from nothing', b: { rate: 0, change: NaN, verdict: 'surge' }, offset: '3h', text: '\u25B2 from 0 vs 3h ago', notice: 1 },
+    { desc: 'normal: no mark, no notice', b: { rate: 10, change: -0.1, verdict: 'normal' }, offset: '7d', text: '\u221210 % vs last week', notice: 0 },
+    { desc: 'no data then: "no baseline", no notice', b: { rate: NaN, change: NaN, verdict: 'none' }, offset: '7d', text: 'no baseline', notice: 0 },
+  ];
+  it.each(cases)('$desc', ({ b, offset, text, notice }) => {
+    expect(baselineText(b, offset)).toBe(text);
+    expect(baselineNotice(b, offset)?.severity ?? 0).toBe(notice);
+    if (notice) expect(baselineNotice(b, offset)?.title).toBe(text);
   });
 });

@@ -4,6 +4,7 @@ import type { NodeId, TrafficView } from '../../graph/types.ts';
 import { graphPageUrl } from '../../prometheus/url.ts';
 import type { Selection } from '../currentView.ts';
 import type { SelectionDetails } from '../data/selectionDetails.ts';
+import { BaselineNote } from './BaselineCell.tsx';
 import { DetailsChart } from './DetailsChart.tsx';
 import { EdgeHosts } from './EdgeHosts.tsx';
 import { Neighbours } from './Neighbours.tsx';
@@ -21,6 +22,8 @@ interface Props {
   readonly detailsError?: string;
   /** The pinned moment, so the Prometheus link shows the same time. */
   readonly pinnedTime?: number | null;
+  /** The config's baseline offset ("7d"), when on. */
+  readonly baseline?: string;
 }
 
 /** How the panel names an edge (by its ends' full texts). */
@@ -42,7 +45,8 @@ export function DetailsPending({ title }: { readonly title: string }) {
 }
 
 /** Numbers of the selected service or edge. Label values are rendered as text, never as HTML. */
-export function DetailsPanel({ selection, datacenter, quantile, dashboardTemplate, view, onFocus, details, detailsError, pinnedTime }: Props) {
+export function DetailsPanel({ selection, datacenter, quantile, dashboardTemplate, view, onFocus, details, detailsError, pinnedTime, baseline }: Props) {
+  const comparison = selection.kind === 'edge' ? selection.edge.baseline : selection.node.baseline;
   const title = selection.kind === 'edge' ? edgeTitle(selection.edge.source, selection.edge.target, view) : nodeText(selection.node);
   const health = selection.kind === 'edge' ? selection.edge.health : selection.node.health;
   const dashboard = selection.kind === 'node' && selection.node.kind === 'service'
@@ -66,6 +70,7 @@ export function DetailsPanel({ selection, datacenter, quantile, dashboardTemplat
           <StatsBlock heading="Sent" stats={selection.node.outgoing} quantile={quantile} />
         </>
       )}
+      {comparison && baseline && <BaselineNote comparison={comparison} offset={baseline} />}
       {details && <DetailsChart details={details} />}
       {detailsError && <p className="details__error" role="status">Details unavailable: {detailsError}</p>}
       {selection.kind === 'node' && view && onFocus && <Neighbours view={view} node={selection.node.id as NodeId} onFocus={onFocus} />}
