@@ -65,7 +65,7 @@ export function TableView({ view, quantile, evaluatedAt, dimmed, onSelectEdge, b
         <thead><tr><th scope="col">Node</th><th scope="col">Kind</th><th scope="col">Received</th><th scope="col">Errors</th><th scope="col">Sent</th>{baseline && <th scope="col">{baselinePhrase(baseline)}</th>}</tr></thead>
         <tbody>
           {view.nodes.map((n) => (
-            <tr key={n.id} className={`health-${n.health}`}>
+            <tr key={n.id} className={`health-${n.health}`} data-node={n.id}>
               <td className="name" title={text(n.id)}>{text(n.id)}</td><td>{n.kind}</td><td className="num">{formatRate(n.incoming.rate)}</td>
               <td className="num">{formatPercent(n.incoming.errorShare)}</td><td className="num">{formatRate(n.outgoing.rate)}</td>
               {baseline && <BaselineCell comparison={n.baseline} offset={baseline} />}
