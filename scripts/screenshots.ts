@@ -25,6 +25,8 @@ const SHOTS: readonly Shot[] = [
   { name: 'focus', query: '?dc=eu-west&service=checkout', width: 1600, height: 900, scenario: 'incident:checkout-errors', wait: MAP },
   { name: 'table', query: '?dc=eu-west&view=table', width: 1600, height: 900, scenario: 'incident:checkout-errors', wait: TABLE },
   { name: 'kiosk-4k', query: '?dc=eu-west&kiosk=1', width: 3840, height: 2160, scenario: 'incident:checkout-errors', wait: MAP },
+  { name: 'baseline', query: '?dc=eu-west', width: 1600, height: 900, scenario: 'incident:checkout-drop', wait: MAP },
+  { name: 'baseline-details', query: '?dc=eu-west&edge=frontend-ssr%20-%3E%20checkout', width: 1600, height: 900, scenario: 'incident:checkout-drop', wait: '[data-testid="chart-baseline"]' },
   { name: 'laptop', query: '?dc=eu-west&service=checkout', width: 1366, height: 768, scenario: 'incident:checkout-errors', wait: MAP },
 ];
 

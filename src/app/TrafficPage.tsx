@@ -114,7 +114,7 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
             <TableView view={view} quantile={config.latencyQuantile} evaluatedAt={read.time} dimmed={dimmed} {...(config.baseline ? { baseline: config.baseline.offset } : {})}
               onSelectEdge={(source, target) => navigate({ ...state, edge: [source, target] })} />
           )}
-          {state.view === 'map' && graph && <Legend />}
+          {state.view === 'map' && graph && <Legend {...(config.baseline ? { baseline: config.baseline.offset } : {})} />}
         </div>
         {(selected || awaited || (hasNotices && !state.kiosk)) && (
           <div className="side">

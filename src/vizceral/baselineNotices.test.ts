@@ -38,6 +38,13 @@ describe('toVizceralTraffic: notices of the baseline', () => {
     { desc: 'a datacenter of the global view carries its own', got: () => eu(t)?.notices?.at(-1), want: { title: '\u25BC \u221282 % vs last week', severity: 2 } },
   ])('$desc', ({ got, want }) => expect(got()).toEqual(want));
 
+  it.each([
+    { desc: 'a drop: ▼ after the label', name: 'web', label: 'web \u25BC' },
+    { desc: 'a surge: ▲ after the label', name: 'postgres', label: 'postgres \u25B2' },
+    { desc: 'no baseline: the label alone', name: 'api', label: 'api' },
+    { desc: 'normal: the label alone', name: 'INTERNET', label: 'INTERNET' },
+  ])('the label carries the mark: $desc', ({ name, label }) => expect(node(name)?.displayName).toBe(label));
+
   it('baseline off (no offset in the options): no baseline notices at all', () => {
     const off = toVizceralTraffic(g, { errorClasses: OPTIONS.errorClasses, updated: 1 });
     expect(eu(off)?.nodes?.find((n) => n.name === 'web')?.notices).toBeUndefined();

@@ -1,7 +1,7 @@
 import { nodeText, viewLabels } from '../graph/displayNames.ts';
 import type { NameRewrite } from '../graph/displayNames.ts';
 import { focusView } from '../graph/focus.ts';
-import { baselineNotice } from '../baseline/notice.ts';
+import { baselineNotice, DROP_MARK, SURGE_MARK } from '../baseline/notice.ts';
 import { FOCUSED_RADIUS, globalPositions, layeredPositions, REGION_RADIUS } from './layout.ts';
 import type { Point } from './layout.ts';
 import type { Health, NodeId, StatusClass, TrafficEdge, TrafficGraph, TrafficNode, TrafficStats, TrafficView } from '../graph/types.ts';
@@ -80,7 +80,7 @@ export function toVizceralTraffic(graph: TrafficGraph, options: TrafficOptions):
       ...global.nodes.map((n) => {
         const region = regions.find((r) => r.name === n.id);
         const node = region
-          ? { ...region, displayName: labels.get(n.id) ?? region.displayName, class: n.health, notices: withBaseline(notices(n), n, options) }
+          ? { ...region, displayName: marked(labels.get(n.id) ?? region.displayName ?? n.id, n, options), class: n.health, notices: withBaseline(notices(n), n, options) }
           : { ...baseNode(n, labels, options), renderer: 'region' as const, ...(n.kind === 'datacenter' ? { nodes: DATACENTER_STUB } : {}) };
         return at(node, positions.get(n.id));
       }),
@@ -136,7 +136,7 @@ function baseNode(n: TrafficNode, labels: Labels, options: Pick<TrafficOptions, 
   const title = nodeText(n);
   return {
     name: n.id,
-    displayName: labels.get(n.id) ?? title,
+    displayName: marked(labels.get(n.id) ?? title, n, options),
     class: n.health,
     notices: withBaseline(notices(n), n, options),
     metadata: { kind: n.kind, title },
@@ -169,6 +169,12 @@ export function displayName(n: TrafficNode): string {
 function notices(item: { readonly health: Health; readonly notice?: string }): VizNotice[] | undefined {
   if (!item.notice || item.health === 'normal') return undefined;
   return [{ title: item.notice, severity: item.health === 'danger' ? 2 : 1 }];
+}
+
+/** A node's label with the baseline's own mark (▼ drop, ▲ surge) after it: the map's sign of it, beside the notice. */
+function marked(label: string, n: TrafficNode, options: Pick<TrafficOptions, 'baseline'>): string {
+  const notice = baselineNotice(n.baseline, options.baseline);
+  return notice ? `${label} ${n.baseline?.verdict === 'drop' ? DROP_MARK : SURGE_MARK}` : label;
 }
 
 /** The notices plus a drop or surge against the baseline, when there is one. */
