@@ -64,3 +64,18 @@ describe('compareWithBaseline: aggregates are true sums', () => {
     expect(view.nodes.map((n) => n.baseline?.verdict)).toEqual(view.nodes.map(() => 'none'));
   });
 });
+
+describe('compareWithBaseline: names are data', () => {
+  it.each(['__proto__', 'constructor', 'toString'])('a datacenter named %s', (dc) => {
+    const rows = { ingressRate: rate(`${dc}/web`, '/internet', { '2xx': 10 }), egressRate: rate(`${dc}/web`, `${dc}/api`, { '2xx': 5 }) };
+    const params = { ...PARAMS, datacenters: [dc] };
+    const scope: ViewScope = { level: 'datacenter', dc, grouped: false };
+    const current = buildScopedGraph(input(rows), params, scope);
+    const graph = compareWithBaseline(current, { ingressRate: rate(`${dc}/web`, '/internet', { '2xx': 40 }), egressRate: [] }, params, scope, {}, BOUNDS);
+    expect(Object.hasOwn(graph.datacenters, dc)).toBe(true);
+    expect(Object.getPrototypeOf(graph.datacenters)).toBe(Object.prototype);
+    const view = graph.datacenters[dc] as TrafficView;
+    expect(view.nodes.find((n) => n.id === 'web')?.baseline).toMatchObject({ rate: 40, verdict: 'drop' });
+    expect(view.nodes.find((n) => n.id === 'api')?.baseline?.verdict).toBe('none');
+  });
+});

@@ -36,10 +36,9 @@ export function nodeSide(node: TrafficNode, view: TrafficView): 'incoming' | 'ou
 
 /** The graph with `baseline` set on every node and edge of every view ('more' nodes and their edges excepted). */
 export function withBaseline(current: TrafficGraph, then: TrafficGraph, bounds: Bounds): TrafficGraph {
-  const datacenters: Record<string, TrafficView> = {};
-  for (const [dc, view] of Object.entries(current.datacenters)) {
-    datacenters[dc] = compareView(view, Object.hasOwn(then.datacenters, dc) ? then.datacenters[dc] : undefined, bounds);
-  }
+  // Datacenter names are data (`__proto__`, `constructor`): own properties made by fromEntries, never assigned.
+  const datacenters = Object.fromEntries(Object.entries(current.datacenters).map(([dc, view]) =>
+    [dc, compareView(view, Object.hasOwn(then.datacenters, dc) ? then.datacenters[dc] : undefined, bounds)]));
   return { ...current, global: compareView(current.global, then.global, bounds), datacenters };
 }
 
