@@ -10,7 +10,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
  */
 const zones = [
   { target: './src/prometheus', from: ['./src/config', './src/conventions', './src/graph', './src/vizceral', './src/app', './src/mocks'] },
-  { target: './src/graph', from: ['./src/config', './src/prometheus', './src/conventions', './src/vizceral', './src/app', './src/mocks'] },
+  { target: './src/graph', from: ['./src/config', './src/prometheus', './src/conventions', './src/vizceral', './src/app', './src/mocks', './src/baseline'] },
+  // The baseline comparison (issue #16) is pure like the graph it reads.
+  { target: './src/baseline', from: ['./src/config', './src/prometheus', './src/conventions', './src/vizceral', './src/app', './src/mocks'] },
   { target: './src/conventions', from: ['./src/config', './src/vizceral', './src/app', './src/mocks'] },
   { target: './src/config', from: ['./src/vizceral', './src/app', './src/mocks'] },
   { target: './src/alerts', from: ['./src/config', './src/vizceral', './src/app', './src/mocks'] },
@@ -46,7 +48,7 @@ export default tseslint.config(
     rules: { 'import-x/no-restricted-paths': 'off' },
   },
   {
-    files: ['src/graph/**/*.ts', 'src/conventions/**/*.ts', 'src/prometheus/**/*.ts', 'src/alerts/**/*.ts'],
+    files: ['src/graph/**/*.ts', 'src/conventions/**/*.ts', 'src/prometheus/**/*.ts', 'src/alerts/**/*.ts', 'src/baseline/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', '@tanstack/*', 'vizceral', 'msw', 'msw/*'], message: 'The pure core stays framework-free (STYLE.md).' }] }],

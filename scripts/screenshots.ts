@@ -30,6 +30,8 @@ const SHOTS: readonly Shot[] = [
   { name: 'expression-error', query: `?dc=eu-west&find=${encodeURIComponent('errors > 5 or alerts')}&hide=${encodeURIComponent('rate < 1')}`, width: 1600, height: 900, scenario: 'incident:checkout-errors', wait: MAP },
   // Under /thresholds/: latency limits and an override for check* (THRESHOLDS_CONFIG below); the panel names the rule.
   { name: 'health-rule', query: 'thresholds/?dc=eu-west&service=checkout', width: 1600, height: 900, scenario: 'calm', wait: '[data-testid="health-rule"]' },
+  { name: 'baseline', query: '?dc=eu-west', width: 1600, height: 900, scenario: 'incident:checkout-drop', wait: MAP },
+  { name: 'baseline-details', query: '?dc=eu-west&edge=frontend-ssr%20-%3E%20checkout', width: 1600, height: 900, scenario: 'incident:checkout-drop', wait: '[data-testid="chart-baseline"]' },
   { name: 'laptop', query: '?dc=eu-west&service=checkout', width: 1366, height: 768, scenario: 'incident:checkout-errors', wait: MAP },
   // Firing alerts: the demo fires HighErrorRate for checkout in each datacenter in this scenario.
   { name: 'alerts', query: '?dc=eu-west', width: 1600, height: 900, scenario: 'incident:checkout-errors', wait: MAP },

@@ -21,7 +21,7 @@ export const USAGE = `Usage: npm run simulate -- [options]
   --calls N            its calls per service, on average (default 5)
   --fault SPEC         a fault from the start (repeatable):
                          errors:SERVICE:SHARE[:DC]     latency:SERVICE:FACTOR[:DC]
-                         link-down:FROM_DC:TO_DC[:SHARE]
+                         link-down:FROM_DC:TO_DC[:SHARE]   drop:SERVICE:SHARE[:DC]
                          scrape-down:SERVICE[:DC[:INSTANCE]][:hang|503]
   --help
 `;

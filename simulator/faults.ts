@@ -1,5 +1,5 @@
 /**
- * The faults the simulator accepts: the platform model's faults (errors, latency, link-down; see
+ * The faults the simulator accepts: the platform model's faults (errors, latency, link-down, drop; see
  * src/mocks/platform/incidents.ts) plus `scrape-down`, which only the simulator can do: the
  * /metrics of a service (one instance, or all of them) hangs or answers 503.
  */
@@ -34,6 +34,7 @@ export function scrapeDownFor(faults: readonly SimFault[], t: { datacenter: stri
  * A fault from its command-line form:
  *   errors:SERVICE:SHARE[:DC]        latency:SERVICE:FACTOR[:DC]
  *   link-down:FROM_DC:TO_DC[:SHARE]  scrape-down:SERVICE[:DC[:INSTANCE]][:503|hang]
+ *   drop:SERVICE:SHARE[:DC]          (the service receives SHARE of its usual traffic)
  */
 export function parseFaultFlag(text: string): SimFault {
   const [kind = '', ...rest] = text.split(':');
@@ -48,6 +49,8 @@ export function parseFaultFlag(text: string): SimFault {
       return checkFault({ kind, service: rest[0] ?? '', share: num(rest[1], 'the share (0..1)'), ...dc(rest[2]) });
     case 'latency':
       return checkFault({ kind, service: rest[0] ?? '', factor: num(rest[1], 'the factor'), ...dc(rest[2]) });
+    case 'drop':
+      return checkFault({ kind, service: rest[0] ?? '', share: num(rest[1], 'the share of traffic left (0..1)'), ...dc(rest[2]) });
     case 'link-down':
       return checkFault({ kind, fromDc: rest[0] ?? '', toDc: rest[1] ?? '', ...(rest[2] ? { share: num(rest[2], 'the share') } : {}) });
     case 'scrape-down': {
@@ -60,7 +63,7 @@ export function parseFaultFlag(text: string): SimFault {
       });
     }
     default:
-      throw new Error(`--fault ${text}: expected errors:, latency:, link-down: or scrape-down:`);
+      throw new Error(`--fault ${text}: expected errors:, latency:, link-down:, drop: or scrape-down:`);
   }
 }
 
@@ -81,12 +84,13 @@ export function checkFault(value: unknown): SimFault {
     case 'errors': text('service'); text('datacenter', true); number('share', 0, 1); break;
     case 'latency': text('service'); text('datacenter', true); number('factor', 1, 1000); break;
     case 'link-down': text('fromDc'); text('toDc'); number('share', 0, 1, true); break;
+    case 'drop': text('service'); text('datacenter', true); number('share', 0, 1); break;
     case 'scrape-down':
       text('service'); text('datacenter', true); number('instance', 0, 1000, true);
       if (f.mode !== undefined && f.mode !== 'hang' && f.mode !== '503') throw new Error(`fault ${JSON.stringify(value)}: expected "mode" "hang" or "503"`);
       break;
     default:
-      throw new Error(`fault ${JSON.stringify(value)}: expected "kind" errors, latency, link-down or scrape-down`);
+      throw new Error(`fault ${JSON.stringify(value)}: expected "kind" errors, latency, link-down, drop or scrape-down`);
   }
   return f as unknown as SimFault;
 }

@@ -58,6 +58,16 @@ describe('the control endpoint', () => {
     expect(sim.getFaults()).toEqual([]);
   });
 
+  it('takes a traffic drop', async () => {
+    const post = await fetch(`${sim.controlUrl}/faults`, { method: 'PUT', body: JSON.stringify([{ kind: 'drop', service: 'checkout', share: 0.1, datacenter: 'eu-west' }]) });
+    expect(post.status).toBe(200);
+    expect(sim.getFaults()).toEqual([{ kind: 'drop', service: 'checkout', share: 0.1, datacenter: 'eu-west' }]);
+    const bad = await fetch(`${sim.controlUrl}/faults`, { method: 'POST', body: JSON.stringify({ kind: 'drop', service: 'checkout' }) });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toContain('"share" between 0 and 1');
+    await fetch(`${sim.controlUrl}/faults`, { method: 'DELETE' });
+  });
+
   it('rejects a bad fault with a message naming the field', async () => {
     const res = await fetch(`${sim.controlUrl}/faults`, { method: 'POST', body: JSON.stringify({ kind: 'errors', service: 'checkout', share: 4 }) });
     expect(res.status).toBe(400);

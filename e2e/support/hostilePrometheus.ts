@@ -102,7 +102,7 @@ const PLAN = '# traffic-map ';
  */
 function viewVectorFor(query: string, names: readonly string[] | null): Series[] {
   const end = query.indexOf('\n');
-  const plan = JSON.parse(query.slice(PLAN.length, end)) as { kind: string; scope?: { level: string } };
+  const plan = JSON.parse(query.slice(PLAN.length, end)) as { kind: string; scope?: { level: string }; baseline?: string };
   const body = query.slice(end + 1);
   if (plan.kind === 'services') {
     const seen = new Map<string, Series>();
@@ -117,9 +117,12 @@ function viewVectorFor(query: string, names: readonly string[] | null): Series[]
   }
   const global = plan.scope?.level === 'global';
   const internet = (p: string) => p === '' || p === 'internet';
-  return vectorFor(body, names).map(({ metric: { service, peer_service: peer, ...rest }, value }) => ({
+  // A baseline query (the view's rates an offset earlier) asks for totals: the same series, without status classes.
+  const baseline = plan.baseline !== undefined;
+  return vectorFor(body, names).map(({ metric: { service, peer_service: peer, tm_class: cls, ...rest }, value }) => ({
     metric: {
       ...rest,
+      ...(cls !== undefined && !baseline ? { tm_class: cls } : {}),
       ...(service !== undefined ? { tm_node: global ? '*' : service } : {}),
       ...(peer !== undefined && peer !== '' ? { tm_peer: global && !internet(peer) ? '*' : peer } : {}),
     },
@@ -139,7 +142,8 @@ async function answer(mode: Mode, names: readonly string[] | null, req: Incoming
   const form = req.method === 'POST' ? await readForm(req) : new URL(req.url ?? '/', 'http://x').searchParams;
   const query = form.get('query') ?? '';
   const body = query.startsWith(PLAN) ? query.slice(query.indexOf('\n') + 1) : query;
-  const isEgressRate = body.startsWith('sum by') && body.includes('traffic_egress_requests_total');
+  // The refresh's own egress rate query, not the baseline's (whose plan says "baseline").
+  const isEgressRate = body.startsWith('sum by') && body.includes('traffic_egress_requests_total') && !query.split('\n', 1)[0]?.includes('"baseline"');
   switch (mode) {
     case 'slow': {
       const timer = setTimeout(() => json(res, 200, { status: 'success', data: { resultType: 'vector', result: answerFor(query, names) } }), SLOW_MS);

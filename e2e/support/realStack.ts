@@ -19,6 +19,8 @@ export interface StackOptions {
   readonly scrapeInterval?: string;
   readonly rateWindow?: string;
   readonly refreshInterval?: string;
+  /** More fields of config.json (e.g. a short `baseline`). */
+  readonly config?: Readonly<Record<string, unknown>>;
 }
 
 export interface RealStack {
@@ -76,6 +78,7 @@ export async function startStack(opts: StackOptions): Promise<RealStack> {
         : [...DATACENTERS],
       rateWindow,
       refreshInterval: opts.refreshInterval ?? 'auto',
+      ...opts.config,
     };
     const app = await startStaticServer({ root, overrides: { '/config.json': JSON.stringify(config) } });
     closers.push(app.close);

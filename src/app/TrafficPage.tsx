@@ -60,7 +60,8 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
     updated: t.dataUpdatedAt,
     rewrites: config.displayName,
     ...(scope?.level === 'group' ? { group: scope.group } : {}),
-  }), [graph, config.thresholds.errorClasses, config.displayName, scope, t.dataUpdatedAt]);
+    ...(config.baseline ? { baseline: config.baseline.offset } : {}),
+  }), [graph, config.thresholds.errorClasses, config.displayName, scope, t.dataUpdatedAt, config.baseline]);
   // The page renders every second (the clock; `state` keeps its identity): what derives from the
   // graph and the URL is computed once per graph and URL.
   // The view of the data on screen: until a new view's answers arrive, the previous one stays.
@@ -82,6 +83,7 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
   const details = useQuery(selectionDetailsOptions({
     convention: config.convention, rateWindow: config.rateWindow, errorClasses: config.thresholds.errorClasses,
     servers, spec, time: read?.time, intervalMs: t.intervalMs, waiting: state.view === 'map' && !firstMapDrawn,
+    ...(config.baseline ? { baseline: config.baseline.offset } : {}),
   }));
   const names = useMemo(() => (list ? allNames(list) : []), [list]);
   // The toolbar's date field is created once due, and stays.
@@ -120,10 +122,10 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
               {...(mapFound ? { found: mapFound } : {})} onClick={onClick} createRenderer={createRenderer} dimmed={dimmed} onFirstMap={onFirstMap} />
           ) : null}
           {view && read && state.view === 'table' && (
-            <TableView view={view} quantile={config.latencyQuantile} evaluatedAt={read.time} dimmed={dimmed} {...(found ? { found } : {})}
+            <TableView view={view} quantile={config.latencyQuantile} evaluatedAt={read.time} dimmed={dimmed} {...(found ? { found } : {})} {...(config.baseline ? { baseline: config.baseline.offset } : {})}
               onSelectEdge={(source, target) => navigate({ ...state, edge: [source, target] })} />
           )}
-          {state.view === 'map' && graph && <Legend latency={config.thresholds.latency} quantile={config.latencyQuantile} overrides={(config.thresholds.overrides?.length ?? 0) > 0} />}
+          {state.view === 'map' && graph && <Legend latency={config.thresholds.latency} quantile={config.latencyQuantile} overrides={(config.thresholds.overrides?.length ?? 0) > 0} {...(config.baseline ? { baseline: config.baseline.offset } : {})} />}
         </div>
         {(selected || awaited || (hasNotices && !state.kiosk)) && (
           <div className="side">
@@ -131,7 +133,7 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
             {selected && (
               <DetailsPanel selection={selected} datacenter={state.dc} quantile={config.latencyQuantile} {...(config.links.dashboard ? { dashboardTemplate: config.links.dashboard } : {})}
                 {...(view ? { view } : {})} onFocus={(id) => onClick({ type: 'node', name: id })} pinnedTime={state.time}
-                tools={config.links} {...(read ? { evaluatedAt: read.time } : {})}
+                tools={config.links} {...(read ? { evaluatedAt: read.time } : {})} {...(config.baseline ? { baseline: config.baseline.offset } : {})}
                 {...(details.data && spec ? { details: details.data } : {})} {...(details.error ? { detailsError: details.error.message } : {})} />
             )}
             {!state.kiosk && <UnplacedAlertsPanel items={offMap} now={now} past={state.time !== null} />}

@@ -57,7 +57,7 @@ describe('edgeRows: the rows', () => {
   it('carry the edge numbers and health, one row per edge', () => {
     const rows = edgeRows(VIEW, { key: 'source', descending: false });
     expect(rows).toHaveLength(EDGES.length);
-    expect(rows.find((r) => r.source === 'web')).toEqual({ source: 'web', target: 'api', rate: 60, errorShare: 10 / 60, latency: 0.12, health: 'danger' });
+    expect(rows.find((r) => r.source === 'web')).toEqual({ source: 'web', target: 'api', rate: 60, errorShare: 10 / 60, latency: 0.12, health: 'danger', change: NaN });
     expect(rows.find((r) => r.source === 'idle')).toMatchObject({ rate: 0, health: 'normal' });
   });
 
@@ -69,5 +69,23 @@ describe('edgeRows: the rows', () => {
     const before = VIEW.edges.map((e) => e.source);
     edgeRows(VIEW, { key: 'rate', descending: false });
     expect(VIEW.edges.map((e) => e.source)).toEqual(before);
+  });
+});
+
+describe('edgeRows: the baseline', () => {
+  const withBaseline = view([], [
+    { ...edge('web', 'api', stats({ '2xx': 20 })), baseline: { rate: 100, change: -0.8, verdict: 'drop' as const } },
+    { ...edge('api', 'db', stats({ '2xx': 30 })), baseline: { rate: 10, change: 2, verdict: 'surge' as const } },
+    { ...edge('batch', 'db', stats({ '2xx': 5 })), baseline: { rate: NaN, change: NaN, verdict: 'none' as const } },
+    { ...edge('INTERNET', 'web', stats({ '2xx': 100 })), baseline: { rate: 95, change: 100 / 95 - 1, verdict: 'normal' as const } },
+  ]);
+  it.each([
+    { desc: 'by change ascending: the worst drop first, no baseline last', descending: false, want: ['web->api', 'INTERNET->web', 'api->db', 'batch->db'] },
+    { desc: 'by change descending: the biggest surge first, no baseline still last', descending: true, want: ['api->db', 'INTERNET->web', 'web->api', 'batch->db'] },
+  ])('$desc', ({ descending, want }) => {
+    expect(edgeRows(withBaseline, { key: 'change', descending }).map((r) => `${r.source}->${r.target}`)).toEqual(want);
+  });
+  it('rows carry the comparison', () => {
+    expect(edgeRows(withBaseline, { key: 'rate', descending: true }).find((r) => r.source === 'web')?.baseline).toEqual({ rate: 100, change: -0.8, verdict: 'drop' });
   });
 });

@@ -30,6 +30,7 @@ describe('good files', () => {
       displayName: [],
       peerRules: [],
       alerts: { enabled: true, serviceLabels: ['service', 'app', 'workload'], datacenterLabels: ['datacenter', 'cluster', 'dc'] },
+      baseline: { offset: '7d', drop: -0.5, surge: 1, minRate: 1 },
     } satisfies AppConfig);
   });
 

@@ -15,6 +15,7 @@ import {
   share,
   statusClass,
 } from './fields.ts';
+import { BASELINE_FIELDS, baselineSchema, toBaseline } from './baseline.ts';
 import { GROUP_BY_FIELDS, groupBySchema, hasNamespaces, toGrouping } from './grouping.ts';
 import { regexOrNull } from '../graph/displayNames.ts';
 import { checkLinkTemplate } from './links.ts';
@@ -154,6 +155,8 @@ const ROOT_SHAPE = {
   peerRules: optional(peerRulesSchema),
   /** Firing alerts on the map: "off", or {serviceLabels, datacenterLabels, link}; default on. */
   alerts: optional(alertsSchema),
+  /** Each rate against the same moment earlier: "7d", "1d", a duration, "off", or {offset, drop, surge, minRate}; default "7d". */
+  baseline: optional(baselineSchema),
 };
 
 /** The known field names per object path ("[]" for list items), for "did you mean" hints. */
@@ -170,6 +173,7 @@ export const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'peerRules[]': PEER_RULE_FIELDS,
   alerts: ALERTS_FIELDS,
   ...THRESHOLD_RULE_FIELDS,
+  baseline: BASELINE_FIELDS,
   ...CONVENTION_FIELDS,
 };
 
@@ -257,7 +261,13 @@ function toAppConfig(input: ConfigInput): AppConfig {
     displayName: input.displayName ?? [],
     peerRules: input.peerRules ?? [],
     alerts: toAlertsConfig(input.alerts),
+    ...baselineOf(input),
   };
+}
+
+function baselineOf(input: ConfigInput): Pick<AppConfig, 'baseline'> {
+  const baseline = toBaseline(input.baseline);
+  return baseline ? { baseline } : {};
 }
 
 function regexError(source: string): string {

@@ -1,3 +1,4 @@
+import type { BaselineSettings } from '../baseline/settings.ts';
 import type { Convention } from '../conventions/types.ts';
 import type { AlertsConfig } from './alerts.ts';
 import type { Grouping } from '../graph/scope.ts';
@@ -62,6 +63,8 @@ export interface AppConfig {
   readonly peerRules: readonly PeerRule[];
   /** Firing alerts on the map (config `alerts`). */
   readonly alerts: AlertsConfig;
+  /** Each rate against the same moment `offset` earlier (src/baseline); absent = off. */
+  readonly baseline?: BaselineSettings;
 }
 
 /** One thing wrong with a config file: the field (dotted path, "" = the whole file) and why. */

@@ -63,6 +63,17 @@ describe.each(presets.map((c) => ({ desc: c.name, convention: c })))('recorded v
       expect(promql.split('\n')[0]).not.toBe(raw.split('\n')[0]);
     });
 
+    it.each(SCOPES.map((scope) => ({ desc: scope.level, scope })))('baseline queries ($desc) read recorded series at the offset', ({ scope }) => {
+      for (const kind of ['egressRate', 'ingressRate'] as const) {
+        const promql = buildViewQuery(convention, { rateWindow: WINDOW, latencyQuantile: 0.95, grouping: source, recorded: true }, scope, kind, '7d');
+        expect(promql).not.toMatch(/\brate\(/);
+        const selectors = recordedSelectors(promql);
+        expect(selectors.length).toBeGreaterThan(0);
+        for (const s of selectors) expect(rules.has(s.name), s.name).toBe(true);
+        expect(promql).toMatch(/\} offset 7d|:rate1m offset 7d/);
+      }
+    });
+
     it('service list reads the recorded request series', () => {
       const promql = buildServiceListQuery(convention, source, undefined, WINDOW);
       expect(promql).not.toMatch(/\brate\(/);

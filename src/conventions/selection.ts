@@ -29,6 +29,8 @@ export interface SelectionSpec {
 export interface SelectionQueries {
   /** Requests per second. */
   readonly rate: string;
+  /** Requests per second `offset` earlier (a PromQL duration): the baseline line of the details chart. */
+  readonly rateAt: (offset: string) => string;
   /** Requests per second counted as errors (the configured error classes). */
   readonly errors: string;
   /** The latency quantile q, in seconds. */
@@ -46,6 +48,7 @@ export function selectionQueries(
   const rate = sum(requests);
   return {
     rate,
+    rateAt: (offset) => `sum(rate(${requests}${sel()}[${rateWindow}] offset ${offset}))`,
     errors: errorsQuery(convention, side, sum, rate, errorClasses),
     latency: (q) => {
       const expr = `histogram_quantile(${q}, sum by (le) (rate(${metricOf(convention, side.duration)}_bucket${sel()}[${rateWindow}])))`;

@@ -2,7 +2,7 @@ import { groupRulePrefilter } from './groupPrefilter.ts';
 import { buildShapedQuery } from './queries.ts';
 import { recordedName } from './recordingRules.ts';
 import { escapeLabelValue, escapeRegex, oneOfMatcher } from './promql.ts';
-import { QUERY_KINDS, labelOf, sideOf } from './types.ts';
+import { QUERY_KINDS, labelOf, metricOf, sideOf } from './types.ts';
 import type { BuiltQuery, Convention, ConventionSide, QueryKind, QueryParams } from './types.ts';
 import type { GroupSource, ViewScope } from '../graph/scope.ts';
 
@@ -62,13 +62,23 @@ export interface PlanHeader {
   readonly latencyQuantile: number;
   readonly datacenters?: readonly string[];
   readonly recorded?: true;
+  /** A baseline query (rate kinds only): the total rate per node and edge this long before (`offset`). */
+  readonly baseline?: string;
 }
 
 export function buildViewQueries(convention: Convention, params: ViewQueryParams, scope: ViewScope): readonly BuiltQuery[] {
   return QUERY_KINDS.map((kind) => ({ kind, promql: buildViewQuery(convention, params, scope, kind) }));
 }
 
-export function buildViewQuery(convention: Convention, params: ViewQueryParams, scope: ViewScope, kind: QueryKind): string {
+/**
+ * The baseline of a view (src/baseline): its two rate queries `offset` earlier, light (one total
+ * rate per node and edge: no status classes, no latency). Two more queries per refresh, whatever the view.
+ */
+export function buildBaselineQueries(convention: Convention, params: ViewQueryParams, scope: ViewScope, offset: string): readonly BuiltQuery[] {
+  return (['egressRate', 'ingressRate'] as const).map((kind) => ({ kind, promql: buildViewQuery(convention, params, scope, kind, offset) }));
+}
+
+export function buildViewQuery(convention: Convention, params: ViewQueryParams, scope: ViewScope, kind: QueryKind, baseline?: string): string {
   const side = sideOf(convention, kind);
   const labels = sideLabels(convention, side);
   const ingress = kind === 'ingressRate' || kind === 'ingressLatency';
@@ -81,17 +91,22 @@ export function buildViewQuery(convention: Convention, params: ViewQueryParams, 
     kind, scope, grouping: params.grouping, rateWindow: window, latencyQuantile: params.latencyQuantile,
     ...(params.datacenters && params.datacenters.length > 0 ? { datacenters: params.datacenters } : {}),
     ...(params.recorded ? { recorded: true as const } : {}),
+    ...(baseline !== undefined ? { baseline } : {}),
   };
-  const query = buildShapedQuery(convention, params, kind, {
+  const offset = baseline !== undefined ? ` offset ${baseline}` : '';
+  const shape = {
     by: [...new Set(by)],
     recorded: params.recorded === true,
-    series: (metric) => {
+    series: (metric: string) => {
       // A recorded series is the rate already, summed by the labels the selectors use.
-      const rates = branches.map((b) => (params.recorded ? `${recordedName(metric, window)}${b}` : `rate(${metric}${b}[${window}])`));
+      const rates = branches.map((b) => (params.recorded ? `${recordedName(metric, window)}${b}${offset}` : `rate(${metric}${b}[${window}]${offset})`));
       const raw = rates.length === 1 ? (rates[0] as string) : `(${rates.join(' or ')})`;
       return mapNodes(raw, labels, scope, params.grouping, internet);
     },
-  });
+  };
+  const query = baseline !== undefined
+    ? `sum by (${shape.by.join(', ')}) (${shape.series(metricOf(convention, side.requests))})`
+    : buildShapedQuery(convention, params, kind, shape);
   return `${PLAN_COMMENT}${JSON.stringify(header)}\n${query}`;
 }
 

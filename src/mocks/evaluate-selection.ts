@@ -20,7 +20,7 @@ const BOUNDS = [...LATENCY_BUCKETS, Infinity];
 const HTTP_CLASSES: readonly StatusClass[] = ['1xx', '2xx', '3xx', '4xx', '5xx'];
 
 export function evaluateSelection(query: SelectionQuery, timeMs: number, model: TrafficModel): readonly EvaluatedSample[] {
-  const value = query.kind === 'zero' ? 0 : valueOf(query, timeMs, model);
+  const value = query.kind === 'zero' ? 0 : valueOf(query, timeMs - (query.offsetMs ?? 0), model);
   return value === undefined ? [] : [{ metric: {}, value }];
 }
 

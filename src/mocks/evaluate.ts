@@ -57,6 +57,8 @@ export function evaluateQuery(query: TrafficQuery, timeMs: number, model: Traffi
       if (latency) {
         const total = totalRate(series.ratesByStatus);
         add(series, undefined, BOUNDS.map((le) => total * series.latency.bucketFraction(le)));
+      } else if (query.total) {
+        add(series, undefined, [totalRate(series.ratesByStatus)]);
       } else {
         for (const code in series.ratesByStatus) add(series, statusClass(code), [series.ratesByStatus[code] ?? 0]);
       }

@@ -17,6 +17,8 @@ export interface TrafficQuery {
   readonly quantile: number;
   /** Only these values of the datacenter label; undefined = all datacenters. */
   readonly datacenters?: readonly string[];
+  /** A rate query without status classes: one total per series (the baseline queries). */
+  readonly total?: boolean;
 }
 
 export type ParsedQuery = { readonly ok: true; readonly query: TrafficQuery } | { readonly ok: false; readonly error: string };

@@ -56,6 +56,11 @@ const INCIDENTS: Readonly<Record<string, { description: string; faults: readonly
   },
 };
 
+/** The calm platform with a fault from `sinceMs` on (before it, the baseline sees the platform as usual). */
+function droppedSince(sinceMs: number, fault: Fault) {
+  return (timeMs: number) => trafficAt(timeMs, { schedule: false, faults: timeMs >= sinceMs ? [fault] : [] });
+}
+
 export function buildScenarios(options: { readonly slowDelayMs?: number; readonly now?: () => number } = {}): readonly DemoScenario[] {
   const withModel = (extra: HandlerOptions): readonly HttpHandler[] => createHandlers({ now: options.now, ...extra });
   return [
@@ -110,6 +115,11 @@ export function buildScenarios(options: { readonly slowDelayMs?: number; readonl
       description,
       handlers: withModel({ traffic: { faults, schedule: false } }),
     })),
+    {
+      name: 'incident:checkout-drop',
+      description: 'checkout in eu-west has received 15% of its usual traffic since 10 minutes before the scenario started (a drop against the baseline, no error)',
+      handlers: createModelHandlers(droppedSince((options.now ?? Date.now)() - 10 * 60_000, { kind: 'drop', service: 'checkout', datacenter: 'eu-west', share: 0.15 })),
+    },
     ...SYNTHETIC_SIZES.map((nodes) => ({
       name: `synthetic:${nodes}`,
       description: `a synthetic platform drawn as ${nodes} nodes in eu-west (the internet and ${nodes - 1} services, 3 calls each), for benchmarks`,

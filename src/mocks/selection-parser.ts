@@ -20,6 +20,8 @@ export interface SeriesSelectionQuery {
   readonly windowMs: number;
   /** The latency quantile; NaN for rate and errors. */
   readonly quantile: number;
+  /** `offset` of a rate query (the baseline line), ms; absent = none. */
+  readonly offsetMs?: number;
 }
 
 /** `vector(0)`: the errors query when no class counts as an error. */
@@ -44,6 +46,7 @@ const SELECTOR = new RegExp(`([a-zA-Z_:][a-zA-Z0-9_:]*)\\{((?:[^}"]|${STRING})*)
 const MATCHER = new RegExp(`\\s*([a-zA-Z_][a-zA-Z0-9_]*)(=~|!=|!~|=)(${STRING})\\s*(?:,|$)`, 'y');
 const STATUS = new RegExp(`${L.status}=~"\\[([0-9]*)\\]\\[0-9\\]\\[0-9\\]"`);
 const QUANTILE = /^histogram_quantile\(([^,]+),/;
+const OFFSET = /\] offset ([0-9a-z]+)\)\)$/;
 const CLASSES: readonly StatusClass[] = ['1xx', '2xx', '3xx', '4xx', '5xx'];
 
 export function parseSelectionQuery(promql: string): ParsedSelection {
@@ -76,6 +79,12 @@ export function parseSelectionQuery(promql: string): ParsedSelection {
   }
   if (selectionQueries(c, spec, rateWindow, []).rate === text) {
     return { ok: true, query: { kind: 'rate', ...base, errorClasses: [], quantile: NaN } };
+  }
+  // The rate `offset` earlier (the details chart's baseline line).
+  const offset = OFFSET.exec(text)?.[1];
+  const offsetMs = offset === undefined ? null : parseDurationMs(offset);
+  if (offset !== undefined && offsetMs !== null && selectionQueries(c, spec, rateWindow, []).rateAt(offset) === text) {
+    return { ok: true, query: { kind: 'rate', ...base, errorClasses: [], quantile: NaN, offsetMs } };
   }
   const digits = STATUS.exec(text)?.[1];
   if (digits === undefined) return unknown;

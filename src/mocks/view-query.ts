@@ -44,14 +44,20 @@ export function parseViewQuery(promql: string): ParsedView | null {
   const kind = QUERY_KINDS.find((k) => k === h.kind);
   if (!kind || !h.scope || typeof h.rateWindow !== 'string' || typeof h.latencyQuantile !== 'number') return mismatch(promql);
   const params = { rateWindow: h.rateWindow, latencyQuantile: h.latencyQuantile, grouping, ...(datacenters ? { datacenters } : {}), ...(h.recorded === true ? { recorded: true } : {}) };
-  if (buildViewQuery(standardConvention, params, h.scope, kind) !== promql) return mismatch(promql);
+  // A baseline query (the view's total rates `offset` earlier): answered from the model at that earlier time.
+  const baseline = typeof h.baseline === 'string' ? h.baseline : undefined;
+  const offsetMs = baseline === undefined ? 0 : parseDurationMs(baseline);
+  if (offsetMs === null || buildViewQuery(standardConvention, params, h.scope, kind, baseline) !== promql) return mismatch(promql);
   const windowMs = parseDurationMs(h.rateWindow) ?? 0;
   const scope = h.scope;
   return {
     ok: true,
     evaluate: (timeMs, model) => evaluateQuery(
-      { kind, rateWindow: h.rateWindow as string, windowMs, quantile: h.latencyQuantile as number, ...(datacenters ? { datacenters } : {}) },
-      timeMs, model, nodeMapper(scope, grouping, kind),
+      {
+        kind, rateWindow: h.rateWindow as string, windowMs, quantile: h.latencyQuantile as number, ...(datacenters ? { datacenters } : {}),
+        ...(baseline !== undefined ? { total: true } : {}),
+      },
+      timeMs - offsetMs, model, nodeMapper(scope, grouping, kind),
     ),
   };
 }

@@ -1,6 +1,7 @@
 import { nodeText, viewLabels } from '../graph/displayNames.ts';
 import type { NameRewrite } from '../graph/displayNames.ts';
 import { focusView } from '../graph/focus.ts';
+import { baselineNotice, DROP_MARK, SURGE_MARK } from '../baseline/notice.ts';
 import { FOCUSED_RADIUS, globalPositions, layeredPositions, REGION_RADIUS } from './layout.ts';
 import type { Point } from './layout.ts';
 import { severityLevel } from '../alerts/severity.ts';
@@ -47,6 +48,8 @@ export interface TrafficOptions {
   readonly rewrites?: readonly NameRewrite[];
   /** The group the view is inside: its part is left out of the labels. */
   readonly group?: string;
+  /** The config's baseline offset ("7d"): drops and surges get a notice of their own (src/baseline/notice.ts). */
+  readonly baseline?: string;
 }
 
 /** Short labels by node id, per view (see displayNames.ts). */
@@ -78,8 +81,8 @@ export function toVizceralTraffic(graph: TrafficGraph, options: TrafficOptions):
       ...global.nodes.map((n) => {
         const region = regions.find((r) => r.name === n.id);
         const node = region
-          ? { ...region, displayName: labels.get(n.id) ?? region.displayName, class: n.health, notices: notices(n) }
-          : { ...baseNode(n, labels), renderer: 'region' as const, ...(n.kind === 'datacenter' ? { nodes: DATACENTER_STUB } : {}) };
+          ? { ...region, displayName: marked(labels.get(n.id) ?? region.displayName ?? n.id, n, options), class: n.health, notices: withBaseline(notices(n), n, options) }
+          : { ...baseNode(n, labels, options), renderer: 'region' as const, ...(n.kind === 'datacenter' ? { nodes: DATACENTER_STUB } : {}) };
         return at(node, positions.get(n.id));
       }),
       // A datacenter, group or focus view is read alone: the global level holds only its way in.
@@ -105,8 +108,8 @@ function regionNode(view: TrafficView, options: TrafficOptions): VizNode & { cla
     maxVolume: maxVolume(view) * 1.5,
     updated: options.updated,
     entryNode: 'INTERNET',
-    nodes: laidOut(view.nodes.map((n) => (n.id === focus ? focusedNode(view, n, options, labels) : baseNode(n, labels))), view.edges, 'INTERNET'),
-    connections: view.edges.map((e) => connection(e, options.errorClasses)),
+    nodes: laidOut(view.nodes.map((n) => (n.id === focus ? focusedNode(view, n, options, labels) : baseNode(n, labels, options))), view.edges, 'INTERNET'),
+    connections: view.edges.map((e) => connection(e, options.errorClasses, options)),
   };
 }
 
@@ -115,14 +118,14 @@ function focusedNode(view: TrafficView, node: TrafficNode, options: TrafficOptio
   const focus = focusView(view, node.id as NodeId);
   const labels = focus ? labelsOf(focus, options) : regionLabels;
   return {
-    ...baseNode(node, regionLabels),
+    ...baseNode(node, regionLabels, options),
     renderer: 'focused',
     layout: 'ring',
     maxVolume: focus ? maxVolume(focus) * 1.5 : 0,
     updated: options.updated,
     entryNode: node.id,
-    nodes: laidOut((focus?.nodes ?? [node]).map((n) => (n.id === node.id ? { ...baseNode(n, labels), focused: true } : baseNode(n, labels))), focus?.edges ?? [], node.id),
-    connections: (focus?.edges ?? []).map((e) => connection(e, options.errorClasses)),
+    nodes: laidOut((focus?.nodes ?? [node]).map((n) => (n.id === node.id ? { ...baseNode(n, labels, options), focused: true } : baseNode(n, labels, options))), focus?.edges ?? [], node.id),
+    connections: (focus?.edges ?? []).map((e) => connection(e, options.errorClasses, options)),
   };
 }
 
@@ -130,13 +133,13 @@ function focusedNode(view: TrafficView, node: TrafficNode, options: TrafficOptio
  * A node: named by its id (the adapter gives Vizceral names that cannot collide, see vizNames.ts),
  * labelled with the view's short label, its full text in `metadata.title` (the map's hover title).
  */
-function baseNode(n: TrafficNode, labels: Labels): VizNode & { class: Health } {
+function baseNode(n: TrafficNode, labels: Labels, options: Pick<TrafficOptions, 'baseline'>): VizNode & { class: Health } {
   const title = nodeText(n);
   return {
     name: n.id,
-    displayName: labels.get(n.id) ?? title,
+    displayName: marked(labels.get(n.id) ?? title, n, options),
     class: n.health,
-    notices: notices(n),
+    notices: withBaseline(notices(n), n, options),
     metadata: { kind: n.kind, title },
   };
 }
@@ -181,11 +184,23 @@ function alertNotices(alerts: readonly FiringAlert[] | undefined): VizNotice[] {
   return rest > 0 ? [...shown, { title: `+${rest} more firing alerts`, severity: Math.max(...alerts.slice(MAX_ALERT_NOTICES).map((a) => severityLevel(a.severity))) as 0 | 1 | 2 }] : shown;
 }
 
-function connection(e: TrafficEdge, errorClasses: readonly StatusClass[]): VizConnection {
+/** A node's label with the baseline's own mark (▼ drop, ▲ surge) after it: the map's sign of it, beside the notice. */
+function marked(label: string, n: TrafficNode, options: Pick<TrafficOptions, 'baseline'>): string {
+  const notice = baselineNotice(n.baseline, options.baseline);
+  return notice ? `${label} ${n.baseline?.verdict === 'drop' ? DROP_MARK : SURGE_MARK}` : label;
+}
+
+/** The notices plus a drop or surge against the baseline, when there is one. */
+function withBaseline(list: VizNotice[] | undefined, item: TrafficNode | TrafficEdge, options: Pick<TrafficOptions, 'baseline'>): VizNotice[] | undefined {
+  const notice = baselineNotice(item.baseline, options.baseline);
+  return notice ? [...(list ?? []), notice] : list;
+}
+
+function connection(e: TrafficEdge, errorClasses: readonly StatusClass[], options: Pick<TrafficOptions, 'baseline'> = {}): VizConnection {
   const { normal, danger } = split(e.stats, errorClasses);
   // Caller and callee disagree (timeouts, refused connections, a proxy between): flag it on the edge.
   const disagreement: VizNotice[] = e.disagreement ? [{ title: e.disagreement.text, severity: 1 }] : [];
-  const all = [...(notices(e) ?? []), ...disagreement];
+  const all = [...(withBaseline(notices(e), e, options) ?? []), ...disagreement];
   const n = all.length > 0 ? all : undefined;
   return { source: e.source, target: e.target, metrics: { normal, warning: 0, danger }, class: e.health, ...(n ? { notices: n } : {}) };
 }

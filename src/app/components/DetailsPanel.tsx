@@ -7,6 +7,7 @@ import type { Selection } from '../currentView.ts';
 import { selectionLinks } from '../selectionLinks.ts';
 import type { SelectionDetails } from '../data/selectionDetails.ts';
 import { SelectionAlerts } from './AlertList.tsx';
+import { BaselineNote } from './BaselineCell.tsx';
 import { DetailsChart } from './DetailsChart.tsx';
 import { EdgeHosts } from './EdgeHosts.tsx';
 import { HealthRule } from './HealthRule.tsx';
@@ -30,6 +31,8 @@ interface Props {
   readonly tools?: { readonly traces?: ToolTemplates; readonly logs?: ToolTemplates };
   /** When the shown numbers were evaluated (unix s): the end of the hour the trace and log links search. */
   readonly evaluatedAt?: number;
+  /** The config's baseline offset ("7d"), when on. */
+  readonly baseline?: string;
 }
 
 
@@ -52,7 +55,8 @@ export function DetailsPending({ title }: { readonly title: string }) {
 }
 
 /** Numbers of the selected service or edge. Label values are rendered as text, never as HTML. */
-export function DetailsPanel({ selection, datacenter, quantile, dashboardTemplate, view, onFocus, details, detailsError, pinnedTime, tools, evaluatedAt }: Props) {
+export function DetailsPanel({ selection, datacenter, quantile, dashboardTemplate, view, onFocus, details, detailsError, pinnedTime, tools, evaluatedAt, baseline }: Props) {
+  const comparison = selection.kind === 'edge' ? selection.edge.baseline : selection.node.baseline;
   const title = selection.kind === 'edge' ? edgeTitle(selection.edge.source, selection.edge.target, view) : nodeText(selection.node);
   const health = selection.kind === 'edge' ? selection.edge.health : selection.node.health;
   const dashboard = selection.kind === 'node' && selection.node.kind === 'service'
@@ -79,6 +83,7 @@ export function DetailsPanel({ selection, datacenter, quantile, dashboardTemplat
           <StatsBlock heading="Sent" stats={selection.node.outgoing} quantile={quantile} />
         </>
       )}
+      {comparison && baseline && <BaselineNote comparison={comparison} offset={baseline} />}
       {details && <DetailsChart details={details} />}
       {detailsError && <p className="details__error" role="status">Details unavailable: {detailsError}</p>}
       {selection.kind === 'node' && view && onFocus && <Neighbours view={view} node={selection.node.id as NodeId} onFocus={onFocus} />}

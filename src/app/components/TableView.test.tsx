@@ -77,3 +77,33 @@ describe('TableView renders label values as text', () => {
     expect(container.querySelector('[data-testid="nodes-table"] caption')?.textContent).toBe('Nodes (3)');
   });
 });
+
+describe('TableView: the baseline column', () => {
+  const v = view(
+    [
+      { ...node('web', 'service', { incoming: stats({ '2xx': 18 }) }), baseline: { rate: 100, change: -0.82, verdict: 'drop' as const } },
+      { ...node('new', 'service', { incoming: stats({ '2xx': 5 }) }), baseline: { rate: NaN, change: NaN, verdict: 'none' as const } },
+    ],
+    [
+      { ...edge('INTERNET', 'web', stats({ '2xx': 18 })), baseline: { rate: 100, change: -0.82, verdict: 'drop' as const } },
+      { ...edge('web', 'new', stats({ '2xx': 5 })), baseline: { rate: NaN, change: NaN, verdict: 'none' as const } },
+    ],
+  );
+  it('a column named after the offset, a drop marked, no data said as "no baseline" (never -100 %)', () => {
+    const { container } = render(<TableView view={v} quantile={0.95} evaluatedAt={T} dimmed={false} onSelectEdge={vi.fn()} baseline="1d" />);
+    const edges = container.querySelector('[data-testid="edges-table"]') as HTMLElement;
+    expect(within(edges).getByRole('button', { name: 'vs yesterday' })).toBeDefined();
+    const cell = (table: HTMLElement, name: string) => table.querySelector(`tr[data-target="${name}"] [data-baseline]`) ?? [...table.querySelectorAll('tr')].find((r) => r.textContent?.startsWith(name))?.querySelector('[data-baseline]');
+    expect(cell(edges, 'web')?.textContent).toBe('\u25BC \u221282 % vs yesterday');
+    expect(cell(edges, 'web')?.getAttribute('data-baseline')).toBe('drop');
+    expect(cell(edges, 'new')?.textContent).toBe('no baseline');
+    const nodes = container.querySelector('[data-testid="nodes-table"]') as HTMLElement;
+    expect(cell(nodes, 'web')?.textContent).toBe('\u25BC \u221282 % vs yesterday');
+    expect(cell(nodes, 'new')?.textContent).toBe('no baseline');
+    expect(container.textContent).not.toContain('100 %');
+  });
+  it('off: no column', () => {
+    const { container } = render(<TableView view={v} quantile={0.95} evaluatedAt={T} dimmed={false} onSelectEdge={vi.fn()} />);
+    expect(container.querySelector('[data-baseline]')).toBeNull();
+  });
+});

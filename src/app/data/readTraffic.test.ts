@@ -188,3 +188,43 @@ describe('readTraffic against the simulated Prometheus', () => {
     expect(r.failures.map((f) => f.url)).toEqual([B]);
   });
 });
+
+describe('readTraffic: the baseline', () => {
+  const VIEW = { scope: { level: 'datacenter' as const, dc: 'eu-west', grouped: false }, grouping: null, baseline: '7d' };
+
+  it('two more queries per server, at the same time, the offset in their PromQL', async () => {
+    const requests = recordRequests();
+    const r = await read(PER_DC, VIEW);
+    expect(r.queryCount).toBe(12);
+    const got = await requests();
+    expect(got).toHaveLength(12);
+    expect(new Set(got.map((q) => q.time))).toEqual(new Set([String(T0)]));
+    expect(got.filter((q) => q.query.includes('offset 7d')).map((q) => q.origin).sort()).toEqual([A, A, B, B]);
+    expect(r.baseline?.offset).toBe('7d');
+    expect(r.baseline?.egressRate.size).toBeGreaterThan(0);
+    // Total rates: no status class but "none" (unknown), the current rows keep theirs.
+    expect(new Set(rowsOf(r.baseline?.egressRate ?? []).map((row) => row.statusClass))).toEqual(new Set(['none']));
+  });
+
+  it('a baseline query that fails leaves the map as it is, without comparisons, and says why', async () => {
+    server.use(http.post(`${ONE}/api/v1/query`, async ({ request }) => {
+      const body = new URLSearchParams(await request.clone().text());
+      if ((body.get('query') ?? '').includes(' offset ')) return HttpResponse.json({ status: 'error', errorType: 'execution', error: 'query timed out' }, { status: 503 });
+      return undefined;
+    }));
+    const r = await read(SINGLE, VIEW);
+    expect(r.failures).toEqual([]);
+    expect(r.egressRate.size).toBeGreaterThan(0);
+    expect(r.baseline).toBeUndefined();
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatch(/^the baseline \(7d earlier\) could not be read: .*query timed out/);
+  });
+
+  it('off: no baseline queries', async () => {
+    const requests = recordRequests();
+    const r = await read(SINGLE, { ...VIEW, baseline: undefined });
+    expect(r.queryCount).toBe(4);
+    expect(await requests()).toHaveLength(4);
+    expect(r.baseline).toBeUndefined();
+  });
+});

@@ -1,5 +1,5 @@
 import { buildQueries } from '../../conventions/queries.ts';
-import { buildViewQueries, viewConvention } from '../../conventions/viewQueries.ts';
+import { buildBaselineQueries, buildViewQueries, viewConvention } from '../../conventions/viewQueries.ts';
 import type { GroupSource, ViewScope } from '../../graph/scope.ts';
 import { readLatencyRows, readRateRows } from '../../conventions/rows.ts';
 import { RowList } from '../../graph/rowSource.ts';
@@ -33,6 +33,14 @@ export interface TrafficRead {
   queryCount: number;
   /** The view these answers are of (absent: the whole platform). */
   scope?: ViewScope;
+  /** The view's total rates `offset` earlier (config `baseline`); absent when off or when a baseline query failed. */
+  baseline?: BaselineRead;
+}
+
+export interface BaselineRead {
+  readonly offset: string;
+  readonly egressRate: RowList<RateRow>;
+  readonly ingressRate: RowList<RateRow>;
 }
 
 export interface ReadParams {
@@ -46,6 +54,8 @@ export interface ReadParams {
   readonly grouping?: GroupSource | null;
   /** Read the recorded series (config `recordingRules`); view queries only. */
   readonly recorded?: boolean;
+  /** Also read the view `baseline` earlier (a duration; two more light queries per server); views only. */
+  readonly baseline?: string;
 }
 
 /**
@@ -68,10 +78,19 @@ export async function readTraffic(servers: readonly { plan: ServerPlan; client: 
     const queries = params.scope
       ? buildViewQueries(params.convention, { ...queryParams, grouping: params.grouping ?? null, ...(params.recorded ? { recorded: true } : {}) }, params.scope)
       : buildQueries(params.convention, queryParams);
-    read.queryCount += queries.length;
-    const answers = await Promise.all(queries.map(async (q) => ({ kind: q.kind, answer: await client.query(q.promql, { time: params.time, ...(params.signal ? { signal: params.signal } : {}) }) })));
-    return { plan, answers };
+    const ask = (promql: string) => client.query(promql, { time: params.time, ...(params.signal ? { signal: params.signal } : {}) });
+    // The baseline's answers are extra: a failed one leaves the map as it is, without comparisons.
+    const baselineQueries = params.scope && params.baseline
+      ? buildBaselineQueries(params.convention, { ...queryParams, grouping: params.grouping ?? null }, params.scope, params.baseline)
+      : [];
+    read.queryCount += queries.length + baselineQueries.length;
+    const baseline = Promise.all(baselineQueries.map(async (q) => ({ kind: q.kind, answer: await ask(q.promql) })));
+    baseline.catch(() => undefined);
+    const answers = await Promise.all(queries.map(async (q) => ({ kind: q.kind, answer: await ask(q.promql) })));
+    return { plan, answers, baseline: await baseline.then((a) => ({ ok: true as const, answers: a }), (e: unknown) => ({ ok: false as const, error: e })) };
   }));
+  const baselineRead = params.scope && params.baseline ? { offset: params.baseline, egressRate: new RowList<RateRow>(), ingressRate: new RowList<RateRow>() } : undefined;
+  let baselineFailed = false;
   results.forEach((result, i) => {
     const plan = servers[i]?.plan;
     if (!plan) return;
@@ -86,12 +105,29 @@ export async function readTraffic(servers: readonly { plan: ServerPlan; client: 
       const samples = answer.data.resultType === 'vector' ? answer.data.result : [];
       addRows(read, convention, kind, samples);
     }
+    const baseline = result.value.baseline;
+    if (!baseline.ok) {
+      baselineFailed = true;
+      read.warnings.push(`${servers.length > 1 ? `${plan.url}: ` : ''}the baseline (${params.baseline ?? ''} earlier) could not be read: ${describeError(baseline.error)}`);
+    } else if (baselineRead) {
+      for (const { kind, answer } of baseline.answers) {
+        if (kind !== 'egressRate' && kind !== 'ingressRate') continue;
+        const samples = answer.data.resultType === 'vector' ? answer.data.result : [];
+        // Data problems of the baseline are those of the current answers, already reported.
+        baselineRead[kind].add(...sourceOf(readRateRows(convention, kind, samples)));
+      }
+    }
   });
+  if (baselineRead && !baselineFailed) read.baseline = baselineRead;
   if (read.failures.length === servers.length) {
     const first = read.failures[0];
     throw new Error(read.failures.length === 1 && first ? first.message : read.failures.map((f) => f.message).join('; '));
   }
   return read;
+}
+
+function sourceOf(r: ReturnType<typeof readRateRows>): Parameters<RowList<RateRow>['add']> {
+  return [r.source, r.size];
 }
 
 /** A read with nothing in it yet, at evaluation time `time` (unix seconds). */

@@ -16,6 +16,9 @@ export interface SelectionDetails {
   readonly percentiles: readonly { readonly q: number; readonly seconds: number }[];
   readonly rateSeries: readonly SparkPoint[];
   readonly errorSeries: readonly SparkPoint[];
+  /** The rate `baselineOffset` earlier over the same window (config `baseline`), drawn as a second line; absent when off. */
+  readonly baselineSeries?: readonly SparkPoint[];
+  readonly baselineOffset?: string;
   readonly chartStart: number;
   readonly chartEnd: number;
   /** The exact PromQL behind the numbers, for the Prometheus graph page. */
@@ -34,13 +37,15 @@ interface Params {
   readonly intervalMs: number;
   /** Not yet: something more urgent is being done (the first map is drawn). */
   readonly waiting?: boolean;
+  /** The config's baseline offset: one more range query, the rate that long before. */
+  readonly baseline?: string;
 }
 
-/** Seven queries for the one selected service or edge: numbers at the map's moment and its last hour. */
+/** Seven queries (eight with the baseline) for the one selected service or edge: numbers at the map's moment and its last hour. */
 export function selectionDetailsOptions(p: Params) {
   const server = p.spec ? serverFor(p.servers, p.spec.datacenter) : undefined;
   return queryOptions({
-    queryKey: ['selection', p.spec, p.time, server?.plan.url, p.convention.name, p.rateWindow, p.errorClasses],
+    queryKey: ['selection', p.spec, p.time, server?.plan.url, p.convention.name, p.rateWindow, p.errorClasses, p.baseline ?? null],
     enabled: !p.waiting && !!p.spec && p.time !== undefined && !!server,
     placeholderData: keepPreviousData,
     retry: false,
@@ -56,14 +61,18 @@ export function selectionDetailsOptions(p: Params) {
       const instant = (promql: string) => client.query(promql, { time, signal }).then(scalarOf);
       const step = Math.max(Math.round(p.intervalMs / 1000), Math.ceil(CHART_RANGE_S / 240));
       const range = (promql: string) => client.queryRange(promql, { start: time - CHART_RANGE_S, end: time, step, signal }).then(seriesOf);
-      const [rate, errors, rateSeries, errorSeries, ...percentiles] = await Promise.all([
-        instant(q.rate), instant(q.errors), range(q.rate), range(q.errors), ...PERCENTILES.map((pq) => instant(q.latency(pq))),
+      const baseline = p.baseline;
+      const [[rate, errors, rateSeries, errorSeries, ...percentiles], baselineSeries] = await Promise.all([
+        Promise.all([instant(q.rate), instant(q.errors), range(q.rate), range(q.errors), ...PERCENTILES.map((pq) => instant(q.latency(pq)))]),
+        // The baseline line is extra: a failed one leaves the chart with its own lines.
+        baseline ? range(q.rateAt(baseline)).catch(() => undefined) : Promise.resolve(undefined),
       ]);
       return {
         rate: rate as number,
         errors: errors as number,
         rateSeries: rateSeries as SparkPoint[],
         errorSeries: errorSeries as SparkPoint[],
+        ...(baseline && baselineSeries ? { baselineSeries, baselineOffset: baseline } : {}),
         percentiles: PERCENTILES.map((pq, i) => ({ q: pq, seconds: (percentiles[i] as number | undefined) ?? NaN })),
         chartStart: time - CHART_RANGE_S,
         chartEnd: time,

@@ -35,8 +35,12 @@ describe('trafficOptions: the evaluation time', () => {
     const read = await new QueryClient().fetchQuery(trafficOptions(config, createServers(config), 5000, pinned, delayMs, { level: 'global' }));
     expect(read.time).toBe(want);
     const sent = await Promise.all(times);
-    expect(sent).toHaveLength(4);
+    // Four queries and the two of the baseline (7d by default), all at the same time: the baseline's offset is in its PromQL.
+    expect(sent).toHaveLength(6);
     expect(new Set(sent)).toEqual(new Set([String(want)]));
+    expect(read.warnings).toEqual([]);
+    expect(read.baseline?.offset).toBe('7d');
+    expect(read.baseline?.ingressRate.size).toBeGreaterThan(0);
   });
 
   it('a change of delay is a new read (part of the key); a pinned moment ignores it', () => {

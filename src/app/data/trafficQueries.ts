@@ -74,7 +74,7 @@ export function trafficOptions(config: AppConfig, servers: Servers, intervalMs: 
     // with the fallback interval while the scrape interval is asked, and keeps its data when it comes.
     // The delay is: a measured delay that changes reads again at once (the old map stays meanwhile).
     // The scope is: each view reads only what it draws.
-    queryKey: ['traffic', servers.list.map((s) => s.plan.url), config.convention, config.grouping, config.rateWindow, config.recordingRules, config.latencyQuantile, pinnedTime, pinnedTime === null ? delayMs : 0, scope ? scopeKey(scope) : null],
+    queryKey: ['traffic', servers.list.map((s) => s.plan.url), config.convention, config.grouping, config.rateWindow, config.recordingRules, config.latencyQuantile, pinnedTime, pinnedTime === null ? delayMs : 0, scope ? scopeKey(scope) : null, config.baseline?.offset ?? null],
     queryFn: ({ signal }) => readTraffic(servers.list, {
       convention: config.convention,
       rateWindow: config.rateWindow,
@@ -84,6 +84,8 @@ export function trafficOptions(config: AppConfig, servers: Servers, intervalMs: 
       ...(scope ? { scope } : {}),
       grouping: config.grouping.source,
       recorded: config.recordingRules,
+      // The view `baseline` earlier too (relative to the evaluation time: a pinned moment's week before).
+      ...(config.baseline ? { baseline: config.baseline.offset } : {}),
     }),
     enabled: scope !== null,
     refetchInterval: pinnedTime === null ? intervalMs : false,

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { AppConfig } from '../../config/types.ts';
+import { compareWithBaseline } from '../../baseline/apply.ts';
 import { buildGraph } from '../../graph/build.ts';
 import type { ViewScope } from '../../graph/scope.ts';
 import { buildScopedGraph } from '../../graph/scopedBuild.ts';
@@ -99,14 +100,16 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
     : undefined), [list]);
   const built = useMemo(() => {
     if (!read) return undefined;
-    if (!read.scope) return buildGraph(read, params);
-    return buildScopedGraph(read, params, read.scope, {
+    const context = {
       ...(groups ? { groups } : {}),
       ...(directory ? { directory } : {}),
       ...(groupOf ? { groupOf } : {}),
       ...(datacenters.length > 0 ? { datacenters } : {}),
-    });
-  }, [read, params, groups, directory, groupOf, datacenters]);
+    };
+    const scoped = read.scope ? buildScopedGraph(read, params, read.scope, context) : buildGraph(read, params);
+    // Each node and edge against the same view `baseline` earlier (src/baseline).
+    return read.baseline && config.baseline ? compareWithBaseline(scoped, read.baseline, params, read.scope, context, config.baseline) : scoped;
+  }, [read, params, groups, directory, groupOf, datacenters, config.baseline]);
   const fullGraph = useMemo(() => (built && alerts.located.length > 0
     ? placeAlerts(built, alerts.located, (dc, name) => list?.services.get(dc)?.get(name) ?? '')
     : built), [built, alerts.located, list]);

@@ -30,12 +30,12 @@ export interface DemoAlert {
 export function firingAlertsAt(timeMs: number, opts: TrafficOptions = {}): DemoAlert[] {
   const out: DemoAlert[] = [];
   const platform = opts.platform ?? DEMO_PLATFORM;
-  for (const fault of opts.faults ?? []) for (const f of perDatacenter(fault, platform)) out.push(alertOf(f, timeMs - 10 * 60_000));
+  for (const fault of opts.faults ?? []) for (const f of perDatacenter(fault, platform)) pushAlert(out, alertOf(f, timeMs - 10 * 60_000));
   if (opts.schedule === false) return out;
   for (const incident of activeIncidents(timeMs, opts.seed ?? DEFAULT_SEED, platform)) {
     const firesAt = incident.startMs + INCIDENT_RAMP_MS + ALERT_FOR_MS;
     if (timeMs < firesAt || timeMs >= incident.endMs - INCIDENT_RAMP_MS / 2) continue;
-    for (const f of perDatacenter(incident.fault, platform)) out.push(alertOf(f, firesAt - ALERT_FOR_MS));
+    for (const f of perDatacenter(incident.fault, platform)) pushAlert(out, alertOf(f, firesAt - ALERT_FOR_MS));
   }
   return out;
 }
@@ -47,9 +47,19 @@ function perDatacenter(fault: Fault, platform: Platform): Fault[] {
   return dcs.length === 0 ? [fault] : dcs.map((dc) => (dc ? { ...fault, datacenter: dc } : fault));
 }
 
-function alertOf(fault: Fault, activeMs: number): DemoAlert {
+function pushAlert(out: DemoAlert[], alert: DemoAlert | null): void {
+  if (alert) out.push(alert);
+}
+
+/**
+ * The alert a fault fires; null for a traffic drop: the demo's rules, like many real ones, watch
+ * errors and latency only, and the baseline is what shows the traffic that stopped arriving.
+ */
+function alertOf(fault: Fault, activeMs: number): DemoAlert | null {
   const activeAt = new Date(activeMs).toISOString();
   switch (fault.kind) {
+    case 'drop':
+      return null;
     case 'errors':
       return {
         labels: { alertname: 'HighErrorRate', severity: 'critical', service: fault.service, ...(fault.datacenter ? { datacenter: fault.datacenter } : {}) },

@@ -19,13 +19,14 @@ describe('incident schedule', () => {
     expect(hour.length).toBeGreaterThanOrEqual(6);
     expect(hour.length).toBeLessThanOrEqual(Math.ceil(HOUR / INCIDENT_SLOT_MS));
     const day = incidentsBetween(T0, T0 + 24 * HOUR);
-    expect(new Set(day.map((i) => i.fault.kind))).toEqual(new Set(['errors', 'latency', 'link-down']));
+    expect(new Set(day.map((i) => i.fault.kind))).toEqual(new Set(['errors', 'latency', 'link-down', 'drop']));
     for (const [a, b] of day.slice(1).map((x, i) => [day[i], x] as const)) expect(a?.endMs ?? 0).toBeLessThanOrEqual(b.startMs);
   });
 
   it.each([
     { desc: 'error shares are 10-40 %', check: (i: Incident) => i.fault.kind !== 'errors' || (i.fault.share >= 0.1 && i.fault.share <= 0.4) },
     { desc: 'latency factors are 3-10', check: (i: Incident) => i.fault.kind !== 'latency' || (i.fault.factor >= 3 && i.fault.factor <= 10) },
+    { desc: 'traffic drops leave 5-35 % of the traffic', check: (i: Incident) => i.fault.kind !== 'drop' || (i.fault.share >= 0.05 && i.fault.share <= 0.35) },
     { desc: 'incidents last 1 to 2.5 minutes', check: (i: Incident) => i.endMs - i.startMs >= 60_000 && i.endMs - i.startMs <= 150_000 },
     { desc: 'every incident has a description', check: (i: Incident) => i.description.length > 10 },
   ])('$desc', ({ check }) => {
@@ -75,6 +76,8 @@ describe('faultEffects', () => {
     { fault: { kind: 'errors', service: 'cart', datacenter: 'eu-west', share: 0.5 }, intensity: 1 },
     { fault: { kind: 'latency', service: 'search', factor: 5 }, intensity: 0.5 },
     { fault: { kind: 'link-down', fromDc: 'us-east', toDc: 'eu-west' }, intensity: 1 },
+    { fault: { kind: 'drop', service: 'checkout', datacenter: 'eu-west', share: 0.2 }, intensity: 1 },
+    { fault: { kind: 'drop', service: 'search', share: 0.2 }, intensity: 0.5 },
   ]);
   it.each([
     { desc: 'two error faults combine as independent causes', got: () => effects.errorShare('cart', 'eu-west'), want: 0.75 },
@@ -83,8 +86,24 @@ describe('faultEffects', () => {
     { desc: 'latency grows with intensity', got: () => effects.latencyFactor('search', 'us-east'), want: 3 },
     { desc: 'a link is directed', got: () => effects.linkLoss('eu-west', 'us-east'), want: 0 },
     { desc: 'a link down loses everything by default', got: () => effects.linkLoss('us-east', 'eu-west'), want: 1 },
+    { desc: 'a drop leaves its share of the traffic', got: () => effects.trafficShare('checkout', 'eu-west'), want: 0.2 },
+    { desc: 'a drop in one datacenter leaves the other alone', got: () => effects.trafficShare('checkout', 'us-east'), want: 1 },
+    { desc: 'a drop ramps with intensity', got: () => effects.trafficShare('search', 'us-east'), want: 0.6 },
+    { desc: 'no drop: all the traffic', got: () => effects.trafficShare('cart', 'eu-west'), want: 1 },
   ])('$desc', ({ got, want }) => {
     expect(got()).toBeCloseTo(want, 10);
+  });
+
+  it('a drop: the service receives its share of every caller\'s calls, and calls less itself', () => {
+    const calm = trafficAt(T0, { schedule: false });
+    const snap = trafficAt(T0, { schedule: false, faults: [{ kind: 'drop', service: 'checkout', datacenter: 'eu-west', share: 0.1 }] });
+    const into = (s: typeof snap) => s.ingress.filter((i) => i.service === 'checkout' && i.datacenter === 'eu-west').reduce((sum, i) => sum + totalRate(i.ratesByStatus), 0);
+    const out = (s: typeof snap) => s.egress.filter((e) => e.service === 'checkout' && e.datacenter === 'eu-west').reduce((sum, e) => sum + totalRate(e.ratesByStatus), 0);
+    expect(into(calm)).toBeGreaterThan(0);
+    expect(into(snap) / into(calm)).toBeCloseTo(0.1, 6);
+    expect(out(snap) / out(calm)).toBeCloseTo(0.1, 1);
+    const otherDc = (s: typeof snap) => s.ingress.filter((i) => i.service === 'checkout' && i.datacenter === 'us-east').reduce((sum, i) => sum + totalRate(i.ratesByStatus), 0);
+    expect(otherDc(snap)).toBeCloseTo(otherDc(calm), 6);
   });
 
   it('a link down empties the ingress of the callee from across the link', () => {

@@ -13,7 +13,9 @@ export type Fault =
   /** The service is `factor` times slower (its callers are slowed down too, less). */
   | { readonly kind: 'latency'; readonly service: string; readonly factor: number; readonly datacenter?: string }
   /** Calls from `fromDc` to `toDc` get no response (timeouts); `share` defaults to 1 (all of them). */
-  | { readonly kind: 'link-down'; readonly fromDc: string; readonly toDc: string; readonly share?: number };
+  | { readonly kind: 'link-down'; readonly fromDc: string; readonly toDc: string; readonly share?: number }
+  /** The service's incoming traffic falls to `share` (0..1) of normal (callers stop calling; what it calls falls too). */
+  | { readonly kind: 'drop'; readonly service: string; readonly share: number; readonly datacenter?: string };
 
 export interface Incident {
   readonly id: string;
@@ -29,6 +31,8 @@ export const INCIDENT_SLOT_MS = 4 * 60_000;
 export const INCIDENT_RAMP_MS = 15_000;
 
 const INCIDENT_PROBABILITY = 0.75;
+/** Of the scheduled incidents, this share is a traffic drop (seen against the baseline, not in error colours). */
+const DROP_PROBABILITY = 0.2;
 
 /** The scheduled incident of slot `slot` (= floor(timeMs / INCIDENT_SLOT_MS)), if any. */
 export function scheduledIncident(slot: number, seed: number = DEFAULT_SEED, platform: Platform = DEMO_PLATFORM): Incident | undefined {
@@ -36,7 +40,10 @@ export function scheduledIncident(slot: number, seed: number = DEFAULT_SEED, pla
   if (next() >= INCIDENT_PROBABILITY) return undefined;
   const startMs = slot * INCIDENT_SLOT_MS + Math.round(next() * 0.3 * INCIDENT_SLOT_MS);
   const endMs = startMs + Math.round(60_000 + next() * 90_000);
-  const fault = drawFault(next, faultTargets(platform));
+  const targets = faultTargets(platform);
+  // Now and then the slot's incident is a traffic drop instead (its own draw: the others stay as they were).
+  const drop = generator(hash32(seed, 'drop', slot));
+  const fault = drop() < DROP_PROBABILITY && targets.drop.length > 0 ? drawDrop(drop, targets) : drawFault(next, targets);
   return { id: `incident-${slot}`, fault, startMs, endMs, description: describeFault(fault) };
 }
 
@@ -72,6 +79,8 @@ export function describeFault(fault: Fault): string {
       return `${fault.service}${where(fault.datacenter)} is ${fault.factor.toFixed(1)}x slower`;
     case 'link-down':
       return `calls from ${fault.fromDc} to ${fault.toDc} time out (${Math.round((fault.share ?? 1) * 100)}%)`;
+    case 'drop':
+      return `${fault.service}${where(fault.datacenter)} receives ${Math.round(fault.share * 100)}% of its usual traffic`;
   }
 }
 
@@ -83,6 +92,8 @@ export interface FaultEffects {
   latencyFactor(service: string, datacenter: string): number;
   /** Share (0..1) of calls from one datacenter to another that get no response. */
   linkLoss(fromDc: string, toDc: string): number;
+  /** Share (0..1) of its usual incoming traffic the service receives (1 = all of it). */
+  trafficShare(service: string, datacenter: string): number;
 }
 
 export interface WeightedFault {
@@ -117,11 +128,20 @@ export function faultEffects(faults: readonly WeightedFault[]): FaultEffects {
       }
       return 1 - through;
     },
+    trafficShare(service, dc) {
+      let share = 1;
+      for (const { fault, intensity } of faults) {
+        if (fault.kind === 'drop' && targets(service, dc, fault)) share *= 1 - (1 - clamp01(fault.share)) * intensity;
+      }
+      return share;
+    },
   };
 }
 
 interface FaultTargets {
   readonly errors: readonly ServiceDef[];
+  /** Services with callers (a drop of their traffic shows against the baseline). */
+  readonly drop: readonly ServiceDef[];
   readonly latency: readonly ServiceDef[];
   readonly linkDcs: readonly string[];
 }
@@ -135,6 +155,7 @@ function faultTargets(platform: Platform): FaultTargets {
     const services = platform.services;
     targets = {
       errors: services.filter((s) => s.kind === 'java' || s.kind === 'legacy' || s.kind === 'external' || s.kind === 'frontend'),
+      drop: services.filter((s) => s.kind === 'java' || s.kind === 'frontend'),
       latency: services.filter((s) => s.kind === 'java' || s.kind === 'legacy' || s.kind === 'database'),
       linkDcs: [...new Set(services.map((s) => s.datacenter).filter((dc) => dc !== ''))],
     };
@@ -157,6 +178,11 @@ function drawFault(next: () => number, targets: FaultTargets): Fault {
   const from = pick(targets.linkDcs, next);
   const others = targets.linkDcs.filter((dc) => dc !== from);
   return { kind: 'link-down', fromDc: from, toDc: pick(others, next), share: round2(0.3 + next() * 0.5) };
+}
+
+function drawDrop(next: () => number, targets: FaultTargets): Fault {
+  const target = pick(targets.drop, next);
+  return { kind: 'drop', service: target.name, datacenter: target.datacenter, share: round2(0.05 + next() * 0.3) };
 }
 
 function pick<T>(items: readonly T[], next: () => number): T {

@@ -90,7 +90,7 @@ export function trafficAt(timeMs: number, opts: TrafficOptions = {}): PlatformSn
     const phase = 2 * Math.PI * (timeMs / cycleMs + (platform.cyclePhase.get(dc) ?? 0));
     const daily = 0.3 + 0.7 * (0.5 - 0.5 * Math.cos(phase));
     // The datacenter's internet traffic wanders as one.
-    const rate = peakRate * daily * (1 + 0.06 * noise(`dc:${dc}`, 20_000));
+    const rate = peakRate * daily * (1 + 0.06 * noise(`dc:${dc}`, 20_000)) * effects.trafficShare(service, dc);
     const key = `internet>${dc}/${service}`;
     const server = combine(INTERNET_ENTRY.serverErrorShare, health.failure(service, dc));
     const client = INTERNET_ENTRY.clientErrorShare * (1 + 0.3 * noise(`${key}:4xx`, 30_000)) * (1 - server);
@@ -110,7 +110,8 @@ export function trafficAt(timeMs: number, opts: TrafficOptions = {}): PlatformSn
   graph.ordered.forEach((call, i) => {
     const keys = graph.orderedKeys[i];
     if (!keys) return;
-    const sent = (load.get(keys.caller) ?? 0) * call.fanout * (1 + 0.04 * noise(keys.key, 15_000));
+    // A traffic drop: the callee receives only a share of what its callers would send.
+    const sent = (load.get(keys.caller) ?? 0) * call.fanout * (1 + 0.04 * noise(keys.key, 15_000)) * effects.trafficShare(call.callee, call.calleeDc);
     const crossing = call.callerDc !== call.calleeDc && call.calleeDc !== '';
     const lost = combine(call.noResponseShare, crossing ? effects.linkLoss(call.callerDc, call.calleeDc) : 0);
     const answered = sent * (1 - lost);
