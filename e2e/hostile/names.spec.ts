@@ -19,8 +19,15 @@ test.beforeAll(async () => { app = await startHostileApp('dist', [DC, DC2]); });
 test.afterAll(async () => { await app.close(); });
 
 const PROTOTYPE_NAMES = ['constructor', '__proto__', 'hasOwnProperty', 'toString', 'INTERNET', 'dc:x', 'svc:INTERNET', 'a--b', 'valueOf'];
-/** Label values Prometheus can answer: not empty, and not the convention's internet peer (that one is the internet). */
-const serviceName = fc.oneof(fc.constantFrom(...PROTOTYPE_NAMES), labelValue).filter((n) => n !== '' && n !== 'internet');
+/** A lone UTF-16 surrogate: no UTF-8 text holds one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/**
+ * Label values Prometheus can answer: not empty, not the convention's internet peer (that one is
+ * the internet), and well-formed text: Prometheus's JSON is UTF-8 (Go writes an invalid byte as
+ * U+FFFD), so a name with a lone surrogate never reaches the app from it, and a view of one could
+ * not be asked for (the unit tests still feed such names to every pure function).
+ */
+const serviceName = fc.oneof(fc.constantFrom(...PROTOTYPE_NAMES), labelValue).filter((n) => n !== '' && n !== 'internet' && !LONE_SURROGATE.test(n));
 const names = fc.uniqueArray(serviceName, { minLength: 2, maxLength: 6 });
 
 /** Moves the app to a view the way its own links do (history + popstate): one page, one renderer. */

@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatProblem, parseConfig } from '../../config/parse.ts';
 import { server } from '../../mocks/node.ts';
-import { createServers, trafficOptions } from './trafficQueries.ts';
+import { createServers, SERVICE_LIST_EMPTY_RETRY_MS, SERVICE_LIST_INTERVAL_MS, SERVICE_LIST_RETRY_MS, serviceListRefetchMs, trafficOptions } from './trafficQueries.ts';
 
 // The evaluation time the refresh sends, against the demo's simulated Prometheus.
 
@@ -48,5 +48,19 @@ describe('trafficOptions: the evaluation time', () => {
     const key = (pinned: number | null, delayMs: number) => JSON.stringify(trafficOptions(config, servers, 5000, pinned, delayMs, { level: 'global' }).queryKey);
     expect(key(null, 0)).not.toBe(key(null, 4000));
     expect(key(1_735_725_000, 0)).toBe(key(1_735_725_000, 4000));
+  });
+});
+
+describe('serviceListRefetchMs', () => {
+  const list = (entries: [string, string[]][]) => ({ services: new Map(entries.map(([dc, names]) => [dc, new Map(names.map((n) => [n, n]))])) });
+  it.each([
+    { desc: 'a list with services: every few minutes', failed: false, data: list([['eu-west', ['checkout']]]), want: SERVICE_LIST_INTERVAL_MS },
+    { desc: 'a failed read: sooner', failed: true, data: list([['eu-west', ['checkout']]]), want: SERVICE_LIST_RETRY_MS },
+    { desc: 'no datacenter at all (Prometheus without data yet): soonest', failed: false, data: list([]), want: SERVICE_LIST_EMPTY_RETRY_MS },
+    { desc: 'datacenters without a service: soonest', failed: false, data: list([['eu-west', []]]), want: SERVICE_LIST_EMPTY_RETRY_MS },
+    { desc: 'one datacenter empty, another not: every few minutes', failed: false, data: list([['eu-west', []], ['us-east', ['a']]]), want: SERVICE_LIST_INTERVAL_MS },
+    { desc: 'not read yet', failed: false, data: undefined, want: SERVICE_LIST_INTERVAL_MS },
+  ])('$desc', ({ failed, data, want }) => {
+    expect(serviceListRefetchMs(failed, data)).toBe(want);
   });
 });

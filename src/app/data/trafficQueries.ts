@@ -106,6 +106,20 @@ export function trafficOptions(config: AppConfig, servers: Servers, intervalMs: 
 
 /** How often the list of every service (search, counts, groups) is read again. */
 export const SERVICE_LIST_INTERVAL_MS = 5 * 60_000;
+/** How soon a list that failed, or came back with no service at all, is read again. */
+export const SERVICE_LIST_RETRY_MS = 30_000;
+export const SERVICE_LIST_EMPTY_RETRY_MS = 10_000;
+
+/**
+ * When the service list is read next: every few minutes; sooner after a failure, and soonest when
+ * it came back empty (a Prometheus just started, or back from an outage without its data yet:
+ * search, groups and alert placement would otherwise know no service for minutes).
+ */
+export function serviceListRefetchMs(failed: boolean, list: ServiceList | undefined): number {
+  if (failed) return SERVICE_LIST_RETRY_MS;
+  if (list && [...list.services.values()].every((services) => services.size === 0)) return SERVICE_LIST_EMPTY_RETRY_MS;
+  return SERVICE_LIST_INTERVAL_MS;
+}
 
 /**
  * Every service of every datacenter, with its group: one light query per server, read at start
@@ -130,7 +144,7 @@ export function serviceListOptions(config: AppConfig, servers: Servers) {
       return mergeServiceLists(lists);
     },
     staleTime: SERVICE_LIST_INTERVAL_MS,
-    refetchInterval: (query) => (query.state.status === 'error' ? 30_000 : SERVICE_LIST_INTERVAL_MS),
+    refetchInterval: (query) => serviceListRefetchMs(query.state.status === 'error', query.state.data),
     refetchIntervalInBackground: true,
     placeholderData: keepPreviousData,
     structuralSharing: false,
