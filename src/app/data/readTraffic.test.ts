@@ -220,6 +220,15 @@ describe('readTraffic: the baseline', () => {
     expect(r.warnings[0]).toMatch(/^the baseline \(7d earlier\) could not be read: .*query timed out/);
   });
 
+  it('with recording rules, the baseline reads the recorded series too (no raw rate() in any query)', async () => {
+    const requests = recordRequests();
+    const r = await read(SINGLE, { ...VIEW, recorded: true });
+    expect(r.queryCount).toBe(6);
+    const got = await requests();
+    expect(got.filter((q) => q.query.includes('offset 7d'))).toHaveLength(2);
+    expect(got.filter((q) => /\brate\(/.test(q.query))).toEqual([]);
+  });
+
   it('off: no baseline queries', async () => {
     const requests = recordRequests();
     const r = await read(SINGLE, { ...VIEW, baseline: undefined });

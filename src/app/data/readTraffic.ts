@@ -75,13 +75,12 @@ export async function readTraffic(servers: readonly { plan: ServerPlan; client: 
       latencyQuantile: params.latencyQuantile,
       ...(restrict && plan.datacenters ? { datacenters: plan.datacenters } : {}),
     };
-    const queries = params.scope
-      ? buildViewQueries(params.convention, { ...queryParams, grouping: params.grouping ?? null, ...(params.recorded ? { recorded: true } : {}) }, params.scope)
-      : buildQueries(params.convention, queryParams);
+    const viewParams = { ...queryParams, grouping: params.grouping ?? null, ...(params.recorded ? { recorded: true } : {}) };
+    const queries = params.scope ? buildViewQueries(params.convention, viewParams, params.scope) : buildQueries(params.convention, queryParams);
     const ask = (promql: string) => client.query(promql, { time: params.time, ...(params.signal ? { signal: params.signal } : {}) });
     // The baseline's answers are extra: a failed one leaves the map as it is, without comparisons.
     const baselineQueries = params.scope && params.baseline
-      ? buildBaselineQueries(params.convention, { ...queryParams, grouping: params.grouping ?? null }, params.scope, params.baseline)
+      ? buildBaselineQueries(params.convention, viewParams, params.scope, params.baseline)
       : [];
     read.queryCount += queries.length + baselineQueries.length;
     const baseline = Promise.all(baselineQueries.map(async (q) => ({ kind: q.kind, answer: await ask(q.promql) })));
