@@ -69,7 +69,7 @@ test('property: hostile service names draw at every level of the real renderer, 
     await expect(page.getByTestId('crash')).toHaveCount(0);
     await expect(page.getByTestId('map-failure')).toHaveCount(0);
     expect(errors).toEqual([]);
-  }), { numRuns: 10, examples: [[PROTOTYPE_NAMES], [['__proto__', 'constructor']], [['INTERNET', 'dc:x', 'toString']]] });
+  }), { numRuns: 10, examples: [[PROTOTYPE_NAMES], [['__proto__', 'constructor']], [['\u0000', 'constructor']], [['INTERNET', 'dc:x', 'toString']]] });
 });
 
 test('a 300-character name: every table column stays on screen at 1366 px, the details title wraps', async ({ page }) => {

@@ -113,9 +113,11 @@ export function TrafficMap({ traffic, view, highlight, found, onClick, createRen
     };
   }, [createRenderer]);
 
-  const viewKey = view.join('\u0000');
+  // The view as one string (a dependency of the effects below): JSON, since a node id may hold any
+  // character (a service named "\u0000" is one part, not a separator).
+  const viewKey = JSON.stringify(view);
   const viewAndHighlight = `${viewKey}\u0001${highlight ? JSON.stringify(highlight) : ''}`;
-  const rendererView = (): string[] => (viewKey ? viewKey.split('\u0000') : []);
+  const rendererView = (): string[] => JSON.parse(viewKey) as string[];
 
   // New data: handed over only when it changes what is drawn. After it, the view is set again
   // (a node asked for by the URL may only now exist).
@@ -201,7 +203,7 @@ export function TrafficMap({ traffic, view, highlight, found, onClick, createRen
   }
   return (
     <>
-      <div ref={containerRef} className={`map-canvas${dimmed ? ' map-canvas--dimmed' : ''}`} data-testid="map" data-map-ready={ready ? 'true' : 'false'} data-map-updates={updates} data-view={viewKey.replace('\u0000', '/')} data-renderer-view={shownView ?? ''}
+      <div ref={containerRef} className={`map-canvas${dimmed ? ' map-canvas--dimmed' : ''}`} data-testid="map" data-map-ready={ready ? 'true' : 'false'} data-map-updates={updates} data-view={view.join('/')} data-renderer-view={shownView ?? ''}
         data-found={found ? found.nodes.length + found.edges.length : undefined}
         {...(hoverTitle ? { title: hoverTitle } : {})} />
       {drawFailure && (
