@@ -91,7 +91,24 @@ const ON_SCREEN = `(() => {
   window.__onFirstFrame = onScreen;
 })();`;
 
+/**
+ * Waits until the simulated Prometheus (one Node process) answers a cheap request at once: the
+ * previous run's page may have left it evaluating range queries (the details panel's hour of the
+ * large model takes seconds), which would otherwise stall this run's first requests.
+ */
+async function serverIdle(prometheus: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const started = Date.now();
+    await fetch(`${prometheus}/api/v1/status/buildinfo`).then((r) => r.arrayBuffer()).catch(() => undefined);
+    if (Date.now() - started < 50) return;
+    if (Date.now() > deadline) throw new Error(`the simulated Prometheus stayed busy for ${timeoutMs} ms`);
+    await new Promise((ok) => setTimeout(ok, 250));
+  }
+}
+
 async function measure(mode: 'demo' | 'app', prometheus: string, dist = DIST): Promise<Timings> {
+  if (mode === 'app') await serverIdle(prometheus);
   const session = mode === 'demo'
     ? await openSession({ scenario: SCENARIO })
     : await openSession({ root: dist, overrides: { '/config.json': demoConfig({ prometheus: { url: prometheus, timeout: '10s' } }) } });
