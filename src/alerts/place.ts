@@ -99,7 +99,7 @@ function has(nodes: ReadonlyMap<NodeId, TrafficNode>, id: NodeId): NodeId | null
 }
 
 function edgeKey(source: string, target: string): string {
-  return `${source}\u0000${target}`;
+  return JSON.stringify([source, target]);
 }
 
 /**

@@ -28,7 +28,7 @@ import { dateFieldDue } from './timeTravel.ts';
 import { rendererViewOf } from './currentView.ts';
 import { usePageActions } from './usePageActions.ts';
 import { applicable } from './filters.ts';
-import { findInView } from '../graph/expressions/apply.ts';
+import { edgeOfKey, findInView } from '../graph/expressions/apply.ts';
 import { parseExpression } from '../graph/expressions/parse.ts';
 import { useNow, useUrlState } from './useUrlState.ts';
 import { useReplay, useRotation } from './useWallScreen.ts';
@@ -70,7 +70,7 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
   // Find marks what it matches in the view on screen (map and table); one that does not parse finds nothing.
   const find = useMemo(() => applicable(parseExpression(state.filters.find)), [state.filters.find]);
   const found = useMemo(() => (view && find ? findInView(view, find) : undefined), [view, find]);
-  const mapFound = useMemo(() => found && { nodes: [...found.nodes], edges: [...found.edges].map((k) => k.split('\u0000') as [string, string]) }, [found]);
+  const mapFound = useMemo(() => found && { nodes: [...found.nodes], edges: [...found.edges].map(edgeOfKey) }, [found]);
   const onClick = useCallback(
     (hit: MapHit | null) => navigate(stateAfterClick(state, hit, graph, datacenters, groupFor)),
     [navigate, state, graph, datacenters, groupFor],

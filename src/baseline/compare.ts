@@ -66,5 +66,5 @@ export function compareView(view: TrafficView, then: TrafficView | undefined, bo
 }
 
 function edgeKey(e: { readonly source: string; readonly target: string }): string {
-  return `${e.source}\u0000${e.target}`;
+  return JSON.stringify([e.source, e.target]);
 }

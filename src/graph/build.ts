@@ -1,6 +1,6 @@
 import { nodeText } from './displayNames.ts';
 import { collectEdges } from './edges.ts';
-import { datacenterFilter, directoryOf, instrumentation, knownDatacenter } from './endpoints.ts';
+import { datacenterFilter, directoryOf, instrumentation, knownDatacenter, splitServiceKey } from './endpoints.ts';
 import { PeerResolver } from './peerResolver.ts';
 import { datacenterView, edgesByDatacenter, globalView } from './views.ts';
 import type { BuildParams, DataProblem, Health, TrafficGraph, TrafficInput, TrafficNode, TrafficView } from './types.ts';
@@ -20,7 +20,7 @@ export function buildGraph(input: TrafficInput, params: BuildParams): TrafficGra
 
   const servicesByDc = new Map<string, string[]>(dcs.map((dc) => [dc, []]));
   for (const key of inst.services) {
-    const [dc = '', name = ''] = key.split('\u0000');
+    const [dc, name] = splitServiceKey(key);
     servicesByDc.get(dc)?.push(name);
   }
 

@@ -16,6 +16,11 @@ export function endpointKey(e: Endpoint): string {
 
 const SEP = '\u0000';
 export const serviceKey = (dc: string, name: string): string => `${dc}${SEP}${name}`;
+/** The datacenter and name of a `serviceKey`: split at the first separator (a name may hold one). */
+export function splitServiceKey(key: string): [dc: string, name: string] {
+  const at = key.indexOf(SEP);
+  return at < 0 ? [key, ''] : [key.slice(0, at), key.slice(at + 1)];
+}
 
 /** The key of a caller->callee pair of endpoints. */
 export function edgeEndsKey(source: Endpoint, target: Endpoint): string {

@@ -1,6 +1,6 @@
 import { collectEdges } from './edges.ts';
 import type { RawEdge } from './edges.ts';
-import { datacenterFilter, directoryOf, instrumentation, knownDatacenter } from './endpoints.ts';
+import { datacenterFilter, directoryOf, instrumentation, knownDatacenter, splitServiceKey } from './endpoints.ts';
 import { PeerResolver } from './peerResolver.ts';
 import type { PeerDirectory } from './peerResolver.ts';
 import type { Endpoint } from './endpoints.ts';
@@ -65,7 +65,7 @@ export function buildScopedGraph(input: TrafficInput, params: BuildParams, scope
   };
   const services: string[] = [];
   for (const key of inst.services) {
-    const [d = '', name = ''] = key.split('\u0000');
+    const [d, name] = splitServiceKey(key);
     if (d === dc) services.push(name);
   }
   const dcEdges = edgesByDatacenter(edges, [dc]).get(dc) ?? [];

@@ -52,7 +52,9 @@ export interface Found {
 
 export const NOTHING_FOUND: Found = { nodes: new Set(), edges: new Set() };
 
-export const edgeKey = (source: string, target: string): string => `${source}\u0000${target}`;
+/** One key per (source, target): JSON, since a name may hold any character. */
+export const edgeKey = (source: string, target: string): string => JSON.stringify([source, target]);
+export const edgeOfKey = (key: string): [string, string] => JSON.parse(key) as [string, string];
 
 export function findInView(view: TrafficView, find: Expr | null): Found {
   if (!find) return NOTHING_FOUND;
