@@ -2,7 +2,8 @@ import { oneOfMatcher } from './promql.ts';
 import { recordedName } from './recordingRules.ts';
 import { labelOf } from './types.ts';
 import type { Convention, ConventionSide } from './types.ts';
-import { DC, GROUP, NAME, PLAN_COMMENT, eq, groupOf, nameOf, replace, sideLabels } from './viewQueries.ts';
+import { DC, GROUP, NAME, PLAN_COMMENT, eq, sideLabels } from './viewQueries.ts';
+import { groupOf, nameOf, replace } from './labelRewrites.ts';
 import type { GroupSource } from '../graph/scope.ts';
 
 /**

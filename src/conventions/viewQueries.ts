@@ -1,4 +1,5 @@
 import { groupRulePrefilter } from './groupPrefilter.ts';
+import { groupOf, nameOf, replace, SCRATCH, SEP, setIfEquals } from './labelRewrites.ts';
 import { buildShapedQuery } from './queries.ts';
 import { recordedName } from './recordingRules.ts';
 import { escapeLabelValue, escapeRegex, oneOfMatcher } from './promql.ts';
@@ -30,13 +31,10 @@ export const NAME = 'traffic_map_name';
 const PEER_NAME = 'traffic_map_peer_name';
 export const GROUP = 'traffic_map_group';
 const PEER_GROUP = 'traffic_map_peer_group';
-const SCRATCH = 'traffic_map_tmp';
 const INSIDE = 'traffic_map_in';
 export const DC = 'traffic_map_dc';
 /** The one datacenter-wide node of the global level. */
 export const DATACENTER_NODE = '*';
-/** PromQL text of a separator no label value holds (U+0001). */
-const SEP = '\\x01';
 
 const NODE_ROLE = 'traffic_map:node';
 const PEER_NODE_ROLE = 'traffic_map:peer';
@@ -213,39 +211,6 @@ export function splitQualified(service: string, hasNamespace: boolean): [string,
   if (!hasNamespace) return [service, ''];
   const at = service.lastIndexOf('.');
   return at <= 0 ? [service, ''] : [service.slice(0, at), service.slice(at + 1)];
-}
-
-/** `label_replace(x, dst, replacement, src, regex)` with the strings quoted. */
-export function replace(x: string, dst: string, replacement: string, src: string, regex: string): string {
-  return `label_replace(${x}, ${escapeLabelValue(dst)}, ${escapeLabelValue(replacement)}, ${escapeLabelValue(src)}, ${escapeLabelValue(regex)})`;
-}
-
-/** `dst` := `src` when `dst` is empty (a join with a separator no value holds, matched from its start). */
-function fillEmpty(x: string, dst: string, src: string): string {
-  const joined = `label_join(${x}, ${escapeLabelValue(SCRATCH)}, "${SEP}", ${escapeLabelValue(dst)}, ${escapeLabelValue(src)})`;
-  return `label_replace(${joined}, ${escapeLabelValue(dst)}, "$1", ${escapeLabelValue(SCRATCH)}, "${SEP}(.*)")`;
-}
-
-/** `dst` := `src` when `cond` equals `value` (else unchanged). */
-function setIfEquals(x: string, dst: string, src: string, cond: string, value: string): string {
-  const joined = `label_join(${x}, ${escapeLabelValue(SCRATCH)}, "${SEP}", ${escapeLabelValue(cond)}, ${escapeLabelValue(src)})`;
-  const regex = escapeLabelValue(escapeRegex(value)).slice(0, -1);
-  return `label_replace(${joined}, ${escapeLabelValue(dst)}, "$1", ${escapeLabelValue(SCRATCH)}, ${regex}${SEP}(.*)")`;
-}
-
-/** The qualified name (`name.namespace`, or the name) of one end into `dst`. */
-export function nameOf(x: string, dst: string, service: string, namespace: string): string {
-  if (!namespace) return replace(x, dst, '$1', service, '(.*)');
-  const joined = `label_join(${x}, ${escapeLabelValue(dst)}, ".", ${escapeLabelValue(service)}, ${escapeLabelValue(namespace)})`;
-  return replace(joined, dst, '$1', dst, '(.*)\\.');
-}
-
-/** The group of one end into `dst` (its name when it has none). */
-export function groupOf(x: string, dst: string, name: string, source: GroupSource, label: string): string {
-  let out: string;
-  if (source.kind === 'rule') out = replace(x, dst, '$1', name, source.regex);
-  else out = label ? replace(x, dst, '$1', label, '(.*)') : x;
-  return fillEmpty(out, dst, name);
 }
 
 /** Rewrites the ends of `x` into the nodes of the scope, and keeps the series of the scope only. */

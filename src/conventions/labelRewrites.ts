@@ -1,0 +1,45 @@
+import { escapeLabelValue, escapeRegex } from './promql.ts';
+import type { GroupSource } from '../graph/scope.ts';
+
+/**
+ * The PromQL label rewrites the view queries (viewQueries.ts) and the service list
+ * (serviceListQuery.ts) are made of: each returns the expression `x` with one label set.
+ */
+
+/** A scratch label, set and read within one rewrite. */
+export const SCRATCH = 'traffic_map_tmp';
+/** PromQL text of a separator no label value holds (U+0001). */
+export const SEP = '\\x01';
+
+/** `label_replace(x, dst, replacement, src, regex)` with the strings quoted. */
+export function replace(x: string, dst: string, replacement: string, src: string, regex: string): string {
+  return `label_replace(${x}, ${escapeLabelValue(dst)}, ${escapeLabelValue(replacement)}, ${escapeLabelValue(src)}, ${escapeLabelValue(regex)})`;
+}
+
+/** `dst` := `src` when `dst` is empty (a join with a separator no value holds, matched from its start). */
+export function fillEmpty(x: string, dst: string, src: string): string {
+  const joined = `label_join(${x}, ${escapeLabelValue(SCRATCH)}, "${SEP}", ${escapeLabelValue(dst)}, ${escapeLabelValue(src)})`;
+  return `label_replace(${joined}, ${escapeLabelValue(dst)}, "$1", ${escapeLabelValue(SCRATCH)}, "${SEP}(.*)")`;
+}
+
+/** `dst` := `src` when `cond` equals `value` (else unchanged). */
+export function setIfEquals(x: string, dst: string, src: string, cond: string, value: string): string {
+  const joined = `label_join(${x}, ${escapeLabelValue(SCRATCH)}, "${SEP}", ${escapeLabelValue(cond)}, ${escapeLabelValue(src)})`;
+  const regex = escapeLabelValue(escapeRegex(value)).slice(0, -1);
+  return `label_replace(${joined}, ${escapeLabelValue(dst)}, "$1", ${escapeLabelValue(SCRATCH)}, ${regex}${SEP}(.*)")`;
+}
+
+/** The qualified name (`name.namespace`, or the name) of one end into `dst`. */
+export function nameOf(x: string, dst: string, service: string, namespace: string): string {
+  if (!namespace) return replace(x, dst, '$1', service, '(.*)');
+  const joined = `label_join(${x}, ${escapeLabelValue(dst)}, ".", ${escapeLabelValue(service)}, ${escapeLabelValue(namespace)})`;
+  return replace(joined, dst, '$1', dst, '(.*)\\.');
+}
+
+/** The group of one end into `dst` (its name when it has none). */
+export function groupOf(x: string, dst: string, name: string, source: GroupSource, label: string): string {
+  let out: string;
+  if (source.kind === 'rule') out = replace(x, dst, '$1', name, source.regex);
+  else out = label ? replace(x, dst, '$1', label, '(.*)') : x;
+  return fillEmpty(out, dst, name);
+}
