@@ -22,7 +22,7 @@ test.describe.configure({ mode: 'serial' });
 let stack: FederationStack;
 
 test.beforeAll(async () => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   stack = await startFederationStack({ scrapeInterval: '2s', rateWindow: '30s', alsoWith: { 'no-delay': '0s' } });
   await waitForFederatedData(stack);
 });

@@ -10,6 +10,7 @@ import { DATACENTERS, stackBasics } from './realStack.ts';
 import { startPrometheus } from './realServers.ts';
 import type { RealServer } from './realServers.ts';
 import { instantQuery } from './realTruth.ts';
+import { parseDurationMs } from '../../src/prometheus/duration.ts';
 import { startStaticServer } from './staticServer.ts';
 
 export interface FederationStack {
@@ -23,6 +24,7 @@ export interface FederationStack {
   /** The same build with another config.json: `/<name>/` for each entry of `alsoWith`. */
   appUrlWith(name: string): string;
   readonly rateWindow: string;
+  readonly scrapeIntervalMs: number;
   close(): Promise<void>;
 }
 
@@ -87,25 +89,42 @@ export async function startFederationStack(opts: FederationOptions = {}): Promis
       },
     });
     closers.push(app.close);
-    return { sim, perDatacenter, global, appUrl: app.url, appUrlWith: (name) => `${app.url}/${name}`, rateWindow, close };
+    return {
+      sim, perDatacenter, global, appUrl: app.url, appUrlWith: (name) => `${app.url}/${name}`, rateWindow,
+      scrapeIntervalMs: parseDurationMs(scrapeInterval) ?? 2_000, close,
+    };
   } catch (err) {
     await close().catch(() => undefined);
     throw err;
   }
 }
 
-/** Waits until the global server has a rate for every edge the per-datacenter servers have. */
-export async function waitForFederatedData(stack: FederationStack, timeoutMs = 40_000): Promise<void> {
+/**
+ * Waits until the global server has a rate for every edge the per-datacenter servers have, and
+ * until every one of those series is older than a rate window plus two scrape intervals. Before
+ * that, a series' first sample lies inside the window, and rate() extrapolates from it: the
+ * global server's first federated sample comes one to two intervals after the per-datacenter
+ * one's, so young series read differently on the two (not the lag the app corrects).
+ */
+export async function waitForFederatedData(stack: FederationStack, timeoutMs = 80_000): Promise<void> {
   const edges = 'datacenter, service, peer_datacenter, peer_service';
   const count = `count(count by (${edges}) (rate(traffic_egress_requests_total[${stack.rateWindow}])))`;
+  const windowMs = parseDurationMs(stack.rateWindow) ?? 30_000;
+  const series = `count(count by (${edges}) (traffic_egress_requests_total))`;
+  const oldSeries = `count(count by (${edges}) (traffic_egress_requests_total offset ${(windowMs + 2 * stack.scrapeIntervalMs) / 1000}s))`;
   const deadline = Date.now() + timeoutMs;
+  const value = async (url: string, query: string, now: number): Promise<number> =>
+    (await instantQuery(url, query, now).catch(() => []))[0]?.value ?? 0;
   for (;;) {
     const now = Date.now() / 1000;
-    const local = await Promise.all(stack.perDatacenter.map((s) => instantQuery(s.url, count, now).catch(() => [])));
-    const global = await instantQuery(stack.global.url, count, now).catch(() => []);
-    const want = local.reduce((sum, r) => sum + (r[0]?.value ?? 0), 0);
-    if (want > 0 && global[0]?.value === want) return;
-    if (Date.now() > deadline) throw new Error(`${stack.global.url}: ${global[0]?.value ?? 0} of ${want} edges federated after ${timeoutMs} ms`);
+    const local = await Promise.all(stack.perDatacenter.map((s) => value(s.url, count, now)));
+    const global = await value(stack.global.url, count, now);
+    const want = local.reduce((sum, r) => sum + r, 0);
+    const [all, old] = await Promise.all([value(stack.global.url, series, now), value(stack.global.url, oldSeries, now)]);
+    if (want > 0 && global === want && all > 0 && old === all) return;
+    if (Date.now() > deadline) {
+      throw new Error(`${stack.global.url}: ${global} of ${want} edges federated, ${old} of ${all} edges older than a rate window, after ${timeoutMs} ms`);
+    }
     await new Promise((ok) => setTimeout(ok, 500));
   }
 }
