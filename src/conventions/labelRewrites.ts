@@ -29,6 +29,19 @@ export function setIfEquals(x: string, dst: string, src: string, cond: string, v
   return `label_replace(${joined}, ${escapeLabelValue(dst)}, "$1", ${escapeLabelValue(SCRATCH)}, ${regex}${SEP}(.*)")`;
 }
 
+/**
+ * `dst` := the value of `dc` when `dc` is set and is not `value`, else unchanged; with
+ * `emptyIsInside`, an empty `dc` counts as `value` (a callee's datacenter is its caller's when
+ * unsaid), else an empty `dc` leaves `dst` unchanged too. One join and one replace: the first
+ * alternative (leftmost-first) keeps the end, the second names it by its datacenter.
+ */
+export function setToOtherDc(x: string, dst: string, dc: string, value: string, emptyIsInside: boolean): string {
+  const joined = `label_join(${x}, ${escapeLabelValue(SCRATCH)}, "${SEP}", ${escapeLabelValue(dc)}, ${escapeLabelValue(dst)})`;
+  const inside = escapeLabelValue(escapeRegex(value)).slice(1, -1);
+  const regex = `${emptyIsInside ? `(?:${inside})?` : inside}${SEP}(.*)|([^${SEP}]+)${SEP}.*`;
+  return `label_replace(${joined}, ${escapeLabelValue(dst)}, "$1$2", ${escapeLabelValue(SCRATCH)}, "${regex}")`;
+}
+
 /** The qualified name (`name.namespace`, or the name) of one end into `dst`. */
 export function nameOf(x: string, dst: string, service: string, namespace: string): string {
   if (!namespace) return replace(x, dst, '$1', service, '(.*)');

@@ -1,5 +1,5 @@
 import { groupRulePrefilter } from './groupPrefilter.ts';
-import { groupOf, nameOf, replace, SCRATCH, SEP, setIfEquals } from './labelRewrites.ts';
+import { groupOf, nameOf, replace, SCRATCH, SEP, setIfEquals, setToOtherDc } from './labelRewrites.ts';
 import { buildShapedQuery } from './queries.ts';
 import { recordedName } from './recordingRules.ts';
 import { escapeLabelValue, escapeRegex, oneOfMatcher } from './promql.ts';
@@ -99,7 +99,7 @@ export function buildViewQuery(convention: Convention, params: ViewQueryParams, 
       // A recorded series is the rate already, summed by the labels the selectors use.
       const rates = branches.map((b) => (params.recorded ? `${recordedName(metric, window)}${b}${offset}` : `rate(${metric}${b}[${window}]${offset})`));
       const raw = rates.length === 1 ? (rates[0] as string) : `(${rates.join(' or ')})`;
-      return mapNodes(raw, labels, scope, params.grouping, internet);
+      return mapNodes(raw, labels, scope, params.grouping, internet, remoteEnds(convention, side, labels, scope));
     },
   };
   const query = baseline !== undefined
@@ -213,16 +213,46 @@ export function splitQualified(service: string, hasNamespace: boolean): [string,
   return at <= 0 ? [service, ''] : [service.slice(0, at), service.slice(at + 1)];
 }
 
+/** Which ends of a side's series the view may find in another datacenter, to name by it. */
+interface RemoteEnds {
+  /** The caller, on the egress side: calls into the datacenter from another one. */
+  readonly own: boolean;
+  /** The other end, by its datacenter label (not where peers are hosts: those are resolved later). */
+  readonly peer: boolean;
+}
+
+/**
+ * A datacenter or group view draws another datacenter as one node, so an end there is named by
+ * its datacenter (`tm_node="us-east"`) and its services sum into one series: without it the
+ * answers carry every remote service or group (a third of the grouped datacenter's samples).
+ * The focus view keeps the names (its answers are a few series).
+ */
+function remoteEnds(convention: Convention, side: ConventionSide, l: SideLabels, scope: ViewScope): RemoteEnds {
+  if (scope.level === 'global' || scope.level === 'focus') return { own: false, peer: false };
+  return {
+    own: !isIngress(side, convention) && l.dc !== '' && (l.peerDc !== '' || convention.peersAreHosts === true),
+    peer: l.peer !== '' && l.peerDc !== '' && convention.peersAreHosts !== true,
+  };
+}
+
 /** Rewrites the ends of `x` into the nodes of the scope, and keeps the series of the scope only. */
-function mapNodes(x: string, l: SideLabels, scope: ViewScope, grouping: GroupSource | null, internet: readonly string[] | null): string {
+function mapNodes(x: string, l: SideLabels, scope: ViewScope, grouping: GroupSource | null, internet: readonly string[] | null, remote: RemoteEnds): string {
   const hasPeer = l.peer !== '';
   const internetRegex = internet ? internet.map(escapeRegex).join('|') : null;
-  // Internet peers stay as they are ('' or a configured value): the graph reads them as the internet.
-  const keepInternet = (e: string): string => (hasPeer && internetRegex !== null ? replace(e, PEER_NODE_LABEL, '$1', l.peer, `(${internetRegex})`) : e);
+  // Ends in another datacenter are named by it; internet peers stay as they are ('' or a
+  // configured value): the graph reads them as the internet.
+  const finish = (x: string): string => {
+    let e = x;
+    if (scope.level !== 'global') {
+      if (remote.own) e = setToOtherDc(e, NODE_LABEL, l.dc, scope.dc, false);
+      if (remote.peer) e = setToOtherDc(e, PEER_NODE_LABEL, l.peerDc, scope.dc, true);
+    }
+    return hasPeer && internetRegex !== null ? replace(e, PEER_NODE_LABEL, '$1', l.peer, `(${internetRegex})`) : e;
+  };
   if (scope.level === 'global') {
     let e = replace(x, NODE_LABEL, DATACENTER_NODE, '', '');
     if (hasPeer) e = replace(e, PEER_NODE_LABEL, DATACENTER_NODE, '', '');
-    return keepInternet(e);
+    return finish(e);
   }
   let e = nameOf(x, NAME, l.service, l.namespace);
   if (hasPeer) e = nameOf(e, PEER_NAME, l.peer, l.peerNamespace);
@@ -230,7 +260,7 @@ function mapNodes(x: string, l: SideLabels, scope: ViewScope, grouping: GroupSou
   if (!grouped) {
     e = replace(e, NODE_LABEL, '$1', NAME, '(.*)');
     if (hasPeer) e = replace(e, PEER_NODE_LABEL, '$1', PEER_NAME, '(.*)');
-    return keepInternet(e);
+    return finish(e);
   }
   const ownLabel = grouping.kind === 'namespace' ? l.namespace : grouping.kind === 'label' ? grouping.label : '';
   const peerLabel = grouping.kind === 'namespace' ? l.peerNamespace : grouping.kind === 'label' ? grouping.peerLabel : '';
@@ -244,7 +274,7 @@ function mapNodes(x: string, l: SideLabels, scope: ViewScope, grouping: GroupSou
     if (hasPeer) e = setIfEquals(e, PEER_NODE_LABEL, PEER_NAME, PEER_GROUP, scope.group);
     e = `(${markInside(e, l, hasPeer, scope.group, scope.dc)} and on(${INSIDE}) ${replace('vector(1)', INSIDE, '1', '', '')})`;
   }
-  return keepInternet(e);
+  return finish(e);
 }
 
 /**

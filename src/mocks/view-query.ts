@@ -84,16 +84,19 @@ export function nodeMapper(scope: ViewScope, grouping: GroupSource | null, kind:
       return own || asPeer ? { node: s.service, peerNode: peerOf(s, s.peerService) } : null;
     }
     if (!inScope) return null;
+    // An end in another datacenter is named by it (the caller on the egress side; the other end by its label).
+    const own = (name: string): string => (egress && s.datacenter !== '' && s.datacenter !== dc ? s.datacenter : name);
+    const peer = (name: string): string => peerOf(s, s.peerDatacenter !== '' && s.peerDatacenter !== dc ? s.peerDatacenter : name);
     const grouped = grouping !== null && (scope.level === 'group' || scope.grouped);
-    if (!grouped) return { node: s.service, peerNode: peerOf(s, s.peerService) };
+    if (!grouped) return { node: own(s.service), peerNode: peer(s.peerService) };
     const g = group(s.service);
     const pg = group(s.peerService);
-    if (scope.level === 'datacenter') return { node: g, peerNode: peerOf(s, pg) };
+    if (scope.level === 'datacenter') return { node: own(g), peerNode: peer(pg) };
     // The group in this datacenter on either end (a callee's datacenter is the caller's when unsaid).
     const ownInside = s.datacenter === dc && g === scope.group;
     const peerInside = pg === scope.group && (s.peerDatacenter === dc || (s.peerDatacenter === '' && s.datacenter === dc));
     if (!ownInside && !peerInside) return null;
-    return { node: g === scope.group ? s.service : g, peerNode: peerOf(s, pg === scope.group ? s.peerService : pg) };
+    return { node: own(g === scope.group ? s.service : g), peerNode: peer(pg === scope.group ? s.peerService : pg) };
   };
 }
 
