@@ -26,6 +26,7 @@
  *
  * `--whole-rounds 0` leaves the whole platform out (it is most of the run's time and memory).
  */
+import { gzipSync } from 'node:zlib';
 import { addRows, emptyRead, readTraffic } from '../src/app/data/readTraffic.ts';
 import type { TrafficRead } from '../src/app/data/readTraffic.ts';
 import { DEFAULT_URL_STATE } from '../src/app/urlState.ts';
@@ -121,6 +122,11 @@ async function refresh(model: TrafficModel, scope: ViewScope): Promise<{ request
   });
   const samples = read.egressRate.size + read.ingressRate.size + read.egressLatency.size + read.ingressLatency.size;
   return { requests: served.requests, bytes: served.bytes, bodies, samples };
+}
+
+/** The bodies gzipped one by one (Prometheus' API compresses an answer when the client accepts gzip, as browsers do). */
+function gzippedBytes(bodies: readonly Body[]): number {
+  return bodies.reduce((n, b) => n + gzipSync(b.body).length, 0);
 }
 
 function parseAll(bodies: readonly Body[]): unknown[] {
@@ -281,7 +287,7 @@ const levels: Level[] = [
   { name: `datacenter ${dc}, flat (groupBy "off")`, scope: { level: 'datacenter', dc, grouped: false }, model, list, target: false },
 ];
 
-interface Row { level: Level; requests: number; bytes: number; samples: number; nodes: number[]; hidden: number[]; timing: Timing }
+interface Row { level: Level; requests: number; bytes: number; gzip: number; samples: number; nodes: number[]; hidden: number[]; timing: Timing }
 const rows: Row[] = [];
 for (const level of levels) {
   const r = level.scope === dcScope ? dcRefresh : await refresh(level.model, level.scope);
@@ -299,7 +305,7 @@ for (const level of levels) {
     () => buildView(r.bodies, level.scope, level.list, params),
     { seconds: SECONDS, minRounds: 7 },
   );
-  rows.push({ level, requests: r.requests, bytes: r.bytes, samples: r.samples, nodes, hidden, timing });
+  rows.push({ level, requests: r.requests, bytes: r.bytes, gzip: gzippedBytes(r.bodies), samples: r.samples, nodes, hidden, timing });
 }
 
 // ---- the whole platform, read the old way ----------------------------------------------------
@@ -331,11 +337,11 @@ if (WHOLE_ROUNDS > 0) {
 // ---- report --------------------------------------------------------------------------------
 
 const wholeCell = (value: number, of: number | undefined): string => (of ? `${((value / of) * 100).toPrecision(2)} %` : '');
-console.log('one refresh per view (bytes: the answers\' JSON bodies; nodes: drawn with maxNodesPerView 80 / 150, "+N": folded into one "N more" node)\n');
+console.log('one refresh per view (bytes: the answers\' JSON bodies, the target; gzip: the same bodies gzipped, as Prometheus sends them to a browser; nodes: drawn with maxNodesPerView 80 / 150, "+N": folded into one "N more" node)\n');
 console.log(table(
-  ['view', 'queries', 'samples', 'bytes', 'of whole', 'nodes @80', 'nodes @150'],
+  ['view', 'queries', 'samples', 'bytes', 'gzip', 'of whole', 'nodes @80', 'nodes @150'],
   rows.map((r) => [
-    r.level.name, r.requests, r.samples, kb(r.bytes), wholeCell(r.bytes, whole?.bytes),
+    r.level.name, r.requests, r.samples, kb(r.bytes), kb(r.gzip), wholeCell(r.bytes, whole?.bytes),
     `${r.nodes[0]}${r.hidden[0] ? ` (+${r.hidden[0]})` : ''}`, `${r.nodes[1]}${r.hidden[1] ? ` (+${r.hidden[1]})` : ''}`,
   ]),
 ));

@@ -30,15 +30,15 @@ export function setIfEquals(x: string, dst: string, src: string, cond: string, v
 }
 
 /**
- * `dst` := the value of `dc` when `dc` is set and is not `value`, else unchanged; with
- * `emptyIsInside`, an empty `dc` counts as `value` (a callee's datacenter is its caller's when
+ * `dst` := the value of `dc` when `dc` is set and is none of `inside`, else unchanged; with
+ * `emptyIsInside`, an empty `dc` counts as inside (a callee's datacenter is its caller's when
  * unsaid), else an empty `dc` leaves `dst` unchanged too. One join and one replace: the first
  * alternative (leftmost-first) keeps the end, the second names it by its datacenter.
  */
-export function setToOtherDc(x: string, dst: string, dc: string, value: string, emptyIsInside: boolean): string {
+export function setToOtherDc(x: string, dst: string, dc: string, inside: readonly string[], emptyIsInside: boolean): string {
   const joined = `label_join(${x}, ${escapeLabelValue(SCRATCH)}, "${SEP}", ${escapeLabelValue(dc)}, ${escapeLabelValue(dst)})`;
-  const inside = escapeLabelValue(escapeRegex(value)).slice(1, -1);
-  const regex = `${emptyIsInside ? `(?:${inside})?` : inside}${SEP}(.*)|([^${SEP}]+)${SEP}.*`;
+  const values = inside.map((v) => escapeLabelValue(escapeRegex(v)).slice(1, -1)).join('|');
+  const regex = `(?:${values})${emptyIsInside ? '?' : ''}${SEP}(.*)|([^${SEP}]+)${SEP}.*`;
   return `label_replace(${joined}, ${escapeLabelValue(dst)}, "$1$2", ${escapeLabelValue(SCRATCH)}, "${regex}")`;
 }
 

@@ -207,7 +207,8 @@ function edgeReader(convention: Convention, kind: QueryKind): EdgeReader {
       }
       const missing = !s ? r.service : !dc ? r.datacenter : peerRequired && !p ? r.peerService : null;
       if (missing !== null && missing !== undefined) {
-        collector.add('missing-label', labelOf(convention, missing), sample, expectedLabel(convention, missing));
+        const [named, role] = labelSource(convention, missing);
+        collector.add('missing-label', labelOf(named, role), sample, expectedLabel(named, role));
         return false;
       }
       return true;
@@ -237,6 +238,13 @@ function edgeReader(convention: Convention, kind: QueryKind): EdgeReader {
 /** `name.namespace`, or the name alone when there is no namespace. */
 function qualified(name: string, namespace: string): string {
   return name !== '' && namespace !== '' ? `${name}.${namespace}` : name;
+}
+
+/** The convention and role a role of `convention` reads, in the series the user has. */
+function labelSource(convention: Convention, role: string): [Convention, string] {
+  const from = convention.rewrittenFrom;
+  const original = from?.roles.get(role);
+  return from && original !== undefined ? [from.convention, original] : [convention, role];
 }
 
 /** How a problem names the label the config expects, e.g. `service label "app" (convention istio, overridden)`. */

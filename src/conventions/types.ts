@@ -81,6 +81,12 @@ export interface Convention {
   readonly peersAreHosts?: true;
   /** Label roles whose name the config replaced (named in problem messages). */
   readonly overridden?: readonly string[];
+  /**
+   * A convention that reads answers rewritten from another's series (the view queries'
+   * `viewConvention`): its roles that stand for the other's, so problems name the labels the
+   * series have (`datacenter`, not `tm_dc`).
+   */
+  readonly rewrittenFrom?: { readonly convention: Convention; readonly roles: ReadonlyMap<string, string> };
 }
 
 /** The four queries one refresh runs, whatever the number of services. */

@@ -27,6 +27,9 @@ import type { GroupSource, ViewScope } from '../graph/scope.ts';
 
 export const NODE_LABEL = 'tm_node';
 export const PEER_NODE_LABEL = 'tm_peer';
+/** The datacenters of the two ends in a view's answers (the convention's own labels can be long: `destination_cluster`). */
+export const DC_LABEL = 'tm_dc';
+export const PEER_DC_LABEL = 'tm_pdc';
 export const NAME = 'traffic_map_name';
 const PEER_NAME = 'traffic_map_peer_name';
 export const GROUP = 'traffic_map_group';
@@ -38,6 +41,8 @@ export const DATACENTER_NODE = '*';
 
 const NODE_ROLE = 'traffic_map:node';
 const PEER_NODE_ROLE = 'traffic_map:peer';
+const DC_ROLE = 'traffic_map:dc';
+const PEER_DC_ROLE = 'traffic_map:peer_dc';
 
 export interface ViewQueryParams extends QueryParams {
   /** Where groups come from; null = no groups (then a grouped scope is read flat). */
@@ -83,7 +88,7 @@ export function buildViewQuery(convention: Convention, params: ViewQueryParams, 
   const internet = ingress ? [...convention.internetPeers, ''] : null;
   const branches = branchesOf(convention, side, labels, params, scope);
   const window = params.rateWindow;
-  const by = [labels.dc, NODE_LABEL, labels.peerDc, labels.peer ? PEER_NODE_LABEL : '', ...(side.keep ?? []).map((r) => labelOf(convention, r))]
+  const by = [labels.dc ? DC_LABEL : '', NODE_LABEL, labels.peerDc ? PEER_DC_LABEL : '', labels.peer ? PEER_NODE_LABEL : '', ...(side.keep ?? []).map((r) => labelOf(convention, r))]
     .filter((l) => l !== '');
   const header: PlanHeader = {
     kind, scope, grouping: params.grouping, rateWindow: window, latencyQuantile: params.latencyQuantile,
@@ -99,7 +104,7 @@ export function buildViewQuery(convention: Convention, params: ViewQueryParams, 
       // A recorded series is the rate already, summed by the labels the selectors use.
       const rates = branches.map((b) => (params.recorded ? `${recordedName(metric, window)}${b}${offset}` : `rate(${metric}${b}[${window}]${offset})`));
       const raw = rates.length === 1 ? (rates[0] as string) : `(${rates.join(' or ')})`;
-      return mapNodes(raw, labels, scope, params.grouping, internet, remoteEnds(convention, side, labels, scope));
+      return mapNodes(raw, labels, scope, params.grouping, internet, remoteEnds(convention, side, labels, scope), convention.unknownValues);
     },
   };
   const query = baseline !== undefined
@@ -236,7 +241,10 @@ function remoteEnds(convention: Convention, side: ConventionSide, l: SideLabels,
 }
 
 /** Rewrites the ends of `x` into the nodes of the scope, and keeps the series of the scope only. */
-function mapNodes(x: string, l: SideLabels, scope: ViewScope, grouping: GroupSource | null, internet: readonly string[] | null, remote: RemoteEnds): string {
+function mapNodes(
+  x: string, l: SideLabels, scope: ViewScope, grouping: GroupSource | null, internet: readonly string[] | null, remote: RemoteEnds,
+  unknownValues: readonly string[] | undefined,
+): string {
   const hasPeer = l.peer !== '';
   const internetRegex = internet ? internet.map(escapeRegex).join('|') : null;
   // Ends in another datacenter are named by it; internet peers stay as they are ('' or a
@@ -244,10 +252,16 @@ function mapNodes(x: string, l: SideLabels, scope: ViewScope, grouping: GroupSou
   const finish = (x: string): string => {
     let e = x;
     if (scope.level !== 'global') {
-      if (remote.own) e = setToOtherDc(e, NODE_LABEL, l.dc, scope.dc, false);
-      if (remote.peer) e = setToOtherDc(e, PEER_NODE_LABEL, l.peerDc, scope.dc, true);
+      // Values that mean "no datacenter" (Istio's "unknown" cluster) keep the end as it is.
+      const inside = [scope.dc, ...(unknownValues ?? [])];
+      if (remote.own) e = setToOtherDc(e, NODE_LABEL, l.dc, inside, false);
+      if (remote.peer) e = setToOtherDc(e, PEER_NODE_LABEL, l.peerDc, inside, true);
     }
-    return hasPeer && internetRegex !== null ? replace(e, PEER_NODE_LABEL, '$1', l.peer, `(${internetRegex})`) : e;
+    if (hasPeer && internetRegex !== null) e = replace(e, PEER_NODE_LABEL, '$1', l.peer, `(${internetRegex})`);
+    // The datacenters under short names: they are in every sample of the answer.
+    if (l.dc) e = replace(e, DC_LABEL, '$1', l.dc, '(.*)');
+    if (l.peerDc) e = replace(e, PEER_DC_LABEL, '$1', l.peerDc, '(.*)');
+    return e;
   };
   if (scope.level === 'global') {
     let e = replace(x, NODE_LABEL, DATACENTER_NODE, '', '');
@@ -299,17 +313,32 @@ function markInside(e: string, l: SideLabels, hasPeer: boolean, group: string, d
  * (namespaces already folded in), everything else as the convention says.
  */
 export function viewConvention(convention: Convention): Convention {
-  const side = (s: ConventionSide): ConventionSide => {
-    const { serviceNamespace: _ns, peerNamespace: _pns, ...roles } = s.roles;
+  const original = new Map<string, string>();
+  const labels: Record<string, string> = { ...convention.labels };
+  const side = (s: ConventionSide, name: string): ConventionSide => {
+    const { serviceNamespace: _ns, peerNamespace: _pns, ...kept } = s.roles;
+    // Roles of their own per side (the sides' roles differ: Istio's source_* and destination_*),
+    // each standing for the side's role, so problems can name the series' own labels.
+    const role = (key: 'service' | 'peerService' | 'datacenter' | 'peerDatacenter', viewRole: string, label: string): Record<string, string> => {
+      const of = s.roles[key];
+      if (of === undefined) return {};
+      const id = `${viewRole}:${name}`;
+      labels[id] = label;
+      original.set(id, of);
+      return { [key]: id };
+    };
     return {
       ...s,
-      roles: { ...roles, service: NODE_ROLE, ...(s.roles.peerService !== undefined ? { peerService: PEER_NODE_ROLE } : {}) },
+      roles: {
+        ...kept,
+        ...role('service', NODE_ROLE, NODE_LABEL),
+        ...role('peerService', PEER_NODE_ROLE, PEER_NODE_LABEL),
+        ...role('datacenter', DC_ROLE, DC_LABEL),
+        ...role('peerDatacenter', PEER_DC_ROLE, PEER_DC_LABEL),
+      } as ConventionSide['roles'],
     };
   };
-  return {
-    ...convention,
-    labels: { ...convention.labels, [NODE_ROLE]: NODE_LABEL, [PEER_NODE_ROLE]: PEER_NODE_LABEL },
-    egress: side(convention.egress),
-    ingress: side(convention.ingress),
-  };
+  const egress = side(convention.egress, 'egress');
+  const ingress = convention.ingress === convention.egress ? egress : side(convention.ingress, 'ingress');
+  return { ...convention, labels, egress, ingress, rewrittenFrom: { convention, roles: original } };
 }

@@ -6,7 +6,7 @@
  */
 import { STATUS_CLASS_LABEL } from '../conventions/types.ts';
 import { standardConvention } from '../conventions/standard.ts';
-import { NODE_LABEL, PEER_NODE_LABEL } from '../conventions/viewQueries.ts';
+import { DC_LABEL, NODE_LABEL, PEER_DC_LABEL, PEER_NODE_LABEL } from '../conventions/viewQueries.ts';
 import type { PlatformSnapshot, SeriesTraffic } from './platform/model.ts';
 import { LATENCY_BUCKETS } from './platform/latency.ts';
 import { totalRate } from './platform/status-codes.ts';
@@ -90,9 +90,9 @@ export function windowTimes(timeMs: number, windowMs: number): readonly number[]
 function groupLabels(series: SeriesTraffic, statusClassValue: string | undefined, viewNodes: boolean): Record<string, string> {
   const l = standardConvention.labels;
   const labels: [string, string | undefined][] = [
-    [l.datacenter, series.datacenter],
+    [viewNodes ? DC_LABEL : l.datacenter, series.datacenter],
     [viewNodes ? NODE_LABEL : l.service, series.service],
-    [l.peerDatacenter, series.peerDatacenter],
+    [viewNodes ? PEER_DC_LABEL : l.peerDatacenter, series.peerDatacenter],
     [viewNodes ? PEER_NODE_LABEL : l.peerService, series.peerService],
     [STATUS_CLASS_LABEL, statusClassValue],
   ];
