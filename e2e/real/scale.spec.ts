@@ -2,7 +2,8 @@
  * The large platform on a real Prometheus: the simulator's generated services in groups in each of
  * two datacenters (standard convention, one target per group and datacenter), Debian's
  * Prometheus scraping them every 10 s, the app (dist/) with a 1 m rate window and
- * `maxNodesPerView: 150`, so a datacenter is drawn as its groups. Each level's table (global, a
+ * `maxNodesPerView: 80` (the issue's cap: a datacenter is drawn as its groups, and a large group
+ * folds its quieter nodes into "…N more", whose edges must be the sums of theirs). Each level's table (global, a
  * datacenter, a group, the focus of the quietest service) must match, edge by edge, the calls
  * read with our own PromQL and summed in the test by the nodes of that level
  * (e2e/support/realScaleTruth.ts), at the table's evaluation time: within 2 %, or 0.001 req/s
@@ -15,9 +16,10 @@ import type { Page } from '@playwright/test';
 import { expectTableMatches } from '../support/realChecks.ts';
 import { scrapeHealth, startLargeStack, waitForScrapes } from '../support/realLargeStack.ts';
 import type { LargeStack } from '../support/realLargeStack.ts';
-import { groupOfName, levelRates } from '../support/realScaleTruth.ts';
+import { foldedLike, groupOfName, levelRates } from '../support/realScaleTruth.ts';
 import type { Level } from '../support/realScaleTruth.ts';
 import { instantQuery, placedEdges, readEdgesTable } from '../support/realTruth.ts';
+import type { TableSnapshot } from '../support/realTruth.ts';
 
 /**
  * Services per datacenter and groups. The issue's target is 2,000 x 40 (`TM_SCALE_SERVICES=2000
@@ -44,7 +46,7 @@ test.beforeAll(async () => {
       // The raw queries of a view take seconds at this size (docs/PERFORMANCE.md, bench/prometheus-cost.ts):
       // a refresh every 30 s (not the scrape interval) and a 120 s timeout, so reads do not pile up on 2 busy cores.
       title: `Traffic Map (${SERVICES} services x 2)`, prometheus: { url, timeout: '120s' }, datacenters: ['eu-west', 'us-east'],
-      rateWindow: WINDOW, refreshInterval: '30s', queryDelay: '0s', maxNodesPerView: 150,
+      rateWindow: WINDOW, refreshInterval: '30s', queryDelay: '0s', maxNodesPerView: 80,
     }),
   });
   const waited = await waitForScrapes(stack.server, stack.sim.targets.length, WINDOW, 3, 300_000);
@@ -69,12 +71,16 @@ async function openTable(page: Page, query: string): Promise<void> {
 }
 
 async function expectLevel(page: Page, view: Level, label: string, minRows: number): Promise<void> {
-  const truthAt = async (time: number) => levelRates(await placedEdges([stack.server.url], time, WINDOW), view);
+  let folded: readonly string[] = [];
+  const truthAt = async (time: number, table: TableSnapshot) => {
+    // A view over maxNodesPerView folds its quieter nodes into "…N more": the truth is folded alike.
+    const f = foldedLike(levelRates(await placedEdges([stack.server.url], time, WINDOW), view), table.rows.map((r) => r.edge));
+    folded = f.folded;
+    return f.truth;
+  };
   await expectTableMatches(page, label, truthAt, 3, { minRows, absolute: ABSOLUTE, refreshTimeoutMs: 270_000 });
   const table = await readEdgesTable(page);
-  // Nothing folded into a "…N more" node: the truth sums every node of the level.
-  expect(table.rows.filter((r) => r.edge.includes('…')), `${label}: folded nodes`).toEqual([]);
-  console.log(`${label}: ${table.rows.length} edges match PromQL`);
+  console.log(`${label}: ${table.rows.length} edges match PromQL${folded.length > 0 ? `, ${folded.length} quieter nodes folded (${folded.slice(0, 5).join(', ')}${folded.length > 5 ? ', …' : ''})` : ''}`);
 }
 
 /** The service of `dc` with the least traffic received that still has some, from PromQL. */

@@ -1,5 +1,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { SERVICE_LIST_LABELS } from '../../src/conventions/serviceListQuery.ts';
+import { DC_LABEL, PEER_DC_LABEL } from '../../src/conventions/viewQueries.ts';
 
 /**
  * A fake Prometheus on 127.0.0.1 for the hostile-input suite: it answers the app's four traffic
@@ -110,7 +112,7 @@ function viewVectorFor(query: string, names: readonly string[] | null): Series[]
       for (const s of vectorFor(q, names)) {
         const dc = s.metric.datacenter ?? '';
         const name = s.metric.service ?? '';
-        if (dc && name) seen.set(`${dc}\u0000${name}`, { metric: { traffic_map_dc: dc, traffic_map_name: name, traffic_map_group: name }, value: s.value });
+        if (dc && name) seen.set(`${dc}\u0000${name}`, { metric: { [SERVICE_LIST_LABELS.datacenter]: dc, [SERVICE_LIST_LABELS.service]: name, [SERVICE_LIST_LABELS.group]: name }, value: s.value });
       }
     }
     return [...seen.values()];
@@ -119,9 +121,11 @@ function viewVectorFor(query: string, names: readonly string[] | null): Series[]
   const internet = (p: string) => p === '' || p === 'internet';
   // A baseline query (the view's rates an offset earlier) asks for totals: the same series, without status classes.
   const baseline = plan.baseline !== undefined;
-  return vectorFor(body, names).map(({ metric: { service, peer_service: peer, tm_class: cls, ...rest }, value }) => ({
+  return vectorFor(body, names).map(({ metric: { service, peer_service: peer, tm_class: cls, datacenter, peer_datacenter: peerDc, ...rest }, value }) => ({
     metric: {
       ...rest,
+      ...(datacenter !== undefined ? { [DC_LABEL]: datacenter } : {}),
+      ...(peerDc !== undefined ? { [PEER_DC_LABEL]: peerDc } : {}),
       ...(cls !== undefined && !baseline ? { tm_class: cls } : {}),
       ...(service !== undefined ? { tm_node: global ? '*' : service } : {}),
       ...(peer !== undefined && peer !== '' ? { tm_peer: global && !internet(peer) ? '*' : peer } : {}),

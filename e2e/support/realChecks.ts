@@ -2,7 +2,7 @@
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { compareRates, expectedEdgeRates, readEdgesTable } from './realTruth.ts';
-import type { Mismatch } from './realTruth.ts';
+import type { Mismatch, TableSnapshot } from './realTruth.ts';
 
 /**
  * Compares every edge of the table with PromQL at the table's evaluation time. A server may
@@ -15,9 +15,9 @@ export async function expectTableMatchesPromQL(page: Page, serverUrls: readonly 
   await expectTableMatches(page, dc, (time) => expectedEdgeRates(serverUrls, dc, time, rateWindow), attempts);
 }
 
-/** The same comparison with any truth: expected req/s per "source -> target" at an evaluation time. */
+/** The same comparison with any truth: expected req/s per "source -> target" at an evaluation time (and the table read then). */
 export async function expectTableMatches(
-  page: Page, dc: string, truthAt: (time: number) => Promise<ReadonlyMap<string, number>>, attempts = 3, opts: TableCheckOptions = {},
+  page: Page, dc: string, truthAt: (time: number, table: TableSnapshot) => Promise<ReadonlyMap<string, number>>, attempts = 3, opts: TableCheckOptions = {},
 ): Promise<void> {
   const minRows = opts.minRows ?? 11;
   let last: { at: number; mismatches: Mismatch[]; rows: number } = { at: 0, mismatches: [], rows: 0 };
@@ -28,7 +28,7 @@ export async function expectTableMatches(
     }
     const table = await readEdgesTable(page);
     expect(table.evaluatedAt, 'the edges table says when its data was evaluated (data-evaluated-at)').toBeGreaterThan(1e9);
-    const truth = await truthAt(table.evaluatedAt);
+    const truth = await truthAt(table.evaluatedAt, table);
     last = { at: table.evaluatedAt, mismatches: compareRates(table, truth, 0.02, opts.absolute), rows: table.rows.length };
     if (last.mismatches.length === 0 && last.rows >= minRows) break;
     console.log(`${dc} at ${table.evaluatedAt}: attempt ${attempt}: ${last.rows} rows, mismatches ${JSON.stringify(last.mismatches)}`);

@@ -29,28 +29,8 @@ export type Level =
   | { readonly level: 'group'; readonly dc: string; readonly group: string }
   | { readonly level: 'focus'; readonly dc: string; readonly service: string };
 
-/**
- * What the app draws differently from this truth today (the pattern of e2e/real/presets.spec.ts):
- * each moves the truth to what the app draws, so the rest of the view is still checked; the spec
- * logs it, and fails once the app is fixed (then delete it).
- */
-export const KNOWN_APP_ISSUES = {
-  /**
-   * The group view also draws calls between a service of another group of the datacenter and a
-   * service of the same-named group in the other datacenter (`pricing -> dc:us-east` in the view
-   * of `accounts` in eu-west): the view query marks a series "inside" by its ends' group labels
-   * without their datacenter (conventions/viewQueries.ts `markInside`).
-   */
-  groupOfOtherDatacenter: 'the group view includes calls whose only end in the group is in the other datacenter',
-} as const;
-
-export interface LevelOptions {
-  /** KNOWN_APP_ISSUES.groupOfOtherDatacenter: an end in another datacenter with the group counts as in it. */
-  readonly groupOfOtherDatacenter?: boolean;
-}
-
 /** Expected req/s per "source -> target" of one view. */
-export function levelRates(edges: readonly PlacedEdge[], view: Level, opts: LevelOptions = {}): Map<string, number> {
+export function levelRates(edges: readonly PlacedEdge[], view: Level): Map<string, number> {
   const out = new Map<string, number>();
   const add = (from: string | null, to: string | null, rate: number): void => {
     if (from === null || to === null || (view.level === 'global' && from === to)) return;
@@ -75,10 +55,40 @@ export function levelRates(edges: readonly PlacedEdge[], view: Level, opts: Leve
   };
   for (const { from, to, rate } of edges) {
     if (!inDc(from) && !inDc(to)) continue;
-    const named = (e: End): boolean => opts.groupOfOtherDatacenter === true && view.level === 'group' && e !== 'internet' && groupOfName(e.name) === view.group;
-    if (view.level === 'group' && !inGroup(from) && !inGroup(to) && !named(from) && !named(to)) continue;
+    if (view.level === 'group' && !inGroup(from) && !inGroup(to)) continue;
     if (view.level === 'focus' && !isFocus(from) && !isFocus(to)) continue;
     add(node(from), node(to), rate);
   }
   return out;
+}
+
+/** The app's fold of quieter nodes, "…N more" (scopedBuild.ts): its name and N, or null. */
+const MORE = /^…(\d+) more$/;
+
+/**
+ * The truth folded as the table shows it: when the view has a "…N more" node, the truth's nodes
+ * the table does not name are the N folded ones (checked), and their edges sum into that node's,
+ * so the aggregate is checked too. Without such a node, the truth as it is.
+ */
+export function foldedLike(truth: ReadonlyMap<string, number>, tableEdges: readonly string[]): { truth: Map<string, number>; folded: readonly string[] } {
+  const ends = (edge: string): [string, string] => {
+    const at = edge.indexOf(' -> ');
+    return [edge.slice(0, at), edge.slice(at + 4)];
+  };
+  const shown = new Set(tableEdges.flatMap(ends));
+  const more = [...shown].find((n) => MORE.test(n));
+  if (more === undefined) return { truth: new Map(truth), folded: [] };
+  const folded = [...new Set([...truth.keys()].flatMap(ends))].filter((n) => !shown.has(n)).sort();
+  const count = Number(MORE.exec(more)?.[1]);
+  if (folded.length !== count) {
+    throw new Error(`the table folds ${count} nodes into "${more}", but ${folded.length} nodes of the truth are not in it: ${folded.slice(0, 10).join(', ')}`);
+  }
+  const hidden = new Set(folded);
+  const out = new Map<string, number>();
+  for (const [edge, rate] of truth) {
+    const [from, to] = ends(edge).map((n) => (hidden.has(n) ? more : n));
+    const k = `${from} -> ${to}`;
+    out.set(k, (out.get(k) ?? 0) + rate);
+  }
+  return { truth: out, folded };
 }

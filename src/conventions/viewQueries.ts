@@ -30,12 +30,14 @@ export const PEER_NODE_LABEL = 'tm_peer';
 /** The datacenters of the two ends in a view's answers (the convention's own labels can be long: `destination_cluster`). */
 export const DC_LABEL = 'tm_dc';
 export const PEER_DC_LABEL = 'tm_pdc';
-export const NAME = 'traffic_map_name';
+/** A service's name and group: scratch labels of the view queries, and the service list's answer (short: one sample per service). */
+export const NAME = 'tm_name';
 const PEER_NAME = 'traffic_map_peer_name';
-export const GROUP = 'traffic_map_group';
+export const GROUP = 'tm_group';
 const PEER_GROUP = 'traffic_map_peer_group';
 const INSIDE = 'traffic_map_in';
-export const DC = 'traffic_map_dc';
+/** The service list's datacenter label. */
+export const DC = DC_LABEL;
 /** The one datacenter-wide node of the global level. */
 export const DATACENTER_NODE = '*';
 
