@@ -3,7 +3,7 @@ import { RunRecorder } from '../graph/rowSource.ts';
 import type { RowSource } from '../graph/rowSource.ts';
 import type { DataProblem, LatencyRow, RateRow, StatusClass } from '../graph/types.ts';
 import { STATUS_CLASS_LABEL, labelOf, sideOf } from './types.ts';
-import type { Convention, QueryKind } from './types.ts';
+import type { Convention, ConventionSide, QueryKind } from './types.ts';
 import { ProblemCollector, SILENT, readValue } from './sampleProblems.ts';
 import type { ProblemSink } from './sampleProblems.ts';
 
@@ -137,101 +137,158 @@ function walk(
 type Labels = Readonly<Record<string, string>>;
 
 /**
- * Reads the edge of one sample. The label names behind the roles are resolved once per query,
- * not per sample: a refresh of a large platform has hundreds of thousands of samples.
+ * What an `EdgeReader` needs of a convention for one query: the label names behind the roles,
+ * resolved once per convention and query kind (a refresh makes several readers per answer).
  */
-interface EdgeReader {
+interface ReaderSpec {
+  readonly convention: Convention;
+  readonly roles: ConventionSide['roles'];
+  readonly service: string;
+  readonly datacenter: string;
+  readonly peer: string;
+  readonly serviceNamespace: string;
+  readonly peerNamespace: string;
+  readonly peerDatacenter: string;
+  readonly egress: boolean;
+  readonly peerRequired: boolean;
+  readonly peerUnknown: boolean;
+  readonly internetPeers: ReadonlySet<string>;
+  readonly unknownValues: ReadonlySet<string>;
+  readonly virtualNode: Convention['virtualNode'];
+  readonly virtualNodeLabel: string;
+  readonly failure: { readonly label: string; readonly value: string } | undefined;
+}
+
+const SPECS = new WeakMap<Convention, Map<QueryKind, ReaderSpec>>();
+
+function specOf(convention: Convention, kind: QueryKind): ReaderSpec {
+  let byKind = SPECS.get(convention);
+  if (!byKind) SPECS.set(convention, (byKind = new Map()));
+  let spec = byKind.get(kind);
+  if (!spec) byKind.set(kind, (spec = makeSpec(convention, kind)));
+  return spec;
+}
+
+function makeSpec(convention: Convention, kind: QueryKind): ReaderSpec {
+  const side = sideOf(convention, kind);
+  const r = side.roles;
+  const egress = kind === 'egressRate' || kind === 'egressLatency';
+  const vn = convention.virtualNode;
+  const failure = side.outcome.kind === 'status-code' ? side.outcome.failure : undefined;
+  return {
+    convention,
+    roles: r,
+    service: labelOf(convention, r.service),
+    datacenter: labelOf(convention, r.datacenter),
+    peer: labelOf(convention, r.peerService),
+    serviceNamespace: labelOf(convention, r.serviceNamespace),
+    peerNamespace: labelOf(convention, r.peerNamespace),
+    peerDatacenter: labelOf(convention, r.peerDatacenter),
+    egress,
+    peerRequired: egress && r.peerService !== undefined,
+    peerUnknown: r.peerService === undefined,
+    internetPeers: new Set(convention.internetPeers),
+    unknownValues: new Set(convention.unknownValues ?? []),
+    virtualNode: vn,
+    virtualNodeLabel: vn ? labelOf(convention, vn.role) : '',
+    failure: failure ? { label: labelOf(convention, failure.role), value: failure.value } : undefined,
+  };
+}
+
+// '' = the role is absent or unused: the value reads as ''.
+const get = (m: Labels, name: string): string => (name === '' ? '' : (m[name] ?? ''));
+
+/**
+ * Reads the edge of one sample. The label names behind the roles are resolved once per convention
+ * and query (`ReaderSpec`), not per sample: a refresh of a large platform has hundreds of
+ * thousands of samples. A class, not closures: a build makes several readers per answer.
+ */
+class EdgeReader {
+  // The service, datacenter and peer of the sample `accepts` last read: the row of that sample
+  // reuses them (a label read by a name the code does not know is a slow, generic property load).
+  private s = '';
+  private dc = '';
+  private p = '';
+
+  constructor(private readonly spec: ReaderSpec) {}
+
   /** Whether the sample is an edge this side shows (a missing label is reported). */
-  accepts(m: Labels, sample: InstantSample, collector: ProblemSink): boolean;
+  accepts(m: Labels, sample: InstantSample, collector: ProblemSink): boolean {
+    const spec = this.spec;
+    // The labels every sample has, each read at a site of its own: a site that reads one name
+    // stays fast, where `get`, shared by several names, goes through the generic lookup.
+    const s = (this.s = spec.service === '' ? '' : (m[spec.service] ?? ''));
+    const p = (this.p = spec.peer === '' ? '' : (m[spec.peer] ?? ''));
+    const dc = (this.dc = spec.datacenter === '' ? '' : (m[spec.datacenter] ?? ''));
+    const vn = spec.virtualNode;
+    if (vn && get(m, spec.virtualNodeLabel) === vn.value) {
+      // One end is not instrumented: drop the view that end would give (it is drawn from the
+      // other, and the virtual end has no datacenter label).
+      const callerVirtual = (spec.egress ? s : p) === vn.unnamedCaller;
+      if (spec.egress === callerVirtual) return false;
+    }
+    const r = spec.roles;
+    const missing = !s ? r.service : !dc ? r.datacenter : spec.peerRequired && !p ? r.peerService : null;
+    if (missing !== null && missing !== undefined) {
+      collector.add('missing-label', labelOf(spec.convention, missing), sample, expectedLabel(spec.convention, missing));
+      return false;
+    }
+    return true;
+  }
+
   /** The datacenter of the sample `accepts` last accepted. */
-  datacenter(): string;
+  datacenter(): string {
+    return this.dc;
+  }
+
   /** The service (qualified by its namespace) of the sample `accepts` last accepted. */
-  service(m: Labels): string;
+  service(m: Labels): string {
+    return qualified(this.s, get(m, this.spec.serviceNamespace));
+  }
+
   /** The failure marker of the outcome (e.g. Linkerd `classification="failure"`) is set. */
-  failed(m: Labels): boolean;
-  /** The row of the sample `accepts` last accepted. */
-  rateRow(m: Labels, statusClass: StatusClass, value: number): RateRow;
-  /** The row of the sample `accepts` last accepted. */
-  latencyRow(m: Labels, value: number): LatencyRow;
+  failed(m: Labels): boolean {
+    const failure = this.spec.failure;
+    return failure !== undefined && get(m, failure.label) === failure.value;
+  }
+
+  /** The rate row of the sample `accepts` last accepted. */
+  rateRow(m: Labels, statusClass: StatusClass, value: number): RateRow {
+    const svc = this.service(m);
+    const peerService = this.peerOf(m);
+    const peerDc = this.peerDcOf(m);
+    const dc = this.dc;
+    return this.spec.peerUnknown
+      ? { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, peerUnknown: true, statusClass, value }
+      : { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, statusClass, value };
+  }
+
+  /** The latency row of the sample `accepts` last accepted. */
+  latencyRow(m: Labels, value: number): LatencyRow {
+    const svc = this.service(m);
+    const peerService = this.peerOf(m);
+    const peerDc = this.peerDcOf(m);
+    const dc = this.dc;
+    return this.spec.peerUnknown
+      ? { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, peerUnknown: true, value }
+      : { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, value };
+  }
+
+  private peerOf(m: Labels): string {
+    const p = this.p;
+    const spec = this.spec;
+    return !spec.egress && (p === '' || spec.internetPeers.has(p)) ? p : qualified(p, get(m, spec.peerNamespace));
+  }
+
+  private peerDcOf(m: Labels): string {
+    const name = this.spec.peerDatacenter;
+    const v = name === '' ? '' : (m[name] ?? '');
+    return this.spec.unknownValues.has(v) ? '' : v;
+  }
 }
 
 function edgeReader(convention: Convention, kind: QueryKind): EdgeReader {
-  const side = sideOf(convention, kind);
-  const r = side.roles;
-  const service = labelOf(convention, r.service);
-  const datacenter = labelOf(convention, r.datacenter);
-  const peer = labelOf(convention, r.peerService);
-  const serviceNamespace = labelOf(convention, r.serviceNamespace);
-  const peerNamespace = labelOf(convention, r.peerNamespace);
-  const peerDatacenter = labelOf(convention, r.peerDatacenter);
-  const egress = kind === 'egressRate' || kind === 'egressLatency';
-  const peerRequired = egress && r.peerService !== undefined;
-  const peerUnknown = r.peerService === undefined;
-  const internetPeers = new Set(convention.internetPeers);
-  const unknownValues = new Set(convention.unknownValues ?? []);
-  const vn = convention.virtualNode;
-  const vnLabel = vn ? labelOf(convention, vn.role) : '';
-  const failure = side.outcome.kind === 'status-code' ? side.outcome.failure : undefined;
-  const failureLabel = failure ? labelOf(convention, failure.role) : '';
-  // '' = the role is absent or unused: the value reads as ''.
-  const get = (m: Labels, name: string): string => (name === '' ? '' : (m[name] ?? ''));
-  // The labels every sample has, each read at a site of its own: a site that reads one name stays
-  // fast, where `get`, shared by several names, goes through the generic lookup.
-  const serviceOf = (m: Labels): string => (service === '' ? '' : (m[service] ?? ''));
-  const peerServiceOf = (m: Labels): string => (peer === '' ? '' : (m[peer] ?? ''));
-  const datacenterOf = (m: Labels): string => (datacenter === '' ? '' : (m[datacenter] ?? ''));
-
-  const peerDcOf = (m: Labels): string => {
-    const v = peerDatacenter === '' ? '' : (m[peerDatacenter] ?? '');
-    return unknownValues.has(v) ? '' : v;
-  };
-
-  const peerOf = (m: Labels, p: string): string =>
-    !egress && (p === '' || internetPeers.has(p)) ? p : qualified(p, get(m, peerNamespace));
-
-  // The service, datacenter and peer of the sample `accepts` last read: the row of that sample
-  // reuses them (a label read by a name the code does not know is a slow, generic property load).
-  let s = '';
-  let dc = '';
-  let p = '';
-  return {
-    accepts(m, sample, collector) {
-      s = serviceOf(m);
-      p = peerServiceOf(m);
-      dc = datacenterOf(m);
-      if (vn && get(m, vnLabel) === vn.value) {
-        // One end is not instrumented: drop the view that end would give (it is drawn from the
-        // other, and the virtual end has no datacenter label).
-        const callerVirtual = (egress ? s : p) === vn.unnamedCaller;
-        if (egress === callerVirtual) return false;
-      }
-      const missing = !s ? r.service : !dc ? r.datacenter : peerRequired && !p ? r.peerService : null;
-      if (missing !== null && missing !== undefined) {
-        collector.add('missing-label', labelOf(convention, missing), sample, expectedLabel(convention, missing));
-        return false;
-      }
-      return true;
-    },
-    datacenter: () => dc,
-    service: (m) => qualified(s, get(m, serviceNamespace)),
-    failed: (m) => failure !== undefined && get(m, failureLabel) === failure.value,
-    rateRow(m, statusClass, value) {
-      const svc = qualified(s, get(m, serviceNamespace));
-      const peerService = peerOf(m, p);
-      const peerDc = peerDcOf(m);
-      return peerUnknown
-        ? { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, peerUnknown: true, statusClass, value }
-        : { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, statusClass, value };
-    },
-    latencyRow(m, value) {
-      const svc = qualified(s, get(m, serviceNamespace));
-      const peerService = peerOf(m, p);
-      const peerDc = peerDcOf(m);
-      return peerUnknown
-        ? { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, peerUnknown: true, value }
-        : { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, value };
-    },
-  };
+  return new EdgeReader(specOf(convention, kind));
 }
 
 /** `name.namespace`, or the name alone when there is no namespace. */

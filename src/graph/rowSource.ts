@@ -52,9 +52,9 @@ export class RowList<R extends ServiceRow> implements RowSource<R> {
     for (let i = 0; i < this.parts.length; i++) (this.parts[i] as RowSource<R>).forEach(visit);
   }
 
-  readonly forEachRun = (visit: (run: ServiceRun<R>) => void): void => {
+  forEachRun(visit: (run: ServiceRun<R>) => void): void {
     for (let i = 0; i < this.parts.length; i++) runsOf(this.parts[i] as RowSource<R>, visit);
-  };
+  }
 }
 
 /** The runs of a source: its own (`forEachRun`) when it has them, else its rows grouped. */

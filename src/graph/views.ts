@@ -3,7 +3,7 @@ import type { RawEdge } from './edges.ts';
 import { judgedEdge } from './edgeVerdict.ts';
 import { keptNodes } from './cap.ts';
 import { HealthRules } from './healthRules.ts';
-import type { HealthRule, RuleSubject } from './healthRules.ts';
+import type { HealthRule, RuleSubject, RuleVerdict } from './healthRules.ts';
 import { EMPTY_STATS, StatsSum, adoptStats } from './stats.ts';
 import type { StatsAccumulator } from './stats.ts';
 import { INTERNET } from './types.ts';
@@ -128,7 +128,7 @@ export class ViewBuilder {
       if (ruleOf) ruleOf.set(n.id, (rule = rules.ruleFor(subjectOf(n, datacenter, this.groupOf))));
       // A node is judged on what it serves; a pure source (the internet) on what it sends.
       const verdict = rules.judge(inSum ? inStats : outStats, rule);
-      allNodes.push({ ...n, incoming: inStats, outgoing: outStats, ...verdict });
+      allNodes.push(judgedNode(n, inStats, outStats, verdict));
     }
     allNodes.sort((a, b) => compare(a.id, b.id));
     const keep = keptNodes(allNodes, maxNodes);
@@ -144,6 +144,20 @@ export class ViewBuilder {
     }
     return { view: { kind, datacenter, nodes, edges: sortEdges(edges, nodes) }, allNodes };
   }
+}
+
+/**
+ * `{ ...n, incoming, outgoing, ...verdict }` as literals (two spreads into one object go through
+ * the runtime's generic copy, once per node of a build).
+ */
+function judgedNode(n: PlacedNode, incoming: TrafficStats, outgoing: TrafficStats, verdict: RuleVerdict): TrafficNode {
+  const { id, kind, datacenter } = n;
+  const node: { -readonly [K in keyof TrafficNode]: TrafficNode[K] } = datacenter === undefined
+    ? { id, kind, incoming, outgoing, health: verdict.health }
+    : { id, kind, datacenter, incoming, outgoing, health: verdict.health };
+  if (verdict.notice !== undefined) node.notice = verdict.notice;
+  if (verdict.healthReason !== undefined) node.healthReason = verdict.healthReason;
+  return node;
 }
 
 /** A service's group by datacenter and name; undefined when unknown or it has none. */
