@@ -44,7 +44,7 @@ export function toLatencyRows(convention: Convention, kind: QueryKind, samples: 
 
 /**
  * `toRateRows` without keeping the rows: the samples are checked now (problems, and the value of
- * each, kept in one typed array), and the source makes each row again when it is visited. What
+ * each, kept in one array of numbers), and the source makes each row again when it is visited. What
  * the app reads on each refresh: the graph is built from the source, and no row outlives its visit.
  */
 export function readRateRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): ReadRows<RateRow> {
@@ -95,9 +95,10 @@ function readRows<R>(
  */
 function check(
   convention: Convention, kind: QueryKind, samples: readonly InstantSample[], nanAllowed: boolean, runs: RunRecorder | null,
-): { values: Float64Array; size: number; problems: DataProblem[] } {
+): { values: number[]; size: number; problems: DataProblem[] } {
   const collector = new ProblemCollector(kind);
-  const values = new Float64Array(samples.length);
+  // A plain array (of doubles): a typed array's buffer costs more to make for the small answers.
+  const values: number[] = [];
   const reader = edgeReader(convention, kind);
   let size = 0;
   walk(reader, samples, collector, values, nanAllowed, runs ? (m, _value, i) => { size++; runs.add(i, reader.datacenter(), reader.service(m)); } : () => { size++; });
@@ -121,7 +122,7 @@ const REJECTED = -1;
  * of each sample (or REJECTED) is written to `values` when given.
  */
 function walk(
-  reader: EdgeReader, samples: readonly InstantSample[], problems: ProblemSink, values: Float64Array | null,
+  reader: EdgeReader, samples: readonly InstantSample[], problems: ProblemSink, values: number[] | null,
   nanAllowed: boolean, visit: (m: Labels, value: number, index: number) => void,
 ): void {
   // Indexed: an array iterator can cost an object per sample where the compiler keeps it.
@@ -129,7 +130,7 @@ function walk(
     const sample = samples[i] as InstantSample;
     const m = sample.metric ?? {};
     const value = reader.accepts(m, sample, problems) ? readValue(sample, problems, nanAllowed) : null;
-    if (values) values[i] = value ?? REJECTED;
+    if (values) values.push(value ?? REJECTED);
     if (value !== null) visit(m, value, i);
   }
 }

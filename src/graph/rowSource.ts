@@ -98,9 +98,20 @@ export class RunRecorder {
   /** Visits the runs; `rowAt` makes the row read from an index. */
   forEach<R>(rowAt: (index: number) => R, visit: (run: ServiceRun<R>) => void): void {
     for (let i = 0; i < this.rows.length; i++) {
-      const start = this.starts[i] as number;
-      visit({ datacenter: this.datacenters[i] as string, service: this.services[i] as string, rows: this.rows[i] as number, first: () => rowAt(start) });
+      visit(new RecordedRun(this.datacenters[i] as string, this.services[i] as string, this.rows[i] as number, this.starts[i] as number, rowAt));
     }
+  }
+}
+
+/** A run of a `RunRecorder`: its first row is made from its index when asked for. */
+class RecordedRun<R> implements ServiceRun<R> {
+  constructor(
+    readonly datacenter: string, readonly service: string, readonly rows: number,
+    private readonly start: number, private readonly rowAt: (index: number) => R,
+  ) {}
+
+  first(): R {
+    return this.rowAt(this.start);
   }
 }
 

@@ -8,7 +8,7 @@ import { focusView } from './focus.ts';
 import type { ViewScope } from './scope.ts';
 import { ViewBuilder, belongsTo, edgesByDatacenter, nodeIdOf, placeInDatacenter } from './views.ts';
 import { EMPTY_STATS } from './stats.ts';
-import type { BuiltView, GroupOf } from './views.ts';
+import type { BuiltView, GroupOf, PlacedNode } from './views.ts';
 import { INTERNET } from './types.ts';
 import type { BuildParams, DataProblem, DatacenterId, NodeId, NodeKind, TrafficGraph, TrafficInput, TrafficNode, TrafficView } from './types.ts';
 
@@ -77,7 +77,8 @@ export function buildScopedGraph(input: TrafficInput, params: BuildParams, scope
   // Over the cap, the view is built again with the quieter nodes folded: this first build makes
   // edges only between the nodes the cap could keep (every node is in `allNodes`, with its totals).
   const focus = scope.level === 'focus';
-  const first = placedView(dc, dcEdges, focus ? [] : services, params, groupOf, kindOf, inGroup, undefined, focus ? Infinity : params.maxNodesPerView);
+  // A capped first build is folded below: its edges would not be drawn, so it makes none.
+  const first = placedView(dc, dcEdges, focus ? [] : services, params, groupOf, kindOf, inGroup, undefined, focus ? Infinity : params.maxNodesPerView, true);
   let view = first.view;
   let allNodes = first.allNodes;
   if (scope.level === 'focus') {
@@ -106,14 +107,19 @@ type KindOf = (id: NodeId, kind: NodeKind) => NodeKind;
  */
 function placedView(
   dc: string, edges: readonly RawEdge[], services: readonly string[], params: BuildParams, groupOf: GroupOf | undefined, kindOf: KindOf,
-  _inGroup: (e: Endpoint) => boolean, rename?: (id: NodeId) => NodeId | null, maxNodes = Infinity,
+  _inGroup: (e: Endpoint) => boolean, rename?: (id: NodeId) => NodeId | null, maxNodes = Infinity, nodesOnlyWhenCapped = false,
 ): BuiltView {
   const builder = new ViewBuilder(params.thresholds, groupOf);
-  const place = (e: Endpoint) => {
+  // Endpoints are shared by the edges of a build (see `EndpointTable`): each is placed once.
+  const placed = new Map<Endpoint, PlacedNode>();
+  const place = (e: Endpoint): PlacedNode => {
+    let node = placed.get(e);
+    if (node) return node;
     const p = placeInDatacenter(e, dc);
     const folded = rename?.(p.id);
-    if (folded) return { id: folded, kind: 'more' as NodeKind, datacenter: dc as DatacenterId };
-    return { ...p, kind: kindOf(p.id, p.kind) };
+    node = folded ? { id: folded, kind: 'more', datacenter: dc as DatacenterId } : { ...p, kind: kindOf(p.id, p.kind) };
+    placed.set(e, node);
+    return node;
   };
   for (const name of services) {
     const id = nodeIdOf(name);
@@ -124,7 +130,7 @@ function placedView(
     if (!belongsTo(edge.source, dc) && !belongsTo(edge.target, dc)) continue;
     builder.addEdge(place(edge.source), place(edge.target), edge);
   }
-  return builder.build('datacenter', dc, maxNodes);
+  return builder.build('datacenter', dc, maxNodes, nodesOnlyWhenCapped);
 }
 
 /**

@@ -28,7 +28,7 @@ export function nodeIdOf(name: string): NodeId {
   return (reserved ? `${ESCAPED_PREFIX}${name}` : name) as NodeId;
 }
 
-interface PlacedNode {
+export interface PlacedNode {
   readonly id: NodeId;
   readonly kind: NodeKind;
   readonly datacenter?: DatacenterId;
@@ -101,8 +101,12 @@ export class ViewBuilder {
     else this.parts.set(index, [this.pairs[index] as EdgeAccumulators, edge]);
   }
 
-  /** The view, with the `maxNodes` busiest nodes and the edges between them (see `keptNodes`). */
-  build(kind: ViewKind, datacenter: string, maxNodes = Infinity): BuiltView {
+  /**
+   * The view, with the `maxNodes` busiest nodes and the edges between them (see `keptNodes`).
+   * `nodesOnlyWhenCapped`: over `maxNodes`, the view has no edges (for a caller that folds the
+   * quieter nodes and builds again: it needs `allNodes` only).
+   */
+  build(kind: ViewKind, datacenter: string, maxNodes = Infinity, nodesOnlyWhenCapped = false): BuiltView {
     const t = this.thresholds;
     const { sources, targets, pairs } = this;
     const sums = new Map<number, EdgeStats>();
@@ -133,6 +137,7 @@ export class ViewBuilder {
     allNodes.sort((a, b) => compare(a.id, b.id));
     const keep = keptNodes(allNodes, maxNodes);
     const nodes = keep ? allNodes.filter((n) => keep.has(n.id)) : allNodes;
+    if (keep && nodesOnlyWhenCapped) return { view: { kind, datacenter, nodes, edges: [] }, allNodes };
     const edges: TrafficEdge[] = [];
     for (let i = 0; i < pairs.length; i++) {
       const source = sources[i] as NodeId;
