@@ -48,17 +48,19 @@ export function toLatencyRows(convention: Convention, kind: QueryKind, samples: 
  * the app reads on each refresh: the graph is built from the source, and no row outlives its visit.
  */
 export function readRateRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): ReadRows<RateRow> {
-  return readRows(convention, kind, samples, false, rateRowOf);
+  return readRows(convention, kind, samples, false, rateRowOf, (reader, row, m, value) => reader.setRateRow(row, m, statusClassOf(reader, m), value));
 }
 
 /** `toLatencyRows` without keeping the rows (see `readRateRows`). */
 export function readLatencyRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): ReadRows<LatencyRow> {
-  return readRows(convention, kind, samples, true, (reader, m, value) => reader.latencyRow(m, value));
+  return readRows(convention, kind, samples, true, (reader, m, value) => reader.latencyRow(m, value), (reader, row, m, value) => reader.setLatencyRow(row, m, value));
 }
 
 function readRows<R>(
   convention: Convention, kind: QueryKind, samples: readonly InstantSample[], nanAllowed: boolean,
   make: (reader: EdgeReader, m: Labels, value: number) => R,
+  /** Writes the row of the sample `accepts` last accepted into a row `make` made (see `RowSource.forEach`). */
+  remake: (reader: EdgeReader, row: Mutable<R>, m: Labels, value: number) => void,
 ): ReadRows<R> {
   // The services of the rate rows are asked for before the rows (which services report): recorded now.
   const runs = nanAllowed ? null : new RunRecorder();
@@ -74,6 +76,7 @@ function readRows<R>(
     forEach(visit) {
       // A reader of its own: a visit may start while another is under way (nothing shared but the samples).
       const reader = edgeReader(convention, kind);
+      let row: R | undefined;
       // Its own loop, not `walk`: the values are known, and only the labels are read again.
       for (let i = 0; i < samples.length; i++) {
         const value = values[i] as number;
@@ -81,7 +84,11 @@ function readRows<R>(
         const sample = samples[i] as InstantSample;
         const m = sample.metric ?? {};
         reader.accepts(m, sample, SILENT);
-        visit(make(reader, m, value));
+        // One row object for the whole visit, rewritten for each sample: a row per sample and
+        // visit is most of what a build allocates besides the answers (see `RowSource.forEach`).
+        if (row === undefined) row = make(reader, m, value);
+        else remake(reader, row as Mutable<R>, m, value);
+        visit(row);
       }
     },
     ...(runs ? { forEachRun: (visit) => runs.forEach(rowAt, visit) } : {}),
@@ -107,11 +114,16 @@ function check(
 
 /** The rate row of the sample `reader.accepts` last accepted. */
 function rateRowOf(reader: EdgeReader, m: Labels, value: number): RateRow {
+  return reader.rateRow(m, statusClassOf(reader, m), value);
+}
+
+/** The status class of the sample `reader.accepts` last accepted. */
+function statusClassOf(reader: EdgeReader, m: Labels): StatusClass {
   const cls = m[STATUS_CLASS_LABEL];
   const statusClass = (cls === undefined ? undefined : CLASSES.get(cls)) ?? 'none';
   // A failure marker turns an answer that looks fine (a gRPC error behind a 200) into a 5xx.
   const failedAnswer = (statusClass === '1xx' || statusClass === '2xx' || statusClass === '3xx') && reader.failed(m);
-  return reader.rateRow(m, failedAnswer ? '5xx' : statusClass, value);
+  return failedAnswer ? '5xx' : statusClass;
 }
 
 /** What `values` holds for a sample that makes no row (values are >= 0, or NaN). */
@@ -136,6 +148,7 @@ function walk(
 }
 
 type Labels = Readonly<Record<string, string>>;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * What an `EdgeReader` needs of a convention for one query: the label names behind the roles,
@@ -273,6 +286,25 @@ class EdgeReader {
     return this.spec.peerUnknown
       ? { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, peerUnknown: true, value }
       : { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, value };
+  }
+
+  /** `rateRow` written into `row` (a row `rateRow` made): the same keys, in the same order. */
+  setRateRow(row: Mutable<RateRow>, m: Labels, statusClass: StatusClass, value: number): void {
+    row.datacenter = this.dc;
+    row.service = this.service(m);
+    row.peerService = this.peerOf(m);
+    row.peerDatacenter = this.peerDcOf(m);
+    row.statusClass = statusClass;
+    row.value = value;
+  }
+
+  /** `latencyRow` written into `row` (a row `latencyRow` made). */
+  setLatencyRow(row: Mutable<LatencyRow>, m: Labels, value: number): void {
+    row.datacenter = this.dc;
+    row.service = this.service(m);
+    row.peerService = this.peerOf(m);
+    row.peerDatacenter = this.peerDcOf(m);
+    row.value = value;
   }
 
   private peerOf(m: Labels): string {

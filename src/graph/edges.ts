@@ -191,11 +191,14 @@ type Level<T> = Map<string, T>;
 class SeriesIndex {
   private readonly root: Level<Level<Level<Level<Series>>>> = new Map();
   private last: Series | undefined;
-  private lastRow: RateRow | LatencyRow | undefined;
+  // The labels of the row `last` was found for (not the row: a source may rewrite it in place).
+  private datacenter = '';
+  private service = '';
+  private peerDatacenter = '';
+  private peerService = '';
 
   get(row: RateRow | LatencyRow): Series | undefined {
-    const prev = this.lastRow;
-    if (prev && prev.datacenter === row.datacenter && prev.service === row.service && prev.peerDatacenter === row.peerDatacenter && prev.peerService === row.peerService) {
+    if (this.last && this.datacenter === row.datacenter && this.service === row.service && this.peerDatacenter === row.peerDatacenter && this.peerService === row.peerService) {
       return this.last;
     }
     const found = this.root.get(row.datacenter)?.get(row.service)?.get(row.peerDatacenter)?.get(row.peerService);
@@ -215,7 +218,10 @@ class SeriesIndex {
   }
 
   private remember(row: RateRow | LatencyRow, series: Series): void {
-    this.lastRow = row;
+    this.datacenter = row.datacenter;
+    this.service = row.service;
+    this.peerDatacenter = row.peerDatacenter;
+    this.peerService = row.peerService;
     this.last = series;
   }
 }

@@ -5,6 +5,10 @@
  * is built cost the collector more than building it.
  */
 export interface RowSource<R> {
+  /**
+   * Visits the rows in order. A source may hand every visit the same row object, rewritten
+   * in place (a read answer does): a visitor that keeps a row past its visit keeps a copy.
+   */
   forEach(visit: (row: R) => void): void;
   /**
    * The runs of its rows (see `ServiceRun`), in order, when the source knows them without making
@@ -70,7 +74,8 @@ export function runsOf<R extends ServiceRow>(source: RowSource<R> | readonly R[]
       return;
     }
     if (run) visit(run);
-    run = { datacenter: row.datacenter, service: row.service, rows: 1, first: () => row };
+    const first = { ...row };
+    run = { datacenter: row.datacenter, service: row.service, rows: 1, first: () => first };
   });
   if (run) visit(run);
 }
@@ -118,6 +123,6 @@ class RecordedRun<R> implements ServiceRun<R> {
 /** The rows of a source as an array (tests, small inputs). */
 export function rowsOf<R>(source: RowSource<R>): R[] {
   const rows: R[] = [];
-  source.forEach((row) => rows.push(row));
+  source.forEach((row) => rows.push({ ...row }));
   return rows;
 }
