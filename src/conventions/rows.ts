@@ -44,7 +44,7 @@ export function toLatencyRows(convention: Convention, kind: QueryKind, samples: 
 
 /**
  * `toRateRows` without keeping the rows: the samples are checked now (problems, and the value of
- * each, kept in one array of numbers), and the source makes each row again when it is visited. What
+ * each, kept in one array), and the source makes each row again when it is visited. What
  * the app reads on each refresh: the graph is built from the source, and no row outlives its visit.
  */
 export function readRateRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): ReadRows<RateRow> {
@@ -102,10 +102,11 @@ function readRows<R>(
  */
 function check(
   convention: Convention, kind: QueryKind, samples: readonly InstantSample[], nanAllowed: boolean, runs: RunRecorder | null,
-): { values: number[]; size: number; problems: DataProblem[] } {
+): { values: Values; size: number; problems: DataProblem[] } {
   const collector = new ProblemCollector(kind);
-  // A plain array (of doubles): a typed array's buffer costs more to make for the small answers.
-  const values: number[] = [];
+  // Exactly the size needed (an array grown by pushing allocates about twice the final size),
+  // a typed array for all but the smallest answers (whose buffer costs more than the values).
+  const values: Values = samples.length > 16 ? new Float64Array(samples.length) : new Array<number>(samples.length).fill(REJECTED);
   const reader = edgeReader(convention, kind);
   let size = 0;
   walk(reader, samples, collector, values, nanAllowed, runs ? (m, _value, i) => { size++; runs.add(i, reader.datacenter(), reader.service(m)); } : () => { size++; });
@@ -126,6 +127,9 @@ function statusClassOf(reader: EdgeReader, m: Labels): StatusClass {
   return failedAnswer ? '5xx' : statusClass;
 }
 
+/** The value of each sample of an answer, by index. */
+type Values = Float64Array | number[];
+
 /** What `values` holds for a sample that makes no row (values are >= 0, or NaN). */
 const REJECTED = -1;
 
@@ -134,7 +138,7 @@ const REJECTED = -1;
  * of each sample (or REJECTED) is written to `values` when given.
  */
 function walk(
-  reader: EdgeReader, samples: readonly InstantSample[], problems: ProblemSink, values: number[] | null,
+  reader: EdgeReader, samples: readonly InstantSample[], problems: ProblemSink, values: Values | null,
   nanAllowed: boolean, visit: (m: Labels, value: number, index: number) => void,
 ): void {
   // Indexed: an array iterator can cost an object per sample where the compiler keeps it.
@@ -142,7 +146,7 @@ function walk(
     const sample = samples[i] as InstantSample;
     const m = sample.metric ?? {};
     const value = reader.accepts(m, sample, problems) ? readValue(sample, problems, nanAllowed) : null;
-    if (values) values.push(value ?? REJECTED);
+    if (values) values[i] = value ?? REJECTED;
     if (value !== null) visit(m, value, i);
   }
 }
