@@ -53,24 +53,26 @@ export const SILENT: ProblemSink = { add: () => {} };
 
 /** Counts problems by kind and label/value, keeping one example series each. */
 export class ProblemCollector implements ProblemSink {
-  private readonly byKey = new Map<string, DataProblem>();
+  // Made with the first problem: most answers have none, and a refresh reads several.
+  private byKey: Map<string, DataProblem> | undefined;
   constructor(private readonly query: string) {}
 
   add(kind: 'missing-label' | 'bad-sample', detail: string, sample: InstantSample, expected?: string): void {
     const key = `${kind}\u0000${detail}`;
-    const existing = this.byKey.get(key);
+    const byKey = (this.byKey ??= new Map());
+    const existing = byKey.get(key);
     if (existing && existing.kind === kind) {
-      this.byKey.set(key, { ...existing, count: existing.count + 1 });
+      byKey.set(key, { ...existing, count: existing.count + 1 });
       return;
     }
     const example = formatSeries(sample.metric ?? {});
-    this.byKey.set(key, kind === 'missing-label'
+    byKey.set(key, kind === 'missing-label'
       ? { kind, query: this.query, label: detail, count: 1, example, ...(expected === undefined ? {} : { expected }) }
       : { kind, query: this.query, value: detail, count: 1, example });
   }
 
   problems(): DataProblem[] {
-    return [...this.byKey.values()];
+    return this.byKey ? [...this.byKey.values()] : [];
   }
 }
 

@@ -39,8 +39,8 @@ export function buildScopedGraph(input: TrafficInput, params: BuildParams, scope
   const known = scope.level === 'global' ? params.datacenters : undefined;
   const inst = instrumentation(input, datacenterFilter(known, problems));
   // Peers named by host resolve to the view's nodes, or (services and focus) to any service of the list.
-  const dcs = new Set([...(context.datacenters ?? []), ...inst.datacenters]);
-  const own = directoryOf(inst, dcs);
+  const listedDcs = context.datacenters ?? [];
+  const own = directoryOf(inst, { has: (d) => inst.datacenters.has(d) || listedDcs.includes(d) });
   const byName = scope.level === 'focus' || (scope.level === 'datacenter' && !scope.grouped);
   const list = byName ? context.directory : undefined;
   const directory: PeerDirectory = list
@@ -90,12 +90,20 @@ export function buildScopedGraph(input: TrafficInput, params: BuildParams, scope
   if (capped.hidden > 0) problems.push({ kind: 'capped', datacenter: dc, shown: capped.view.nodes.length - 1, total: capped.view.nodes.length - 1 + capped.hidden });
   // The global level keeps its nodes (no numbers: they are not read here), so the renderer's root
   // stays the same from level to level; only the datacenter read is filled in.
-  const rootNodes: TrafficNode[] = [INTERNET as NodeId, ...new Set([...(context.datacenters ?? []), dc])].map((id) => (
+  const rootNodes: TrafficNode[] = [INTERNET as NodeId, ...distinct(listedDcs, dc)].map((id) => (
     id === INTERNET
       ? { id: INTERNET, kind: 'internet' as NodeKind, incoming: EMPTY_STATS, outgoing: EMPTY_STATS, health: 'normal' as const }
       : { id: id as NodeId, kind: 'datacenter' as NodeKind, datacenter: id as DatacenterId, incoming: EMPTY_STATS, outgoing: EMPTY_STATS, health: 'normal' as const }
   ));
   return { global: { kind: 'global', datacenter: '', nodes: rootNodes, edges: [] }, datacenters: Object.fromEntries([[dc, capped.view]]), problems };
+}
+
+/** `[...new Set([...list, last])]` without the set (a few datacenters, once per build). */
+function distinct(list: readonly string[], last: string): string[] {
+  const out: string[] = [];
+  for (const id of list) if (!out.includes(id)) out.push(id);
+  if (!out.includes(last)) out.push(last);
+  return out;
 }
 
 type KindOf = (id: NodeId, kind: NodeKind) => NodeKind;
