@@ -14,7 +14,9 @@
  * - read + build vs parse: JSON.parse of the same bodies (the baseline) against what the app does
  *   with them: JSON.parse, the client's check (checkQueryData), the rows (readTraffic's addRows,
  *   through viewConvention), the groups from the service list and buildScopedGraph; rounds of
- *   blocks, medians (see graph.bench.ts); target at most 2x.
+ *   blocks, medians (see graph.bench.ts); target at most 2x. Also the bytes each allocates (V8's
+ *   sampling heap profiler, collected objects included): exact where the times are noisy, and
+ *   what the times follow in a process with a heap this size (see docs/PERFORMANCE.md).
  *
  * Also the service list (one light query, refreshed every 5 minutes) and the whole platform read
  * the old way (`buildQueries` + `buildGraph`): its bytes and build time, against each view's.
@@ -26,6 +28,7 @@
  *
  * `--whole-rounds 0` leaves the whole platform out (it is most of the run's time and memory).
  */
+import { Session } from 'node:inspector/promises';
 import { gzipSync } from 'node:zlib';
 import { addRows, emptyRead, readTraffic } from '../src/app/data/readTraffic.ts';
 import type { TrafficRead } from '../src/app/data/readTraffic.ts';
@@ -210,6 +213,26 @@ function timeRounds(parse: () => void, read: () => void, build: () => void, opts
   };
 }
 
+const inspector = new Session();
+inspector.connect();
+
+/** Bytes allocated per run of `fn` (every object, also those collected since), from `runs` runs. */
+async function allocatedPerRun(fn: () => void, runs: number): Promise<number> {
+  for (let i = 0; i < 3; i++) fn();
+  // The collected-objects flags are in V8's protocol, not (yet) in Node's types.
+  const sampling = { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true };
+  await inspector.post('HeapProfiler.startSampling', sampling as { samplingInterval: number });
+  for (let i = 0; i < runs; i++) fn();
+  const { profile } = await inspector.post('HeapProfiler.stopSampling');
+  let bytes = 0;
+  const visit = (node: typeof profile.head): void => {
+    bytes += node.selfSize;
+    node.children.forEach(visit);
+  };
+  visit(profile.head);
+  return bytes / runs;
+}
+
 /** Each service's requests per second in `dc` (received, else sent), from the model. */
 function loadOf(model: TrafficModel, dc: string, instrumented: ReadonlySet<string>): Map<string, number> {
   const snapshot = model(EVAL_TIME_MS);
@@ -287,7 +310,7 @@ const levels: Level[] = [
   { name: `datacenter ${dc}, flat (groupBy "off")`, scope: { level: 'datacenter', dc, grouped: false }, model, list, target: false },
 ];
 
-interface Row { level: Level; requests: number; bytes: number; gzip: number; samples: number; nodes: number[]; hidden: number[]; timing: Timing }
+interface Row { level: Level; requests: number; bytes: number; gzip: number; samples: number; nodes: number[]; hidden: number[]; timing: Timing; allocated: { parse: number; build: number } }
 const rows: Row[] = [];
 for (const level of levels) {
   const r = level.scope === dcScope ? dcRefresh : await refresh(level.model, level.scope);
@@ -305,7 +328,13 @@ for (const level of levels) {
     () => buildView(r.bodies, level.scope, level.list, params),
     { seconds: SECONDS, minRounds: 7 },
   );
-  rows.push({ level, requests: r.requests, bytes: r.bytes, gzip: gzippedBytes(r.bodies), samples: r.samples, nodes, hidden, timing });
+  // About 40 MB of answers parsed per measure (at least 20 runs): enough samples, little time.
+  const allocRuns = Math.max(20, Math.ceil((40 * 1024 * 1024) / r.bytes));
+  const allocated = {
+    parse: await allocatedPerRun(() => parseAll(r.bodies), allocRuns),
+    build: await allocatedPerRun(() => buildView(r.bodies, level.scope, level.list, params), allocRuns),
+  };
+  rows.push({ level, requests: r.requests, bytes: r.bytes, gzip: gzippedBytes(r.bodies), samples: r.samples, nodes, hidden, timing, allocated });
 }
 
 // ---- the whole platform, read the old way ----------------------------------------------------
@@ -345,12 +374,13 @@ console.log(table(
     `${r.nodes[0]}${r.hidden[0] ? ` (+${r.hidden[0]})` : ''}`, `${r.nodes[1]}${r.hidden[1] ? ` (+${r.hidden[1]})` : ''}`,
   ]),
 ));
-console.log('\nread + build vs JSON.parse of the same bodies (median ms per refresh of rounds of blocks; read = parse + check + rows; build = read + scoped build, maxNodesPerView 80)\n');
+console.log('\nread + build vs JSON.parse of the same bodies (median ms per refresh of rounds of blocks; read = parse + check + rows; build = read + scoped build, maxNodesPerView 80; kB allocated per refresh)\n');
 console.log(table(
-  ['view', 'parse ms', 'read ms', 'build ms', 'build/parse', 'of whole build', 'rounds x k'],
+  ['view', 'parse ms', 'read ms', 'build ms', 'build/parse', 'of whole build', 'rounds x k', 'parse kB', 'build kB', 'kB build/parse'],
   rows.map((r) => [
     r.level.name, fmtMs(r.timing.parseMs), fmtMs(r.timing.readMs), fmtMs(r.timing.buildMs), `${r.timing.ratio.toFixed(2)}x`,
     wholeCell(r.timing.buildMs, whole?.timing?.buildMs), `${r.timing.rounds} x ${r.timing.k}`,
+    (r.allocated.parse / 1024).toFixed(1), (r.allocated.build / 1024).toFixed(1), `${(r.allocated.build / r.allocated.parse).toFixed(2)}x`,
   ]),
 ));
 if (whole?.timing) {

@@ -3,7 +3,7 @@ import { RunRecorder } from '../graph/rowSource.ts';
 import type { RowSource } from '../graph/rowSource.ts';
 import type { DataProblem, LatencyRow, RateRow, StatusClass } from '../graph/types.ts';
 import { STATUS_CLASS_LABEL, labelOf, sideOf } from './types.ts';
-import type { Convention, QueryKind } from './types.ts';
+import type { Convention, ConventionSide, QueryKind } from './types.ts';
 import { ProblemCollector, SILENT, readValue } from './sampleProblems.ts';
 import type { ProblemSink } from './sampleProblems.ts';
 
@@ -44,21 +44,23 @@ export function toLatencyRows(convention: Convention, kind: QueryKind, samples: 
 
 /**
  * `toRateRows` without keeping the rows: the samples are checked now (problems, and the value of
- * each, kept in one typed array), and the source makes each row again when it is visited. What
+ * each, kept in one array), and the source makes each row again when it is visited. What
  * the app reads on each refresh: the graph is built from the source, and no row outlives its visit.
  */
 export function readRateRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): ReadRows<RateRow> {
-  return readRows(convention, kind, samples, false, rateRowOf);
+  return readRows(convention, kind, samples, false, rateRowOf, (reader, row, m, value) => reader.setRateRow(row, m, statusClassOf(reader, m), value));
 }
 
 /** `toLatencyRows` without keeping the rows (see `readRateRows`). */
 export function readLatencyRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): ReadRows<LatencyRow> {
-  return readRows(convention, kind, samples, true, (reader, m, value) => reader.latencyRow(m, value));
+  return readRows(convention, kind, samples, true, (reader, m, value) => reader.latencyRow(m, value), (reader, row, m, value) => reader.setLatencyRow(row, m, value));
 }
 
 function readRows<R>(
   convention: Convention, kind: QueryKind, samples: readonly InstantSample[], nanAllowed: boolean,
   make: (reader: EdgeReader, m: Labels, value: number) => R,
+  /** Writes the row of the sample `accepts` last accepted into a row `make` made (see `RowSource.forEach`). */
+  remake: (reader: EdgeReader, row: Mutable<R>, m: Labels, value: number) => void,
 ): ReadRows<R> {
   // The services of the rate rows are asked for before the rows (which services report): recorded now.
   const runs = nanAllowed ? null : new RunRecorder();
@@ -74,6 +76,7 @@ function readRows<R>(
     forEach(visit) {
       // A reader of its own: a visit may start while another is under way (nothing shared but the samples).
       const reader = edgeReader(convention, kind);
+      let row: R | undefined;
       // Its own loop, not `walk`: the values are known, and only the labels are read again.
       for (let i = 0; i < samples.length; i++) {
         const value = values[i] as number;
@@ -81,7 +84,11 @@ function readRows<R>(
         const sample = samples[i] as InstantSample;
         const m = sample.metric ?? {};
         reader.accepts(m, sample, SILENT);
-        visit(make(reader, m, value));
+        // One row object for the whole visit, rewritten for each sample: a row per sample and
+        // visit is most of what a build allocates besides the answers (see `RowSource.forEach`).
+        if (row === undefined) row = make(reader, m, value);
+        else remake(reader, row as Mutable<R>, m, value);
+        visit(row);
       }
     },
     ...(runs ? { forEachRun: (visit) => runs.forEach(rowAt, visit) } : {}),
@@ -95,9 +102,11 @@ function readRows<R>(
  */
 function check(
   convention: Convention, kind: QueryKind, samples: readonly InstantSample[], nanAllowed: boolean, runs: RunRecorder | null,
-): { values: Float64Array; size: number; problems: DataProblem[] } {
+): { values: Values; size: number; problems: DataProblem[] } {
   const collector = new ProblemCollector(kind);
-  const values = new Float64Array(samples.length);
+  // Exactly the size needed (an array grown by pushing allocates about twice the final size),
+  // a typed array for all but the smallest answers (whose buffer costs more than the values).
+  const values: Values = samples.length > 16 ? new Float64Array(samples.length) : new Array<number>(samples.length).fill(REJECTED);
   const reader = edgeReader(convention, kind);
   let size = 0;
   walk(reader, samples, collector, values, nanAllowed, runs ? (m, _value, i) => { size++; runs.add(i, reader.datacenter(), reader.service(m)); } : () => { size++; });
@@ -106,12 +115,20 @@ function check(
 
 /** The rate row of the sample `reader.accepts` last accepted. */
 function rateRowOf(reader: EdgeReader, m: Labels, value: number): RateRow {
+  return reader.rateRow(m, statusClassOf(reader, m), value);
+}
+
+/** The status class of the sample `reader.accepts` last accepted. */
+function statusClassOf(reader: EdgeReader, m: Labels): StatusClass {
   const cls = m[STATUS_CLASS_LABEL];
   const statusClass = (cls === undefined ? undefined : CLASSES.get(cls)) ?? 'none';
   // A failure marker turns an answer that looks fine (a gRPC error behind a 200) into a 5xx.
   const failedAnswer = (statusClass === '1xx' || statusClass === '2xx' || statusClass === '3xx') && reader.failed(m);
-  return reader.rateRow(m, failedAnswer ? '5xx' : statusClass, value);
+  return failedAnswer ? '5xx' : statusClass;
 }
+
+/** The value of each sample of an answer, by index. */
+type Values = Float64Array | number[];
 
 /** What `values` holds for a sample that makes no row (values are >= 0, or NaN). */
 const REJECTED = -1;
@@ -121,7 +138,7 @@ const REJECTED = -1;
  * of each sample (or REJECTED) is written to `values` when given.
  */
 function walk(
-  reader: EdgeReader, samples: readonly InstantSample[], problems: ProblemSink, values: Float64Array | null,
+  reader: EdgeReader, samples: readonly InstantSample[], problems: ProblemSink, values: Values | null,
   nanAllowed: boolean, visit: (m: Labels, value: number, index: number) => void,
 ): void {
   // Indexed: an array iterator can cost an object per sample where the compiler keeps it.
@@ -135,104 +152,181 @@ function walk(
 }
 
 type Labels = Readonly<Record<string, string>>;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
- * Reads the edge of one sample. The label names behind the roles are resolved once per query,
- * not per sample: a refresh of a large platform has hundreds of thousands of samples.
+ * What an `EdgeReader` needs of a convention for one query: the label names behind the roles,
+ * resolved once per convention and query kind (a refresh makes several readers per answer).
  */
-interface EdgeReader {
+interface ReaderSpec {
+  readonly convention: Convention;
+  readonly roles: ConventionSide['roles'];
+  readonly service: string;
+  readonly datacenter: string;
+  readonly peer: string;
+  readonly serviceNamespace: string;
+  readonly peerNamespace: string;
+  readonly peerDatacenter: string;
+  readonly egress: boolean;
+  readonly peerRequired: boolean;
+  readonly peerUnknown: boolean;
+  readonly internetPeers: ReadonlySet<string>;
+  readonly unknownValues: ReadonlySet<string>;
+  readonly virtualNode: Convention['virtualNode'];
+  readonly virtualNodeLabel: string;
+  readonly failure: { readonly label: string; readonly value: string } | undefined;
+}
+
+const SPECS = new WeakMap<Convention, Map<QueryKind, ReaderSpec>>();
+
+function specOf(convention: Convention, kind: QueryKind): ReaderSpec {
+  let byKind = SPECS.get(convention);
+  if (!byKind) SPECS.set(convention, (byKind = new Map()));
+  let spec = byKind.get(kind);
+  if (!spec) byKind.set(kind, (spec = makeSpec(convention, kind)));
+  return spec;
+}
+
+function makeSpec(convention: Convention, kind: QueryKind): ReaderSpec {
+  const side = sideOf(convention, kind);
+  const r = side.roles;
+  const egress = kind === 'egressRate' || kind === 'egressLatency';
+  const vn = convention.virtualNode;
+  const failure = side.outcome.kind === 'status-code' ? side.outcome.failure : undefined;
+  return {
+    convention,
+    roles: r,
+    service: labelOf(convention, r.service),
+    datacenter: labelOf(convention, r.datacenter),
+    peer: labelOf(convention, r.peerService),
+    serviceNamespace: labelOf(convention, r.serviceNamespace),
+    peerNamespace: labelOf(convention, r.peerNamespace),
+    peerDatacenter: labelOf(convention, r.peerDatacenter),
+    egress,
+    peerRequired: egress && r.peerService !== undefined,
+    peerUnknown: r.peerService === undefined,
+    internetPeers: new Set(convention.internetPeers),
+    unknownValues: new Set(convention.unknownValues ?? []),
+    virtualNode: vn,
+    virtualNodeLabel: vn ? labelOf(convention, vn.role) : '',
+    failure: failure ? { label: labelOf(convention, failure.role), value: failure.value } : undefined,
+  };
+}
+
+// '' = the role is absent or unused: the value reads as ''.
+const get = (m: Labels, name: string): string => (name === '' ? '' : (m[name] ?? ''));
+
+/**
+ * Reads the edge of one sample. The label names behind the roles are resolved once per convention
+ * and query (`ReaderSpec`), not per sample: a refresh of a large platform has hundreds of
+ * thousands of samples. A class, not closures: a build makes several readers per answer.
+ */
+class EdgeReader {
+  // The service, datacenter and peer of the sample `accepts` last read: the row of that sample
+  // reuses them (a label read by a name the code does not know is a slow, generic property load).
+  private s = '';
+  private dc = '';
+  private p = '';
+
+  constructor(private readonly spec: ReaderSpec) {}
+
   /** Whether the sample is an edge this side shows (a missing label is reported). */
-  accepts(m: Labels, sample: InstantSample, collector: ProblemSink): boolean;
+  accepts(m: Labels, sample: InstantSample, collector: ProblemSink): boolean {
+    const spec = this.spec;
+    // The labels every sample has, each read at a site of its own: a site that reads one name
+    // stays fast, where `get`, shared by several names, goes through the generic lookup.
+    const s = (this.s = spec.service === '' ? '' : (m[spec.service] ?? ''));
+    const p = (this.p = spec.peer === '' ? '' : (m[spec.peer] ?? ''));
+    const dc = (this.dc = spec.datacenter === '' ? '' : (m[spec.datacenter] ?? ''));
+    const vn = spec.virtualNode;
+    if (vn && get(m, spec.virtualNodeLabel) === vn.value) {
+      // One end is not instrumented: drop the view that end would give (it is drawn from the
+      // other, and the virtual end has no datacenter label).
+      const callerVirtual = (spec.egress ? s : p) === vn.unnamedCaller;
+      if (spec.egress === callerVirtual) return false;
+    }
+    const r = spec.roles;
+    const missing = !s ? r.service : !dc ? r.datacenter : spec.peerRequired && !p ? r.peerService : null;
+    if (missing !== null && missing !== undefined) {
+      const [named, role] = labelSource(spec.convention, missing);
+      collector.add('missing-label', labelOf(named, role), sample, expectedLabel(named, role));
+      return false;
+    }
+    return true;
+  }
+
   /** The datacenter of the sample `accepts` last accepted. */
-  datacenter(): string;
+  datacenter(): string {
+    return this.dc;
+  }
+
   /** The service (qualified by its namespace) of the sample `accepts` last accepted. */
-  service(m: Labels): string;
+  service(m: Labels): string {
+    return qualified(this.s, get(m, this.spec.serviceNamespace));
+  }
+
   /** The failure marker of the outcome (e.g. Linkerd `classification="failure"`) is set. */
-  failed(m: Labels): boolean;
-  /** The row of the sample `accepts` last accepted. */
-  rateRow(m: Labels, statusClass: StatusClass, value: number): RateRow;
-  /** The row of the sample `accepts` last accepted. */
-  latencyRow(m: Labels, value: number): LatencyRow;
+  failed(m: Labels): boolean {
+    const failure = this.spec.failure;
+    return failure !== undefined && get(m, failure.label) === failure.value;
+  }
+
+  /** The rate row of the sample `accepts` last accepted. */
+  rateRow(m: Labels, statusClass: StatusClass, value: number): RateRow {
+    const svc = this.service(m);
+    const peerService = this.peerOf(m);
+    const peerDc = this.peerDcOf(m);
+    const dc = this.dc;
+    return this.spec.peerUnknown
+      ? { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, peerUnknown: true, statusClass, value }
+      : { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, statusClass, value };
+  }
+
+  /** The latency row of the sample `accepts` last accepted. */
+  latencyRow(m: Labels, value: number): LatencyRow {
+    const svc = this.service(m);
+    const peerService = this.peerOf(m);
+    const peerDc = this.peerDcOf(m);
+    const dc = this.dc;
+    return this.spec.peerUnknown
+      ? { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, peerUnknown: true, value }
+      : { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, value };
+  }
+
+  /** `rateRow` written into `row` (a row `rateRow` made): the same keys, in the same order. */
+  setRateRow(row: Mutable<RateRow>, m: Labels, statusClass: StatusClass, value: number): void {
+    row.datacenter = this.dc;
+    row.service = this.service(m);
+    row.peerService = this.peerOf(m);
+    row.peerDatacenter = this.peerDcOf(m);
+    row.statusClass = statusClass;
+    row.value = value;
+  }
+
+  /** `latencyRow` written into `row` (a row `latencyRow` made). */
+  setLatencyRow(row: Mutable<LatencyRow>, m: Labels, value: number): void {
+    row.datacenter = this.dc;
+    row.service = this.service(m);
+    row.peerService = this.peerOf(m);
+    row.peerDatacenter = this.peerDcOf(m);
+    row.value = value;
+  }
+
+  private peerOf(m: Labels): string {
+    const p = this.p;
+    const spec = this.spec;
+    return !spec.egress && (p === '' || spec.internetPeers.has(p)) ? p : qualified(p, get(m, spec.peerNamespace));
+  }
+
+  private peerDcOf(m: Labels): string {
+    const name = this.spec.peerDatacenter;
+    const v = name === '' ? '' : (m[name] ?? '');
+    return this.spec.unknownValues.has(v) ? '' : v;
+  }
 }
 
 function edgeReader(convention: Convention, kind: QueryKind): EdgeReader {
-  const side = sideOf(convention, kind);
-  const r = side.roles;
-  const service = labelOf(convention, r.service);
-  const datacenter = labelOf(convention, r.datacenter);
-  const peer = labelOf(convention, r.peerService);
-  const serviceNamespace = labelOf(convention, r.serviceNamespace);
-  const peerNamespace = labelOf(convention, r.peerNamespace);
-  const peerDatacenter = labelOf(convention, r.peerDatacenter);
-  const egress = kind === 'egressRate' || kind === 'egressLatency';
-  const peerRequired = egress && r.peerService !== undefined;
-  const peerUnknown = r.peerService === undefined;
-  const internetPeers = new Set(convention.internetPeers);
-  const unknownValues = new Set(convention.unknownValues ?? []);
-  const vn = convention.virtualNode;
-  const vnLabel = vn ? labelOf(convention, vn.role) : '';
-  const failure = side.outcome.kind === 'status-code' ? side.outcome.failure : undefined;
-  const failureLabel = failure ? labelOf(convention, failure.role) : '';
-  // '' = the role is absent or unused: the value reads as ''.
-  const get = (m: Labels, name: string): string => (name === '' ? '' : (m[name] ?? ''));
-  // The labels every sample has, each read at a site of its own: a site that reads one name stays
-  // fast, where `get`, shared by several names, goes through the generic lookup.
-  const serviceOf = (m: Labels): string => (service === '' ? '' : (m[service] ?? ''));
-  const peerServiceOf = (m: Labels): string => (peer === '' ? '' : (m[peer] ?? ''));
-  const datacenterOf = (m: Labels): string => (datacenter === '' ? '' : (m[datacenter] ?? ''));
-
-  const peerDcOf = (m: Labels): string => {
-    const v = peerDatacenter === '' ? '' : (m[peerDatacenter] ?? '');
-    return unknownValues.has(v) ? '' : v;
-  };
-
-  const peerOf = (m: Labels, p: string): string =>
-    !egress && (p === '' || internetPeers.has(p)) ? p : qualified(p, get(m, peerNamespace));
-
-  // The service, datacenter and peer of the sample `accepts` last read: the row of that sample
-  // reuses them (a label read by a name the code does not know is a slow, generic property load).
-  let s = '';
-  let dc = '';
-  let p = '';
-  return {
-    accepts(m, sample, collector) {
-      s = serviceOf(m);
-      p = peerServiceOf(m);
-      dc = datacenterOf(m);
-      if (vn && get(m, vnLabel) === vn.value) {
-        // One end is not instrumented: drop the view that end would give (it is drawn from the
-        // other, and the virtual end has no datacenter label).
-        const callerVirtual = (egress ? s : p) === vn.unnamedCaller;
-        if (egress === callerVirtual) return false;
-      }
-      const missing = !s ? r.service : !dc ? r.datacenter : peerRequired && !p ? r.peerService : null;
-      if (missing !== null && missing !== undefined) {
-        const [named, role] = labelSource(convention, missing);
-        collector.add('missing-label', labelOf(named, role), sample, expectedLabel(named, role));
-        return false;
-      }
-      return true;
-    },
-    datacenter: () => dc,
-    service: (m) => qualified(s, get(m, serviceNamespace)),
-    failed: (m) => failure !== undefined && get(m, failureLabel) === failure.value,
-    rateRow(m, statusClass, value) {
-      const svc = qualified(s, get(m, serviceNamespace));
-      const peerService = peerOf(m, p);
-      const peerDc = peerDcOf(m);
-      return peerUnknown
-        ? { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, peerUnknown: true, statusClass, value }
-        : { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, statusClass, value };
-    },
-    latencyRow(m, value) {
-      const svc = qualified(s, get(m, serviceNamespace));
-      const peerService = peerOf(m, p);
-      const peerDc = peerDcOf(m);
-      return peerUnknown
-        ? { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, peerUnknown: true, value }
-        : { datacenter: dc, service: svc, peerService, peerDatacenter: peerDc, value };
-    },
-  };
+  return new EdgeReader(specOf(convention, kind));
 }
 
 /** `name.namespace`, or the name alone when there is no namespace. */

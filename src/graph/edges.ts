@@ -32,6 +32,11 @@ interface Series {
   readonly unknown: boolean;
   /** Status classes already added (a bit each): a second series of one class is a duplicate. */
   seen: number;
+  /** What tells it from the other series of its service and peer (see `SeriesIndex`). */
+  readonly datacenter: string;
+  readonly peerDatacenter: string;
+  /** The next series of the same service and peer, in other datacenters. */
+  next: Series | undefined;
 }
 
 /** A bit per status class (a switch: one lookup site for six property names is a slow, generic one). */
@@ -181,41 +186,53 @@ function totalAcc(totals: Map<Endpoint, RawEdge>, internet: Endpoint, callee: En
   return total?.acc ?? null;
 }
 
-type Level<T> = Map<string, T>;
-
 /**
- * Series by label set without the status class (datacenter, service, peer datacenter, peer
- * service): nested maps, so that a lookup builds no key string. Rows of one series usually
- * come one after the other (one per status class): the last one found is tried first.
+ * Series by label set without the status class: by service, then peer service (nested maps, so
+ * that a lookup builds no key string), then a short chain by datacenter and peer datacenter (one
+ * map fewer per service and per peer than a level each: a view has one or a few datacenters).
+ * Rows of one series usually come one after the other (one per status class): the last one found
+ * is tried first.
  */
 class SeriesIndex {
-  private readonly root: Level<Level<Level<Level<Series>>>> = new Map();
+  private readonly root = new Map<string, Map<string, Series>>();
   private last: Series | undefined;
-  private lastRow: RateRow | LatencyRow | undefined;
+  // The labels of the row `last` was found for (not the row: a source may rewrite it in place).
+  private datacenter = '';
+  private service = '';
+  private peerDatacenter = '';
+  private peerService = '';
 
   get(row: RateRow | LatencyRow): Series | undefined {
-    const prev = this.lastRow;
-    if (prev && prev.datacenter === row.datacenter && prev.service === row.service && prev.peerDatacenter === row.peerDatacenter && prev.peerService === row.peerService) {
+    if (this.last && this.datacenter === row.datacenter && this.service === row.service && this.peerDatacenter === row.peerDatacenter && this.peerService === row.peerService) {
       return this.last;
     }
-    const found = this.root.get(row.datacenter)?.get(row.service)?.get(row.peerDatacenter)?.get(row.peerService);
+    let found = this.root.get(row.service)?.get(row.peerService);
+    while (found && !(found.datacenter === row.datacenter && found.peerDatacenter === row.peerDatacenter)) found = found.next;
     if (found) this.remember(row, found);
     return found;
   }
 
-  set(row: RateRow | LatencyRow, series: Series): void {
+  /** A new series for the labels of `row` (not in the index yet). */
+  add(row: RateRow | LatencyRow, acc: StatsAccumulator | null, unknown: boolean): Series {
+    const series: Series = { acc, unknown, seen: 0, datacenter: row.datacenter, peerDatacenter: row.peerDatacenter, next: undefined };
+    let byPeer = this.root.get(row.service);
+    if (!byPeer) this.root.set(row.service, (byPeer = new Map()));
+    const head = byPeer.get(row.peerService);
+    if (head) {
+      series.next = head.next;
+      head.next = series;
+    } else {
+      byPeer.set(row.peerService, series);
+    }
     this.remember(row, series);
-    let a = this.root.get(row.datacenter);
-    if (!a) this.root.set(row.datacenter, (a = new Map()));
-    let b = a.get(row.service);
-    if (!b) a.set(row.service, (b = new Map()));
-    let c = b.get(row.peerDatacenter);
-    if (!c) b.set(row.peerDatacenter, (c = new Map()));
-    c.set(row.peerService, series);
+    return series;
   }
 
   private remember(row: RateRow | LatencyRow, series: Series): void {
-    this.lastRow = row;
+    this.datacenter = row.datacenter;
+    this.service = row.service;
+    this.peerDatacenter = row.peerDatacenter;
+    this.peerService = row.peerService;
     this.last = series;
   }
 }
@@ -228,11 +245,7 @@ function addRates(series: SeriesIndex, rows: RowSource<RateRow>, known: ((row: R
     if (known && !known(row)) return;
     // Prometheus never answers two series with one label set, but a sum over a label the query
     // does not keep, or a recording rule next to the raw metric, are different series of one edge and are summed.
-    let s = series.get(row);
-    if (!s) {
-      s = { acc: place(row, true), unknown: row.peerUnknown === true, seen: 0 };
-      series.set(row, s);
-    }
+    const s = series.get(row) ?? series.add(row, place(row, true), row.peerUnknown === true);
     const bit = classBit(row.statusClass);
     if ((s.seen & bit) !== 0) {
       duplicates++;

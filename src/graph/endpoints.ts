@@ -38,7 +38,7 @@ export interface Instrumentation {
  * What a `PeerResolver` may ask of a build: the services that report metrics, and the
  * datacenters (`datacenters`: the listed ones, else those seen).
  */
-export function directoryOf(inst: Instrumentation, datacenters: ReadonlySet<string>): PeerDirectory {
+export function directoryOf(inst: Instrumentation, datacenters: { has(dc: string): boolean }): PeerDirectory {
   return {
     hasService: (dc, name) => inst.services.has(serviceKey(dc, name)),
     hasDatacenter: (dc) => datacenters.has(dc),

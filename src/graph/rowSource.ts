@@ -5,6 +5,10 @@
  * is built cost the collector more than building it.
  */
 export interface RowSource<R> {
+  /**
+   * Visits the rows in order. A source may hand every visit the same row object, rewritten
+   * in place (a read answer does): a visitor that keeps a row past its visit keeps a copy.
+   */
   forEach(visit: (row: R) => void): void;
   /**
    * The runs of its rows (see `ServiceRun`), in order, when the source knows them without making
@@ -52,9 +56,9 @@ export class RowList<R extends ServiceRow> implements RowSource<R> {
     for (let i = 0; i < this.parts.length; i++) (this.parts[i] as RowSource<R>).forEach(visit);
   }
 
-  readonly forEachRun = (visit: (run: ServiceRun<R>) => void): void => {
+  forEachRun(visit: (run: ServiceRun<R>) => void): void {
     for (let i = 0; i < this.parts.length; i++) runsOf(this.parts[i] as RowSource<R>, visit);
-  };
+  }
 }
 
 /** The runs of a source: its own (`forEachRun`) when it has them, else its rows grouped. */
@@ -70,7 +74,8 @@ export function runsOf<R extends ServiceRow>(source: RowSource<R> | readonly R[]
       return;
     }
     if (run) visit(run);
-    run = { datacenter: row.datacenter, service: row.service, rows: 1, first: () => row };
+    const first = { ...row };
+    run = { datacenter: row.datacenter, service: row.service, rows: 1, first: () => first };
   });
   if (run) visit(run);
 }
@@ -98,15 +103,26 @@ export class RunRecorder {
   /** Visits the runs; `rowAt` makes the row read from an index. */
   forEach<R>(rowAt: (index: number) => R, visit: (run: ServiceRun<R>) => void): void {
     for (let i = 0; i < this.rows.length; i++) {
-      const start = this.starts[i] as number;
-      visit({ datacenter: this.datacenters[i] as string, service: this.services[i] as string, rows: this.rows[i] as number, first: () => rowAt(start) });
+      visit(new RecordedRun(this.datacenters[i] as string, this.services[i] as string, this.rows[i] as number, this.starts[i] as number, rowAt));
     }
+  }
+}
+
+/** A run of a `RunRecorder`: its first row is made from its index when asked for. */
+class RecordedRun<R> implements ServiceRun<R> {
+  constructor(
+    readonly datacenter: string, readonly service: string, readonly rows: number,
+    private readonly start: number, private readonly rowAt: (index: number) => R,
+  ) {}
+
+  first(): R {
+    return this.rowAt(this.start);
   }
 }
 
 /** The rows of a source as an array (tests, small inputs). */
 export function rowsOf<R>(source: RowSource<R>): R[] {
   const rows: R[] = [];
-  source.forEach((row) => rows.push(row));
+  source.forEach((row) => rows.push({ ...row }));
   return rows;
 }

@@ -8,7 +8,7 @@ import { focusView } from './focus.ts';
 import type { ViewScope } from './scope.ts';
 import { ViewBuilder, belongsTo, edgesByDatacenter, nodeIdOf, placeInDatacenter } from './views.ts';
 import { EMPTY_STATS } from './stats.ts';
-import type { BuiltView, GroupOf } from './views.ts';
+import type { BuiltView, GroupOf, PlacedNode } from './views.ts';
 import { INTERNET } from './types.ts';
 import type { BuildParams, DataProblem, DatacenterId, NodeId, NodeKind, TrafficGraph, TrafficInput, TrafficNode, TrafficView } from './types.ts';
 
@@ -39,8 +39,8 @@ export function buildScopedGraph(input: TrafficInput, params: BuildParams, scope
   const known = scope.level === 'global' ? params.datacenters : undefined;
   const inst = instrumentation(input, datacenterFilter(known, problems));
   // Peers named by host resolve to the view's nodes, or (services and focus) to any service of the list.
-  const dcs = new Set([...(context.datacenters ?? []), ...inst.datacenters]);
-  const own = directoryOf(inst, dcs);
+  const listedDcs = context.datacenters ?? [];
+  const own = directoryOf(inst, { has: (d) => inst.datacenters.has(d) || listedDcs.includes(d) });
   const byName = scope.level === 'focus' || (scope.level === 'datacenter' && !scope.grouped);
   const list = byName ? context.directory : undefined;
   const directory: PeerDirectory = list
@@ -77,7 +77,8 @@ export function buildScopedGraph(input: TrafficInput, params: BuildParams, scope
   // Over the cap, the view is built again with the quieter nodes folded: this first build makes
   // edges only between the nodes the cap could keep (every node is in `allNodes`, with its totals).
   const focus = scope.level === 'focus';
-  const first = placedView(dc, dcEdges, focus ? [] : services, params, groupOf, kindOf, inGroup, undefined, focus ? Infinity : params.maxNodesPerView);
+  // A capped first build is folded below: its edges would not be drawn, so it makes none.
+  const first = placedView(dc, dcEdges, focus ? [] : services, params, groupOf, kindOf, inGroup, undefined, focus ? Infinity : params.maxNodesPerView, true);
   let view = first.view;
   let allNodes = first.allNodes;
   if (scope.level === 'focus') {
@@ -89,12 +90,20 @@ export function buildScopedGraph(input: TrafficInput, params: BuildParams, scope
   if (capped.hidden > 0) problems.push({ kind: 'capped', datacenter: dc, shown: capped.view.nodes.length - 1, total: capped.view.nodes.length - 1 + capped.hidden });
   // The global level keeps its nodes (no numbers: they are not read here), so the renderer's root
   // stays the same from level to level; only the datacenter read is filled in.
-  const rootNodes: TrafficNode[] = [INTERNET as NodeId, ...new Set([...(context.datacenters ?? []), dc])].map((id) => (
+  const rootNodes: TrafficNode[] = [INTERNET as NodeId, ...distinct(listedDcs, dc)].map((id) => (
     id === INTERNET
       ? { id: INTERNET, kind: 'internet' as NodeKind, incoming: EMPTY_STATS, outgoing: EMPTY_STATS, health: 'normal' as const }
       : { id: id as NodeId, kind: 'datacenter' as NodeKind, datacenter: id as DatacenterId, incoming: EMPTY_STATS, outgoing: EMPTY_STATS, health: 'normal' as const }
   ));
   return { global: { kind: 'global', datacenter: '', nodes: rootNodes, edges: [] }, datacenters: Object.fromEntries([[dc, capped.view]]), problems };
+}
+
+/** `[...new Set([...list, last])]` without the set (a few datacenters, once per build). */
+function distinct(list: readonly string[], last: string): string[] {
+  const out: string[] = [];
+  for (const id of list) if (!out.includes(id)) out.push(id);
+  if (!out.includes(last)) out.push(last);
+  return out;
 }
 
 type KindOf = (id: NodeId, kind: NodeKind) => NodeKind;
@@ -106,14 +115,19 @@ type KindOf = (id: NodeId, kind: NodeKind) => NodeKind;
  */
 function placedView(
   dc: string, edges: readonly RawEdge[], services: readonly string[], params: BuildParams, groupOf: GroupOf | undefined, kindOf: KindOf,
-  _inGroup: (e: Endpoint) => boolean, rename?: (id: NodeId) => NodeId | null, maxNodes = Infinity,
+  _inGroup: (e: Endpoint) => boolean, rename?: (id: NodeId) => NodeId | null, maxNodes = Infinity, nodesOnlyWhenCapped = false,
 ): BuiltView {
   const builder = new ViewBuilder(params.thresholds, groupOf);
-  const place = (e: Endpoint) => {
+  // Endpoints are shared by the edges of a build (see `EndpointTable`): each is placed once.
+  const placed = new Map<Endpoint, PlacedNode>();
+  const place = (e: Endpoint): PlacedNode => {
+    let node = placed.get(e);
+    if (node) return node;
     const p = placeInDatacenter(e, dc);
     const folded = rename?.(p.id);
-    if (folded) return { id: folded, kind: 'more' as NodeKind, datacenter: dc as DatacenterId };
-    return { ...p, kind: kindOf(p.id, p.kind) };
+    node = folded ? { id: folded, kind: 'more', datacenter: dc as DatacenterId } : { ...p, kind: kindOf(p.id, p.kind) };
+    placed.set(e, node);
+    return node;
   };
   for (const name of services) {
     const id = nodeIdOf(name);
@@ -124,7 +138,7 @@ function placedView(
     if (!belongsTo(edge.source, dc) && !belongsTo(edge.target, dc)) continue;
     builder.addEdge(place(edge.source), place(edge.target), edge);
   }
-  return builder.build('datacenter', dc, maxNodes);
+  return builder.build('datacenter', dc, maxNodes, nodesOnlyWhenCapped);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { RawEdge } from './edges.ts';
 import { judgedEdge } from './edgeVerdict.ts';
 import { keptNodes } from './cap.ts';
 import { HealthRules } from './healthRules.ts';
-import type { HealthRule, RuleSubject } from './healthRules.ts';
+import type { HealthRule, RuleSubject, RuleVerdict } from './healthRules.ts';
 import { EMPTY_STATS, StatsSum, adoptStats } from './stats.ts';
 import type { StatsAccumulator } from './stats.ts';
 import { INTERNET } from './types.ts';
@@ -28,7 +28,7 @@ export function nodeIdOf(name: string): NodeId {
   return (reserved ? `${ESCAPED_PREFIX}${name}` : name) as NodeId;
 }
 
-interface PlacedNode {
+export interface PlacedNode {
   readonly id: NodeId;
   readonly kind: NodeKind;
   readonly datacenter?: DatacenterId;
@@ -101,8 +101,12 @@ export class ViewBuilder {
     else this.parts.set(index, [this.pairs[index] as EdgeAccumulators, edge]);
   }
 
-  /** The view, with the `maxNodes` busiest nodes and the edges between them (see `keptNodes`). */
-  build(kind: ViewKind, datacenter: string, maxNodes = Infinity): BuiltView {
+  /**
+   * The view, with the `maxNodes` busiest nodes and the edges between them (see `keptNodes`).
+   * `nodesOnlyWhenCapped`: over `maxNodes`, the view has no edges (for a caller that folds the
+   * quieter nodes and builds again: it needs `allNodes` only).
+   */
+  build(kind: ViewKind, datacenter: string, maxNodes = Infinity, nodesOnlyWhenCapped = false): BuiltView {
     const t = this.thresholds;
     const { sources, targets, pairs } = this;
     const sums = new Map<number, EdgeStats>();
@@ -128,11 +132,12 @@ export class ViewBuilder {
       if (ruleOf) ruleOf.set(n.id, (rule = rules.ruleFor(subjectOf(n, datacenter, this.groupOf))));
       // A node is judged on what it serves; a pure source (the internet) on what it sends.
       const verdict = rules.judge(inSum ? inStats : outStats, rule);
-      allNodes.push({ ...n, incoming: inStats, outgoing: outStats, ...verdict });
+      allNodes.push(judgedNode(n, inStats, outStats, verdict));
     }
     allNodes.sort((a, b) => compare(a.id, b.id));
     const keep = keptNodes(allNodes, maxNodes);
     const nodes = keep ? allNodes.filter((n) => keep.has(n.id)) : allNodes;
+    if (keep && nodesOnlyWhenCapped) return { view: { kind, datacenter, nodes, edges: [] }, allNodes };
     const edges: TrafficEdge[] = [];
     for (let i = 0; i < pairs.length; i++) {
       const source = sources[i] as NodeId;
@@ -144,6 +149,20 @@ export class ViewBuilder {
     }
     return { view: { kind, datacenter, nodes, edges: sortEdges(edges, nodes) }, allNodes };
   }
+}
+
+/**
+ * `{ ...n, incoming, outgoing, ...verdict }` as literals (two spreads into one object go through
+ * the runtime's generic copy, once per node of a build).
+ */
+function judgedNode(n: PlacedNode, incoming: TrafficStats, outgoing: TrafficStats, verdict: RuleVerdict): TrafficNode {
+  const { id, kind, datacenter } = n;
+  const node: { -readonly [K in keyof TrafficNode]: TrafficNode[K] } = datacenter === undefined
+    ? { id, kind, incoming, outgoing, health: verdict.health }
+    : { id, kind, datacenter, incoming, outgoing, health: verdict.health };
+  if (verdict.notice !== undefined) node.notice = verdict.notice;
+  if (verdict.healthReason !== undefined) node.healthReason = verdict.healthReason;
+  return node;
 }
 
 /** A service's group by datacenter and name; undefined when unknown or it has none. */

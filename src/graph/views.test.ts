@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { addRate, emptyAccumulator } from './stats.ts';
+import type { StatsAccumulator } from './stats.ts';
+import { INTERNET } from './types.ts';
+import type { DatacenterId, NodeId, NodeKind, StatusClass, Thresholds } from './types.ts';
+import { ViewBuilder } from './views.ts';
+
+const T: Thresholds = { warning: 0.01, danger: 0.05, errorClasses: ['5xx'], minRate: 0.1 };
+
+function acc(rates: Partial<Record<StatusClass, number>>, latency = NaN): StatsAccumulator {
+  const a = emptyAccumulator();
+  for (const [cls, value] of Object.entries(rates) as [StatusClass, number][]) addRate(a, cls, value);
+  a.latency = latency;
+  return a;
+}
+
+const svc = (id: string) => ({ id: id as NodeId, kind: 'service' as NodeKind, datacenter: 'eu' as DatacenterId });
+const internet = { id: INTERNET, kind: 'internet' as NodeKind };
+
+/** INTERNET -> a -> b, a -> c (c fails 10 % of its calls), b -> c. */
+function builder(thresholds: Thresholds = T): ViewBuilder {
+  const b = new ViewBuilder(thresholds);
+  b.addEdge(internet, svc('a'), { acc: acc({ '2xx': 100 }) });
+  b.addEdge(svc('a'), svc('b'), { acc: acc({ '2xx': 50 }) });
+  b.addEdge(svc('a'), svc('c'), { acc: acc({ '2xx': 9, '5xx': 1 }) });
+  b.addEdge(svc('b'), svc('c'), { acc: acc({ '2xx': 1 }) });
+  return b;
+}
+
+describe('ViewBuilder.build: nodes', () => {
+  it('has every key of its placed node, its sums and its verdict, and no key left undefined', () => {
+    const { view } = builder().build('datacenter', 'eu');
+    const byId = new Map(view.nodes.map((n) => [n.id, n]));
+    expect(Object.keys(byId.get(INTERNET) ?? {})).toEqual(['id', 'kind', 'incoming', 'outgoing', 'health']);
+    expect(Object.keys(byId.get('a' as NodeId) ?? {})).toEqual(['id', 'kind', 'datacenter', 'incoming', 'outgoing', 'health']);
+    // c receives 11 req/s, 1 of them an error: 9.1 % >= danger 5 %.
+    expect(byId.get('c' as NodeId)).toMatchObject({ id: 'c', kind: 'service', datacenter: 'eu', health: 'danger', notice: '9.1% errors' });
+    expect(Object.keys(byId.get('c' as NodeId) ?? {})).toEqual(['id', 'kind', 'datacenter', 'incoming', 'outgoing', 'health', 'notice', 'healthReason']);
+  });
+
+  it('keeps the reason of the rule when the thresholds explain themselves (latency limits)', () => {
+    const { view } = builder({ ...T, latency: { warning: 0.3, danger: 1 } }).build('datacenter', 'eu');
+    const b = view.nodes.find((n) => n.id === 'b');
+    expect(b?.healthReason).toMatch(/^within the default/);
+    expect(Object.keys(b ?? {})).toEqual(['id', 'kind', 'datacenter', 'incoming', 'outgoing', 'health', 'healthReason']);
+  });
+});
+
+describe('ViewBuilder.build: nodesOnlyWhenCapped', () => {
+  const cases: { desc: string; max: number; nodes: string[]; edges: string[] }[] = [
+    { desc: 'under the cap: the whole view, edges too', max: 10, nodes: ['a', 'b', 'c', INTERNET], edges: ['a->b', 'a->c', 'b->c', `${INTERNET}->a`] },
+    { desc: 'over the cap: the kept nodes and no edges', max: 3, nodes: ['a', 'b', INTERNET], edges: [] },
+  ];
+  it.each(cases)('$desc', ({ max, nodes, edges }) => {
+    const built = builder().build('datacenter', 'eu', max, true);
+    const plain = builder().build('datacenter', 'eu', max);
+    expect(built.view.nodes.map((n) => n.id)).toEqual(nodes);
+    expect(built.view.edges.map((e) => `${e.source}->${e.target}`)).toEqual(edges);
+    // Every node, judged on all its traffic, as without the option.
+    expect(built.allNodes).toEqual(plain.allNodes);
+    expect(built.view.nodes).toEqual(plain.view.nodes);
+    if (max >= plain.allNodes.length) expect(built.view.edges).toEqual(plain.view.edges);
+    else expect(plain.view.edges.length).toBeGreaterThan(0);
+  });
+});
