@@ -35,7 +35,8 @@
  *
  * Two builds of the app compared run by run, which tells changes of tens of ms apart on a
  * machine whose load moves every figure by more between minutes: `--compare A B --pairs 10`
- * runs one cold link on each, in ABBA order, and prints the median of the paired differences.
+ * runs one cold link on each, in ABBA order, and prints the median of the paired differences
+ * (`--link '?dc=eu-west&group=payments'` another link; with `--levels`, on the `large` scenario's warmed server).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -176,13 +177,17 @@ if (COMPARE >= 0) {
   const [a, b] = [process.argv[COMPARE + 1], process.argv[COMPARE + 2]];
   if (!a || !b) throw new Error('--compare needs two build directories');
   const pairs = Number(argValue('pairs') ?? 10);
+  LINK = argValue('link') ?? LINK;
   const server = await startPrometheusProcess(SCENARIO);
   const rows: { a: Timings; b: Timings }[] = [];
   try {
+    // The large scenario's server is warmed as in --levels: a first run records the link's queries.
+    const warm = LEVELS ? async () => { await server.warm(); } : undefined;
+    if (LEVELS) await measure('app', server.url, a);
     for (let pair = 0; pair < pairs; pair++) {
       const order = pair % 2 === 0 ? [a, b] : [b, a];
       const got: Record<string, Timings> = {};
-      for (const dist of order) got[dist] = await measure('app', server.url, dist);
+      for (const dist of order) got[dist] = await measure('app', server.url, dist, warm);
       rows.push({ a: got[a] as Timings, b: got[b] as Timings });
     }
   } finally {
