@@ -2,7 +2,7 @@
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { dropIdentityScale } from './scripts/vizceralCanvasScale.ts';
+import { lazyCanvases } from './scripts/vizceralCanvases.ts';
 import { exposeLayoutWorkerSource } from './scripts/vizceralLayoutWorker.ts';
 
 /**
@@ -42,8 +42,8 @@ const vizceralLayoutWorker = {
   name: 'traffic-map:vizceral-layout-worker',
   transform(code: string, id: string) {
     if (!/\/node_modules\/vizceral\/dist\/vizceral\.js(\?|$)/.test(id)) return null;
-    // And without the identity scale that gives every canvas its pixels at creation (scripts/vizceralCanvasScale.ts).
-    return { code: dropIdentityScale(exposeLayoutWorkerSource(code)), map: null };
+    // And with canvases that get their pixels when drawn on (scripts/vizceralCanvases.ts).
+    return { code: lazyCanvases(exposeLayoutWorkerSource(code)), map: null };
   },
 };
 
