@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { lazyCanvases } from './scripts/vizceralCanvases.ts';
 import { exposeLayoutWorkerSource } from './scripts/vizceralLayoutWorker.ts';
 
 /**
@@ -41,7 +42,8 @@ const vizceralLayoutWorker = {
   name: 'traffic-map:vizceral-layout-worker',
   transform(code: string, id: string) {
     if (!/\/node_modules\/vizceral\/dist\/vizceral\.js(\?|$)/.test(id)) return null;
-    return { code: exposeLayoutWorkerSource(code), map: null };
+    // And with canvases that get their pixels when drawn on (scripts/vizceralCanvases.ts).
+    return { code: lazyCanvases(exposeLayoutWorkerSource(code)), map: null };
   },
 };
 
@@ -61,7 +63,7 @@ export default defineConfig(({ mode }) => ({
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'server/**/*.test.ts', 'simulator/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'server/**/*.test.ts', 'simulator/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20000,
   },
