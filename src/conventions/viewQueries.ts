@@ -1,7 +1,7 @@
 import { groupRulePrefilter } from './groupPrefilter.ts';
 import { groupOf, nameOf, replace, SCRATCH, SEP, setIfEquals, setToOtherDc } from './labelRewrites.ts';
 import { buildShapedQuery } from './queries.ts';
-import { recordedName } from './recordingRules.ts';
+import { RECORDED_STATUS_CLASS, recordedName } from './recordingRules.ts';
 import { escapeLabelValue, escapeRegex, oneOfMatcher } from './promql.ts';
 import { QUERY_KINDS, labelOf, metricOf, sideOf } from './types.ts';
 import type { BuiltQuery, Convention, ConventionSide, QueryKind, QueryParams } from './types.ts';
@@ -104,7 +104,9 @@ export function buildViewQuery(convention: Convention, params: ViewQueryParams, 
     recorded: params.recorded === true,
     series: (metric: string) => {
       // A recorded series is the rate already, summed by the labels the selectors use.
-      const rates = branches.map((b) => (params.recorded ? `${recordedName(metric, window)}${b}${offset}` : `rate(${metric}${b}[${window}]${offset})`));
+      const rate = (b: string): string => (params.recorded ? `${recordedName(metric, window)}${b}${offset}` : `rate(${metric}${b}[${window}]${offset})`);
+      if (scope.level === 'global') return globalSeries(rate, branches, labels, internet, innerLabels(convention, side, kind, params.recorded === true));
+      const rates = branches.map(rate);
       const raw = rates.length === 1 ? (rates[0] as string) : `(${rates.join(' or ')})`;
       return mapNodes(raw, labels, scope, params.grouping, internet, remoteEnds(convention, side, labels, scope), convention.unknownValues);
     },
@@ -218,6 +220,44 @@ export function splitQualified(service: string, hasNamespace: boolean): [string,
   if (!hasNamespace) return [service, ''];
   const at = service.lastIndexOf('.');
   return at <= 0 ? [service, ''] : [service.slice(0, at), service.slice(at + 1)];
+}
+
+/**
+ * The labels the query reads after its nodes are mapped, besides the ends: the status code (or
+ * the recorded status class) and the failure label of a rate, `le` of a latency, the kept ones.
+ */
+function innerLabels(convention: Convention, side: ConventionSide, kind: QueryKind, recorded: boolean): string[] {
+  const latency = kind === 'egressLatency' || kind === 'ingressLatency';
+  const outcome = side.outcome;
+  const rate = outcome.kind !== 'status-code' ? []
+    : recorded ? [RECORDED_STATUS_CLASS]
+    : [labelOf(convention, side.roles.status), outcome.failure ? labelOf(convention, outcome.failure.role) : ''];
+  return [...(latency ? ['le'] : rate), ...(side.keep ?? []).map((r) => labelOf(convention, r))].filter((l) => l !== '');
+}
+
+/**
+ * The global level, whose nodes are datacenters: the series summed by their datacenters first
+ * (and by the peer where it is the internet, kept as it is), then named, so the rewrites run on
+ * a few series, not on every series of the platform.
+ */
+function globalSeries(rate: (selector: string) => string, branches: readonly string[], l: SideLabels, internet: readonly string[] | null, inner: readonly string[]): string {
+  const selector = branches[0] ?? '';
+  const sum = (sel: string, withPeer: boolean): string => {
+    const by = [...new Set([l.dc, l.peerDc, ...(withPeer ? [l.peer] : []), ...inner])].filter((x) => x !== '');
+    return `sum by (${by.join(', ')}) (${rate(sel)})`;
+  };
+  const named = (e: string, peer: 'star' | 'own'): string => {
+    let out = replace(e, NODE_LABEL, DATACENTER_NODE, '', '');
+    if (l.peer) out = peer === 'star' ? replace(out, PEER_NODE_LABEL, DATACENTER_NODE, '', '') : replace(out, PEER_NODE_LABEL, '$1', l.peer, '(.*)');
+    if (l.dc) out = replace(out, DC_LABEL, '$1', l.dc, '(.*)');
+    if (l.peerDc) out = replace(out, PEER_DC_LABEL, '$1', l.peerDc, '(.*)');
+    return out;
+  };
+  if (!l.peer || internet === null) return named(sum(selector, false), 'star');
+  // Internet peers ('' or a configured value) stay as they are: the graph reads them as the internet.
+  const regex = escapeLabelValue(internet.map(escapeRegex).join('|'));
+  const matching = (op: string): string => (selector === '' ? `{${l.peer}${op}${regex}}` : `${selector.slice(0, -1)}, ${l.peer}${op}${regex}}`);
+  return `(${named(sum(matching('!~'), false), 'star')} or ${named(sum(matching('=~'), true), 'own')})`;
 }
 
 /** Which ends of a side's series the view may find in another datacenter, to name by it. */
