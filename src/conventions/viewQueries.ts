@@ -1,7 +1,10 @@
 import { groupRulePrefilter } from './groupPrefilter.ts';
 import { groupOf, nameOf, replace, SCRATCH, SEP, setIfEquals, setToOtherDc } from './labelRewrites.ts';
 import { buildShapedQuery } from './queries.ts';
-import { RECORDED_STATUS_CLASS, recordedName } from './recordingRules.ts';
+import { recordedName } from './recordingRules.ts';
+import { globalSeries, innerLabels } from './globalViewQuery.ts';
+import { DATACENTER_NODE, DC_LABEL, GROUP, NAME, NODE_LABEL, PEER_DC_LABEL, PEER_NODE_LABEL } from './viewLabels.ts';
+import type { SideLabels } from './viewLabels.ts';
 import { escapeLabelValue, escapeRegex, oneOfMatcher } from './promql.ts';
 import { QUERY_KINDS, labelOf, metricOf, sideOf } from './types.ts';
 import type { BuiltQuery, Convention, ConventionSide, QueryKind, QueryParams } from './types.ts';
@@ -25,26 +28,9 @@ import type { GroupSource, ViewScope } from '../graph/scope.ts';
  * plan, so a query log (and the demo's simulated Prometheus) can tell what was asked.
  */
 
-export const NODE_LABEL = 'tm_node';
-export const PEER_NODE_LABEL = 'tm_peer';
-/** The datacenters of the two ends in a view's answers (the convention's own labels can be long: `destination_cluster`). */
-export const DC_LABEL = 'tm_dc';
-export const PEER_DC_LABEL = 'tm_pdc';
-/** A service's name and group: scratch labels of the view queries, and the service list's answer (short: one sample per service). */
-export const NAME = 'tm_name';
 const PEER_NAME = 'traffic_map_peer_name';
-export const GROUP = 'tm_group';
 const PEER_GROUP = 'traffic_map_peer_group';
 const INSIDE = 'traffic_map_in';
-/** The service list's datacenter label. */
-export const DC = DC_LABEL;
-/** The one datacenter-wide node of the global level. */
-export const DATACENTER_NODE = '*';
-
-const NODE_ROLE = 'traffic_map:node';
-const PEER_NODE_ROLE = 'traffic_map:peer';
-const DC_ROLE = 'traffic_map:dc';
-const PEER_DC_ROLE = 'traffic_map:peer_dc';
 
 export interface ViewQueryParams extends QueryParams {
   /** Where groups come from; null = no groups (then a grouped scope is read flat). */
@@ -70,6 +56,9 @@ export interface PlanHeader {
   /** A baseline query (rate kinds only): the total rate per node and edge this long before (`offset`). */
   readonly baseline?: string;
 }
+
+export { DATACENTER_NODE, DC, DC_LABEL, GROUP, NAME, NODE_LABEL, PEER_DC_LABEL, PEER_NODE_LABEL } from './viewLabels.ts';
+export { viewConvention } from './viewConvention.ts';
 
 export function buildViewQueries(convention: Convention, params: ViewQueryParams, scope: ViewScope): readonly BuiltQuery[] {
   return QUERY_KINDS.map((kind) => ({ kind, promql: buildViewQuery(convention, params, scope, kind) }));
@@ -117,15 +106,6 @@ export function buildViewQuery(convention: Convention, params: ViewQueryParams, 
   return `${PLAN_COMMENT}${JSON.stringify(header)}\n${query}`;
 }
 
-/** The label names one side reads ('' = not used). */
-interface SideLabels {
-  readonly dc: string;
-  readonly service: string;
-  readonly namespace: string;
-  readonly peer: string;
-  readonly peerNamespace: string;
-  readonly peerDc: string;
-}
 
 export function sideLabels(convention: Convention, side: ConventionSide): SideLabels {
   const r = side.roles;
@@ -222,44 +202,6 @@ export function splitQualified(service: string, hasNamespace: boolean): [string,
   return at <= 0 ? [service, ''] : [service.slice(0, at), service.slice(at + 1)];
 }
 
-/**
- * The labels the query reads after its nodes are mapped, besides the ends: the status code (or
- * the recorded status class) and the failure label of a rate, `le` of a latency, the kept ones.
- */
-function innerLabels(convention: Convention, side: ConventionSide, kind: QueryKind, recorded: boolean): string[] {
-  const latency = kind === 'egressLatency' || kind === 'ingressLatency';
-  const outcome = side.outcome;
-  const rate = outcome.kind !== 'status-code' ? []
-    : recorded ? [RECORDED_STATUS_CLASS]
-    : [labelOf(convention, side.roles.status), outcome.failure ? labelOf(convention, outcome.failure.role) : ''];
-  return [...(latency ? ['le'] : rate), ...(side.keep ?? []).map((r) => labelOf(convention, r))].filter((l) => l !== '');
-}
-
-/**
- * The global level, whose nodes are datacenters: the series summed by their datacenters first
- * (and by the peer where it is the internet, kept as it is), then named, so the rewrites run on
- * a few series, not on every series of the platform.
- */
-function globalSeries(rate: (selector: string) => string, branches: readonly string[], l: SideLabels, internet: readonly string[] | null, inner: readonly string[]): string {
-  const selector = branches[0] ?? '';
-  const sum = (sel: string, withPeer: boolean): string => {
-    const by = [...new Set([l.dc, l.peerDc, ...(withPeer ? [l.peer] : []), ...inner])].filter((x) => x !== '');
-    return `sum by (${by.join(', ')}) (${rate(sel)})`;
-  };
-  const named = (e: string, peer: 'star' | 'own'): string => {
-    let out = replace(e, NODE_LABEL, DATACENTER_NODE, '', '');
-    if (l.peer) out = peer === 'star' ? replace(out, PEER_NODE_LABEL, DATACENTER_NODE, '', '') : replace(out, PEER_NODE_LABEL, '$1', l.peer, '(.*)');
-    if (l.dc) out = replace(out, DC_LABEL, '$1', l.dc, '(.*)');
-    if (l.peerDc) out = replace(out, PEER_DC_LABEL, '$1', l.peerDc, '(.*)');
-    return out;
-  };
-  if (!l.peer || internet === null) return named(sum(selector, false), 'star');
-  // Internet peers ('' or a configured value) stay as they are: the graph reads them as the internet.
-  const regex = escapeLabelValue(internet.map(escapeRegex).join('|'));
-  const matching = (op: string): string => (selector === '' ? `{${l.peer}${op}${regex}}` : `${selector.slice(0, -1)}, ${l.peer}${op}${regex}}`);
-  return `(${named(sum(matching('!~'), false), 'star')} or ${named(sum(matching('=~'), true), 'own')})`;
-}
-
 /** Which ends of a side's series the view may find in another datacenter, to name by it. */
 interface RemoteEnds {
   /** The caller, on the egress side: calls into the datacenter from another one. */
@@ -348,39 +290,4 @@ function markInside(e: string, l: SideLabels, hasPeer: boolean, group: string, d
   if (hasPeer && l.peerDc) alternatives.push(`${d}${SEP}${any}${SEP}${SEP}${g}`, `${any}${SEP}${any}${SEP}${d}${SEP}${g}`);
   else if (hasPeer) alternatives.push(`${d}${SEP}${any}${SEP}${g}`);
   return `label_replace(${joined}, "${INSIDE}", "1", "${SCRATCH}", "${alternatives.join('|')}")`;
-}
-
-/**
- * The convention that reads view answers: each side's own end and other end are the view's nodes
- * (namespaces already folded in), everything else as the convention says.
- */
-export function viewConvention(convention: Convention): Convention {
-  const original = new Map<string, string>();
-  const labels: Record<string, string> = { ...convention.labels };
-  const side = (s: ConventionSide, name: string): ConventionSide => {
-    const { serviceNamespace: _ns, peerNamespace: _pns, ...kept } = s.roles;
-    // Roles of their own per side (the sides' roles differ: Istio's source_* and destination_*),
-    // each standing for the side's role, so problems can name the series' own labels.
-    const role = (key: 'service' | 'peerService' | 'datacenter' | 'peerDatacenter', viewRole: string, label: string): Record<string, string> => {
-      const of = s.roles[key];
-      if (of === undefined) return {};
-      const id = `${viewRole}:${name}`;
-      labels[id] = label;
-      original.set(id, of);
-      return { [key]: id };
-    };
-    return {
-      ...s,
-      roles: {
-        ...kept,
-        ...role('service', NODE_ROLE, NODE_LABEL),
-        ...role('peerService', PEER_NODE_ROLE, PEER_NODE_LABEL),
-        ...role('datacenter', DC_ROLE, DC_LABEL),
-        ...role('peerDatacenter', PEER_DC_ROLE, PEER_DC_LABEL),
-      } as ConventionSide['roles'],
-    };
-  };
-  const egress = side(convention.egress, 'egress');
-  const ingress = convention.ingress === convention.egress ? egress : side(convention.ingress, 'ingress');
-  return { ...convention, labels, egress, ingress, rewrittenFrom: { convention, roles: original } };
 }
