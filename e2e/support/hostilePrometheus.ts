@@ -105,7 +105,7 @@ const PLAN = '# traffic-map ';
 function viewVectorFor(query: string, names: readonly string[] | null): Series[] {
   const end = query.indexOf('\n');
   const plan = JSON.parse(query.slice(PLAN.length, end)) as { kind: string; scope?: { level: string }; baseline?: string };
-  const body = query.slice(end + 1);
+  const body = viewBody(query);
   if (plan.kind === 'services') {
     const seen = new Map<string, Series>();
     for (const q of ['sum by (x) traffic_egress_requests_total', 'sum by (x) traffic_ingress_requests_total']) {
@@ -134,6 +134,14 @@ function viewVectorFor(query: string, names: readonly string[] | null): Series[]
   }));
 }
 
+/**
+ * A view query's PromQL after its plan line, without the label rewrites around its sum (those of a
+ * datacenter view leave out its own datacenter; this server answers with every label, which reads the same).
+ */
+function viewBody(query: string): string {
+  return query.slice(query.indexOf('\n') + 1).replace(/^(?:label_replace\(|label_join\()+/, '');
+}
+
 function answerFor(query: string, names: readonly string[] | null): Series[] {
   return query.startsWith(PLAN) ? viewVectorFor(query, names) : vectorFor(query, names);
 }
@@ -145,7 +153,7 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
 async function answer(mode: Mode, names: readonly string[] | null, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   const form = req.method === 'POST' ? await readForm(req) : new URL(req.url ?? '/', 'http://x').searchParams;
   const query = form.get('query') ?? '';
-  const body = query.startsWith(PLAN) ? query.slice(query.indexOf('\n') + 1) : query;
+  const body = query.startsWith(PLAN) ? viewBody(query) : query;
   // The refresh's own egress rate query, not the baseline's (whose plan says "baseline").
   const isEgressRate = body.startsWith('sum by') && body.includes('traffic_egress_requests_total') && !query.split('\n', 1)[0]?.includes('"baseline"');
   switch (mode) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCRATCH, setToOtherDc } from './labelRewrites.ts';
+import { clearIfBothEqual, SCRATCH, setToOtherDc } from './labelRewrites.ts';
 
 /**
  * `setToOtherDc` evaluated the way Prometheus evaluates it: the join of `dc` and `dst` with U+0001,
@@ -70,5 +70,51 @@ describe('setToOtherDc', () => {
     for (const name of ['a\nb', 'eu-west', 'us-east', '*', '$1']) {
       expect(evaluate(q, { datacenter: 'eu-west', tm_node: name }).tm_node).toBe(name);
     }
+  });
+});
+
+/**
+ * Any nest of `label_replace(E, dst, replacement, src, regex)` and `label_join(E, dst, sep, a, b)`
+ * around the series `x`, evaluated as Prometheus does (an empty result removes the label).
+ */
+function evaluateNest(promql: string, labels: Record<string, string>): Record<string, string> {
+  // Four string arguments: label_replace's, and label_join's of two source labels (as used here).
+  const call = new RegExp(String.raw`^(label_replace|label_join)\((.*), (${STRING}(?:, ${STRING}){3})\)$`, 's').exec(promql);
+  if (!call) {
+    expect(promql).toBe('x');
+    return labels;
+  }
+  const inner = evaluateNest(call[2] ?? '', labels);
+  const args = [...(call[3] ?? '').matchAll(new RegExp(STRING, 'g'))].map((m) => unquote(m[0]));
+  const out = { ...inner };
+  const set = (dst: string, value: string) => { if (value === '') delete out[dst]; else out[dst] = value; };
+  if (call[1] === 'label_join') {
+    const [dst = '', sep = '', ...srcs] = args;
+    set(dst, srcs.map((l) => inner[l] ?? '').join(sep));
+    return out;
+  }
+  const [dst = '', replacement = '', src = '', regex = ''] = args;
+  const match = new RegExp(`^(?:${regex})$`, 's').exec(inner[src] ?? '');
+  if (match) set(dst, replacement.replace(/\$(\d)/g, (_, i: string) => match[Number(i)] ?? ''));
+  return out;
+}
+
+describe('clearIfBothEqual', () => {
+  const q = (value: string) => clearIfBothEqual('x', 'tm_dc', 'tm_pdc', value);
+  it.each<{ desc: string; labels: Record<string, string>; expected: Record<string, string> }>([
+    { desc: 'both ends home: both labels gone', labels: { tm_dc: 'eu-west', tm_pdc: 'eu-west', tm_node: 'a' }, expected: { tm_node: 'a' } },
+    { desc: 'caller elsewhere: kept', labels: { tm_dc: 'us-east', tm_pdc: 'eu-west', tm_node: 'us-east' }, expected: { tm_dc: 'us-east', tm_pdc: 'eu-west', tm_node: 'us-east' } },
+    { desc: 'callee elsewhere: kept', labels: { tm_dc: 'eu-west', tm_pdc: 'us-east' }, expected: { tm_dc: 'eu-west', tm_pdc: 'us-east' } },
+    { desc: 'callee unsaid (internet): kept', labels: { tm_dc: 'eu-west', tm_peer: 'internet' }, expected: { tm_dc: 'eu-west', tm_peer: 'internet' } },
+    { desc: 'caller unsaid: kept', labels: { tm_pdc: 'eu-west' }, expected: { tm_pdc: 'eu-west' } },
+    { desc: 'a prefix is no match', labels: { tm_dc: 'eu-west-2', tm_pdc: 'eu-west-2' }, expected: { tm_dc: 'eu-west-2', tm_pdc: 'eu-west-2' } },
+  ])('$desc', ({ labels, expected }) => {
+    expect(evaluateNest(q('eu-west'), labels)).toEqual(expected);
+  });
+
+  it('compares literally: regex characters and quotes', () => {
+    const odd = 'eu.west "1" \\ (a|b)';
+    expect(evaluateNest(q(odd), { tm_dc: odd, tm_pdc: odd })).toEqual({});
+    expect(evaluateNest(q(odd), { tm_dc: 'euXwest "1" \\ (a|b)', tm_pdc: 'euXwest "1" \\ (a|b)' })).toEqual({ tm_dc: 'euXwest "1" \\ (a|b)', tm_pdc: 'euXwest "1" \\ (a|b)' });
   });
 });

@@ -56,3 +56,16 @@ export function groupOf(x: string, dst: string, name: string, source: GroupSourc
   else out = label ? replace(x, dst, '$1', label, '(.*)') : x;
   return fillEmpty(out, dst, name);
 }
+
+/**
+ * `a` and `b` both removed where both equal `value` (else unchanged), the scratch label removed
+ * too: one join, three replaces. Meant for after a sum, where the series are few.
+ */
+export function clearIfBothEqual(x: string, a: string, b: string, value: string): string {
+  const joined = `label_join(${x}, ${escapeLabelValue(SCRATCH)}, "${SEP}", ${escapeLabelValue(a)}, ${escapeLabelValue(b)})`;
+  const v = escapeLabelValue(escapeRegex(value)).slice(1, -1);
+  const both = `"${v}${SEP}${v}"`;
+  const clearA = `label_replace(${joined}, ${escapeLabelValue(a)}, "", ${escapeLabelValue(SCRATCH)}, ${both})`;
+  const clearB = `label_replace(${clearA}, ${escapeLabelValue(b)}, "", ${escapeLabelValue(SCRATCH)}, ${both})`;
+  return `label_replace(${clearB}, ${escapeLabelValue(SCRATCH)}, "", "", "")`;
+}

@@ -167,6 +167,8 @@ interface ReaderSpec {
   readonly serviceNamespace: string;
   readonly peerNamespace: string;
   readonly peerDatacenter: string;
+  /** A sample with neither datacenter label has both ends here ('' = never: see `Convention.homeDatacenter`). */
+  readonly home: string;
   readonly egress: boolean;
   readonly peerRequired: boolean;
   readonly peerUnknown: boolean;
@@ -202,6 +204,7 @@ function makeSpec(convention: Convention, kind: QueryKind): ReaderSpec {
     serviceNamespace: labelOf(convention, r.serviceNamespace),
     peerNamespace: labelOf(convention, r.peerNamespace),
     peerDatacenter: labelOf(convention, r.peerDatacenter),
+    home: r.datacenter !== undefined && r.peerDatacenter !== undefined ? (convention.homeDatacenter ?? '') : '',
     egress,
     peerRequired: egress && r.peerService !== undefined,
     peerUnknown: r.peerService === undefined,
@@ -227,6 +230,8 @@ class EdgeReader {
   private s = '';
   private dc = '';
   private p = '';
+  // Both ends in the home datacenter (the sample had neither datacenter label).
+  private home = false;
 
   constructor(private readonly spec: ReaderSpec) {}
 
@@ -237,7 +242,10 @@ class EdgeReader {
     // stays fast, where `get`, shared by several names, goes through the generic lookup.
     const s = (this.s = spec.service === '' ? '' : (m[spec.service] ?? ''));
     const p = (this.p = spec.peer === '' ? '' : (m[spec.peer] ?? ''));
-    const dc = (this.dc = spec.datacenter === '' ? '' : (m[spec.datacenter] ?? ''));
+    let dc = spec.datacenter === '' ? '' : (m[spec.datacenter] ?? '');
+    this.home = dc === '' && spec.home !== '' && m[spec.peerDatacenter] === undefined;
+    if (this.home) dc = spec.home;
+    this.dc = dc;
     const vn = spec.virtualNode;
     if (vn && get(m, spec.virtualNodeLabel) === vn.value) {
       // One end is not instrumented: drop the view that end would give (it is drawn from the
@@ -319,6 +327,7 @@ class EdgeReader {
   }
 
   private peerDcOf(m: Labels): string {
+    if (this.home) return this.spec.home;
     const name = this.spec.peerDatacenter;
     const v = name === '' ? '' : (m[name] ?? '');
     return this.spec.unknownValues.has(v) ? '' : v;

@@ -87,6 +87,11 @@ export interface Convention {
    * series have (`datacenter`, not `tm_dc`).
    */
   readonly rewrittenFrom?: { readonly convention: Convention; readonly roles: ReadonlyMap<string, string> };
+  /**
+   * View answers (`viewConvention`) of a datacenter, group or focus view: a series with neither
+   * datacenter label has both ends in this datacenter (`elidesHome` in viewQueries.ts).
+   */
+  readonly homeDatacenter?: string;
 }
 
 /** The four queries one refresh runs, whatever the number of services. */

@@ -39,4 +39,29 @@ describe('viewConvention', () => {
     expect(view.rows).toEqual(own.rows);
     expect(view.rows).toEqual([expect.objectContaining({ datacenter: 'eu-west', service: 'checkout', peerDatacenter: 'us-east', peerService: 'cart' })]);
   });
+
+  describe('a datacenter view\'s answers leave out its own datacenter where both ends are in it', () => {
+    const home = 'eu-west';
+    const read = (metric: Record<string, string>, h: string | null = home, convention: Convention = standardConvention) =>
+      toRateRows(viewConvention(convention, h ?? undefined), 'egressRate', [sample({ [NODE_LABEL]: 'checkout', [PEER_NODE_LABEL]: 'cart', tm_class: '2xx', ...metric })]);
+    it.each<{ desc: string; metric: Record<string, string>; dc: string; peerDc: string }>([
+      { desc: 'neither label: both ends home', metric: {}, dc: home, peerDc: home },
+      { desc: 'both labels: as they say', metric: { [DC_LABEL]: 'us-east', [PEER_DC_LABEL]: 'eu-west' }, dc: 'us-east', peerDc: 'eu-west' },
+      { desc: 'the caller\'s only: the callee unsaid', metric: { [DC_LABEL]: 'eu-west' }, dc: 'eu-west', peerDc: '' },
+    ])('$desc', ({ metric, dc, peerDc }) => {
+      const { rows, problems } = read(metric);
+      expect(problems).toEqual([]);
+      expect(rows).toEqual([expect.objectContaining({ datacenter: dc, peerDatacenter: peerDc, service: 'checkout', peerService: 'cart' })]);
+    });
+    it('the callee\'s only: the caller\'s datacenter is missing, and said', () => {
+      const { rows, problems } = read({ [PEER_DC_LABEL]: 'eu-west' });
+      expect(rows).toEqual([]);
+      expect(problems).toEqual([expect.objectContaining({ kind: 'missing-label', label: 'datacenter' })]);
+    });
+    it('without a home (the global view) neither label is a missing datacenter', () => {
+      const { rows, problems } = read({}, null);
+      expect(rows).toEqual([]);
+      expect(problems).toEqual([expect.objectContaining({ kind: 'missing-label', label: 'datacenter' })]);
+    });
+  });
 });

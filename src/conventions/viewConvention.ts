@@ -8,9 +8,10 @@ const PEER_DC_ROLE = 'traffic_map:peer_dc';
 
 /**
  * The convention that reads view answers: each side's own end and other end are the view's nodes
- * (namespaces already folded in), everything else as the convention says.
+ * (namespaces already folded in), everything else as the convention says. `home`: the view's
+ * datacenter (not the global view's), which its answers leave out where both ends are in it.
  */
-export function viewConvention(convention: Convention): Convention {
+export function viewConvention(convention: Convention, home?: string): Convention {
   const original = new Map<string, string>();
   const labels: Record<string, string> = { ...convention.labels };
   const side = (s: ConventionSide, name: string): ConventionSide => {
@@ -38,5 +39,8 @@ export function viewConvention(convention: Convention): Convention {
   };
   const egress = side(convention.egress, 'egress');
   const ingress = convention.ingress === convention.egress ? egress : side(convention.ingress, 'ingress');
-  return { ...convention, labels, egress, ingress, rewrittenFrom: { convention, roles: original } };
+  return {
+    ...convention, labels, egress, ingress, rewrittenFrom: { convention, roles: original },
+    ...(home !== undefined ? { homeDatacenter: home } : {}),
+  };
 }

@@ -67,7 +67,7 @@ export function evaluateQuery(query: TrafficQuery, timeMs: number, model: Traffi
   return [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, { series, statusClass: cls, sums }]) => ({
-      metric: groupLabels(series, cls, nodes !== undefined),
+      metric: groupLabels(series, cls, nodes !== undefined, query.home),
       value: latency
         ? histogramQuantile(query.quantile, BOUNDS.map((le, i) => ({ le, count: sums[i] ?? 0 })))
         : (sums[0] ?? 0),
@@ -87,12 +87,13 @@ export function windowTimes(timeMs: number, windowMs: number): readonly number[]
   return Array.from({ length: count }, (_, i) => end - i * spacing);
 }
 
-function groupLabels(series: SeriesTraffic, statusClassValue: string | undefined, viewNodes: boolean): Record<string, string> {
+function groupLabels(series: SeriesTraffic, statusClassValue: string | undefined, viewNodes: boolean, home: string | undefined): Record<string, string> {
   const l = standardConvention.labels;
+  const elided = home !== undefined && series.datacenter === home && series.peerDatacenter === home;
   const labels: [string, string | undefined][] = [
-    [viewNodes ? DC_LABEL : l.datacenter, series.datacenter],
+    [viewNodes ? DC_LABEL : l.datacenter, elided ? undefined : series.datacenter],
     [viewNodes ? NODE_LABEL : l.service, series.service],
-    [viewNodes ? PEER_DC_LABEL : l.peerDatacenter, series.peerDatacenter],
+    [viewNodes ? PEER_DC_LABEL : l.peerDatacenter, elided ? undefined : series.peerDatacenter],
     [viewNodes ? PEER_NODE_LABEL : l.peerService, series.peerService],
     [STATUS_CLASS_LABEL, statusClassValue],
   ];

@@ -19,6 +19,8 @@ export interface TrafficQuery {
   readonly datacenters?: readonly string[];
   /** A rate query without status classes: one total per series (the baseline queries). */
   readonly total?: boolean;
+  /** A view's datacenter: series with both ends in it come without datacenter labels (`elidesHome`). */
+  readonly home?: string;
 }
 
 export type ParsedQuery = { readonly ok: true; readonly query: TrafficQuery } | { readonly ok: false; readonly error: string };

@@ -34,8 +34,8 @@ function answer(promql: string): readonly InstantSample[] {
   return (a.body.data as { result: readonly InstantSample[] }).result;
 }
 
-function read(queries: readonly { kind: QueryKind; promql: string }[], view: boolean): TrafficInput & { bytes: number } {
-  const convention = view ? viewConvention(standardConvention) : standardConvention;
+function read(queries: readonly { kind: QueryKind; promql: string }[], view: ViewScope | null): TrafficInput & { bytes: number } {
+  const convention = view ? viewConvention(standardConvention, view.level === 'global' ? undefined : view.dc) : standardConvention;
   const lists = { egressRate: new RowList<RateRow>(), ingressRate: new RowList<RateRow>(), egressLatency: new RowList<LatencyRow>(), ingressLatency: new RowList<LatencyRow>() };
   let bytes = 0;
   for (const q of queries) {
@@ -47,12 +47,12 @@ function read(queries: readonly { kind: QueryKind; promql: string }[], view: boo
   return { ...lists, bytes };
 }
 
-const whole = read(buildQueries(standardConvention, { rateWindow: '1m', latencyQuantile: 0.95 }), false);
+const whole = read(buildQueries(standardConvention, { rateWindow: '1m', latencyQuantile: 0.95 }), null);
 const wholeGraph: TrafficGraph = buildGraph(whole, PARAMS);
 const list = readServiceList(answer(buildServiceListQuery(standardConvention, rule)), SERVICE_LIST_LABELS);
 
 function scoped(scope: ViewScope, params: BuildParams = PARAMS): { view: TrafficView; bytes: number; problems: TrafficGraph['problems'] } {
-  const input = read(buildViewQueries(standardConvention, { rateWindow: '1m', latencyQuantile: 0.95, grouping: rule }, scope), true);
+  const input = read(buildViewQueries(standardConvention, { rateWindow: '1m', latencyQuantile: 0.95, grouping: rule }, scope), scope);
   const g = buildScopedGraph(input, params, scope, { ...(scope.level !== 'global' ? { groups: groupsOf(list, scope.dc) } : {}), datacenters: ['eu-west', 'us-east'] });
   const view = scope.level === 'global' ? g.global : (g.datacenters[scope.dc] as TrafficView);
   return { view, bytes: input.bytes, problems: g.problems };

@@ -6,10 +6,10 @@
  * the meaning the PromQL has, and summed (histograms before their quantile, as `sum by (le)`).
  */
 import { buildServiceListQuery, SERVICE_LIST_LABELS } from '../conventions/serviceListQuery.ts';
-import { buildViewQuery, DATACENTER_NODE, PLAN_COMMENT } from '../conventions/viewQueries.ts';
+import { buildViewQuery, DATACENTER_NODE, elidesHome, PLAN_COMMENT, sideLabels } from '../conventions/viewQueries.ts';
 import type { PlanHeader } from '../conventions/viewQueries.ts';
 import { standardConvention } from '../conventions/standard.ts';
-import { QUERY_KINDS } from '../conventions/types.ts';
+import { QUERY_KINDS, sideOf } from '../conventions/types.ts';
 import type { QueryKind } from '../conventions/types.ts';
 import { compileGroupRule, groupByRule } from '../graph/scope.ts';
 import type { GroupSource, ViewScope } from '../graph/scope.ts';
@@ -56,6 +56,7 @@ export function parseViewQuery(promql: string): ParsedView | null {
       {
         kind, rateWindow: h.rateWindow as string, windowMs, quantile: h.latencyQuantile as number, ...(datacenters ? { datacenters } : {}),
         ...(baseline !== undefined ? { total: true } : {}),
+        ...(elidesHome(sideLabels(standardConvention, sideOf(standardConvention, kind)), scope) ? { home: scope.dc } : {}),
       },
       timeMs - offsetMs, model, nodeMapper(scope, grouping, kind),
     ),

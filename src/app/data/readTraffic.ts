@@ -67,7 +67,8 @@ export async function readTraffic(servers: readonly { plan: ServerPlan; client: 
   const read = emptyRead(params.time);
   if (params.scope) read.scope = params.scope;
   // View answers name their nodes in labels of their own: read through the convention that says so.
-  const convention = params.scope ? viewConvention(params.convention) : params.convention;
+  const scope = params.scope;
+  const convention = scope ? viewConvention(params.convention, scope.level === 'global' ? undefined : scope.dc) : params.convention;
   const restrict = servers.length > 1;
   const results = await Promise.allSettled(servers.map(async ({ plan, client }) => {
     const queryParams = {
