@@ -14,5 +14,5 @@ export const DEFAULTS = {
   danger: 0.05,
   errorClasses: ['5xx', 'none'] as readonly StatusClass[],
   minRate: 0.05,
-  maxNodesPerView: 150,
+  maxNodesPerView: 80,
 } as const;

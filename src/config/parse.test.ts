@@ -25,7 +25,7 @@ describe('good files', () => {
       queryDelay: { mode: 'auto' },
       thresholds: { warning: 0.01, danger: 0.05, errorClasses: ['5xx', 'none'], minRate: 0.05 },
       links: {},
-      maxNodesPerView: 150,
+      maxNodesPerView: 80,
       grouping: { source: { kind: 'rule', regex: '([^-]+)-.+' }, when: 'auto' },
       displayName: [],
       peerRules: [],

@@ -145,8 +145,8 @@ const ROOT_SHAPE = {
   thresholds: optional(thresholdsSchema),
   /** Links to other tools. */
   links: optional(linksSchema),
-  /** Views with more nodes show the busiest ones and say so; default 150. */
-  maxNodesPerView: optional(positiveInteger(150)),
+  /** Views with more nodes show the busiest ones and say so; default 80. */
+  maxNodesPerView: optional(positiveInteger(80)),
   /** Where a service's group comes from ("auto", "off", "namespace", {"rule"}, {"label", "peerLabel"}); default "auto". */
   groupBy: optional(groupBySchema),
   /** Rewrites of the labels on the map, in order (house naming schemes); default none. */

@@ -178,7 +178,7 @@ export function syntheticRenderShape(nodes: number) {
 export const CHURN_TIME_SCALE = 60;
 const CHURN_SHAPE = { services: 60, datacenters: 2, edgesPerService: 3 } as const;
 /**
- * The `churn:groups` platform: more services in eu-west than the default `maxNodesPerView` (150),
+ * The `churn:groups` platform: more services in eu-west than the default `maxNodesPerView` (80),
  * fewer in us-east, named `<role>-<n>` (the default group rule's groups: a dozen roles, and
  * `edge` for the entry service).
  */
