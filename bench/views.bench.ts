@@ -277,7 +277,7 @@ console.log(table(
     `${r.nodes[0]}${r.hidden[0] ? ` (+${r.hidden[0]})` : ''}`, `${r.nodes[1]}${r.hidden[1] ? ` (+${r.hidden[1]})` : ''}`,
   ]),
 ));
-console.log(`\nread + build vs JSON.parse of the same bodies, each view timed in a fresh process holding only its bodies and the service list, as a browser does (median ms per refresh of rounds of blocks; read = parse + check + rows; build = read + scoped build, maxNodesPerView 80; kB allocated per refresh; heap: the timing process's heap in use at its end; this process: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB)\n`);
+console.log(`\nread + build vs JSON.parse of the same bodies, each view timed in a fresh process holding only its bodies and the service list, as a browser does (median ms per refresh of rounds of blocks; read = parse + check + rows; build = read + scoped build, maxNodesPerView 80; kB allocated per refresh; heap: what the timing process holds at its end, after a full collection; this process: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB in use)\n`);
 console.log(table(
   ['view', 'parse ms', 'read ms', 'build ms', 'build/parse', 'of whole build', 'rounds x k', 'parse kB', 'build kB', 'kB build/parse', 'heap MB'],
   rows.map((r) => [
