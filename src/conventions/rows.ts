@@ -1,6 +1,6 @@
 import type { InstantSample } from '../prometheus/types.ts';
 import { RunRecorder } from '../graph/rowSource.ts';
-import type { RowSource } from '../graph/rowSource.ts';
+import type { RowSource, ServiceRun } from '../graph/rowSource.ts';
 import type { DataProblem, LatencyRow, RateRow, StatusClass } from '../graph/types.ts';
 import { STATUS_CLASS_LABEL, labelOf, sideOf } from './types.ts';
 import type { Convention, ConventionSide, QueryKind } from './types.ts';
@@ -48,68 +48,115 @@ export function toLatencyRows(convention: Convention, kind: QueryKind, samples: 
  * the app reads on each refresh: the graph is built from the source, and no row outlives its visit.
  */
 export function readRateRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): ReadRows<RateRow> {
-  return readRows(convention, kind, samples, false, rateRowOf, (reader, row, m, value) => reader.setRateRow(row, m, statusClassOf(reader, m), value));
+  const spec = specOf(convention, kind);
+  // The services of the rate rows are asked for before the rows (which services report): recorded now.
+  const runs = new RunRecorder();
+  const { values, size, problems } = check(spec, kind, samples, false, runs);
+  return { source: new RateAnswer(spec, samples, values, runs), size, problems };
 }
 
 /** `toLatencyRows` without keeping the rows (see `readRateRows`). */
 export function readLatencyRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): ReadRows<LatencyRow> {
-  return readRows(convention, kind, samples, true, (reader, m, value) => reader.latencyRow(m, value), (reader, row, m, value) => reader.setLatencyRow(row, m, value));
+  const spec = specOf(convention, kind);
+  const { values, size, problems } = check(spec, kind, samples, true, null);
+  return { source: new LatencyAnswer(spec, samples, values), size, problems };
 }
 
-function readRows<R>(
-  convention: Convention, kind: QueryKind, samples: readonly InstantSample[], nanAllowed: boolean,
-  make: (reader: EdgeReader, m: Labels, value: number) => R,
-  /** Writes the row of the sample `accepts` last accepted into a row `make` made (see `RowSource.forEach`). */
-  remake: (reader: EdgeReader, row: Mutable<R>, m: Labels, value: number) => void,
-): ReadRows<R> {
-  // The services of the rate rows are asked for before the rows (which services report): recorded now.
-  const runs = nanAllowed ? null : new RunRecorder();
-  const { values, size, problems } = check(convention, kind, samples, nanAllowed, runs);
-  const rowAt = (i: number): R => {
-    const reader = edgeReader(convention, kind);
-    const sample = samples[i] as InstantSample;
+/**
+ * The rows of a checked answer, made as they are visited (see `readRateRows`). A class, not
+ * closures: a refresh reads four answers, and each closure made is an object (and, under tsx's
+ * `keepNames`, a property definition) per answer and refresh.
+ */
+abstract class AnswerRows<R> implements RowSource<R> {
+  constructor(private readonly spec: ReaderSpec, private readonly samples: readonly InstantSample[], private readonly values: Values) {}
+
+  /** The row of the sample `reader.accepts` last accepted. */
+  protected abstract make(reader: EdgeReader, m: Labels, value: number): R;
+  /** `make` written into a row `make` made (see `RowSource.forEach`). */
+  protected abstract remake(reader: EdgeReader, row: Mutable<R>, m: Labels, value: number): void;
+
+  forEach(visit: (row: R) => void): void {
+    const { samples, values } = this;
+    // A reader of its own: a visit may start while another is under way (nothing shared but the samples).
+    const reader = new EdgeReader(this.spec);
+    let row: R | undefined;
+    // Its own loop, not `walk`: the values are known, and only the labels are read again.
+    for (let i = 0; i < samples.length; i++) {
+      const value = values[i] as number;
+      if (value === REJECTED) continue;
+      const sample = samples[i] as InstantSample;
+      const m = sample.metric ?? {};
+      reader.accepts(m, sample, SILENT);
+      // One row object for the whole visit, rewritten for each sample: a row per sample and
+      // visit is most of what a build allocates besides the answers (see `RowSource.forEach`).
+      if (row === undefined) row = this.make(reader, m, value);
+      else this.remake(reader, row as Mutable<R>, m, value);
+      visit(row);
+    }
+  }
+
+  /** The row read from sample `i`, made anew (a reader of its own). */
+  protected rowAt(i: number): R {
+    const reader = new EdgeReader(this.spec);
+    const sample = this.samples[i] as InstantSample;
     const m = sample.metric ?? {};
     reader.accepts(m, sample, SILENT);
-    return make(reader, m, values[i] as number);
-  };
-  const source: RowSource<R> = {
-    forEach(visit) {
-      // A reader of its own: a visit may start while another is under way (nothing shared but the samples).
-      const reader = edgeReader(convention, kind);
-      let row: R | undefined;
-      // Its own loop, not `walk`: the values are known, and only the labels are read again.
-      for (let i = 0; i < samples.length; i++) {
-        const value = values[i] as number;
-        if (value === REJECTED) continue;
-        const sample = samples[i] as InstantSample;
-        const m = sample.metric ?? {};
-        reader.accepts(m, sample, SILENT);
-        // One row object for the whole visit, rewritten for each sample: a row per sample and
-        // visit is most of what a build allocates besides the answers (see `RowSource.forEach`).
-        if (row === undefined) row = make(reader, m, value);
-        else remake(reader, row as Mutable<R>, m, value);
-        visit(row);
-      }
-    },
-    ...(runs ? { forEachRun: (visit) => runs.forEach(rowAt, visit) } : {}),
-  };
-  return { source, size, problems };
+    return this.make(reader, m, this.values[i] as number);
+  }
+}
+
+class RateAnswer extends AnswerRows<RateRow> {
+  constructor(spec: ReaderSpec, samples: readonly InstantSample[], values: Values, private readonly runs: RunRecorder) {
+    super(spec, samples, values);
+  }
+
+  protected make(reader: EdgeReader, m: Labels, value: number): RateRow {
+    return rateRowOf(reader, m, value);
+  }
+
+  protected remake(reader: EdgeReader, row: Mutable<RateRow>, m: Labels, value: number): void {
+    reader.setRateRow(row, m, statusClassOf(reader, m), value);
+  }
+
+  /** The runs recorded when the answer was checked (see `RowSource.forEachRun`). */
+  forEachRun(visit: (run: ServiceRun<RateRow>) => void): void {
+    this.runs.forEach((i) => this.rowAt(i), visit);
+  }
+}
+
+class LatencyAnswer extends AnswerRows<LatencyRow> {
+  protected make(reader: EdgeReader, m: Labels, value: number): LatencyRow {
+    return reader.latencyRow(m, value);
+  }
+
+  protected remake(reader: EdgeReader, row: Mutable<LatencyRow>, m: Labels, value: number): void {
+    reader.setLatencyRow(row, m, value);
+  }
 }
 
 /**
  * The first walk of `readRateRows`: problems counted, the value of each sample (or REJECTED) kept,
- * and the runs of rows of one service recorded when `runs` is given.
+ * and the runs of rows of one service recorded when `runs` is given. (`walk`'s loop, without a
+ * visitor to make.)
  */
 function check(
-  convention: Convention, kind: QueryKind, samples: readonly InstantSample[], nanAllowed: boolean, runs: RunRecorder | null,
+  spec: ReaderSpec, kind: QueryKind, samples: readonly InstantSample[], nanAllowed: boolean, runs: RunRecorder | null,
 ): { values: Values; size: number; problems: DataProblem[] } {
   const collector = new ProblemCollector(kind);
   // Exactly the size needed (an array grown by pushing allocates about twice the final size),
   // a typed array for all but the smallest answers (whose buffer costs more than the values).
   const values: Values = samples.length > 16 ? new Float64Array(samples.length) : new Array<number>(samples.length).fill(REJECTED);
-  const reader = edgeReader(convention, kind);
+  const reader = new EdgeReader(spec);
   let size = 0;
-  walk(reader, samples, collector, values, nanAllowed, runs ? (m, _value, i) => { size++; runs.add(i, reader.datacenter(), reader.service(m)); } : () => { size++; });
+  for (let i = 0; i < samples.length; i++) {
+    const sample = samples[i] as InstantSample;
+    const m = sample.metric ?? {};
+    const value = reader.accepts(m, sample, collector) ? readValue(sample, collector, nanAllowed) : null;
+    values[i] = value ?? REJECTED;
+    if (value === null) continue;
+    size++;
+    if (runs) runs.add(i, reader.datacenter(), reader.service(m));
+  }
   return { values, size, problems: collector.problems() };
 }
 
