@@ -39,10 +39,20 @@ export interface Instrumentation {
  * datacenters (`datacenters`: the listed ones, else those seen).
  */
 export function directoryOf(inst: Instrumentation, datacenters: { has(dc: string): boolean }): PeerDirectory {
-  return {
-    hasService: (dc, name) => inst.services.has(serviceKey(dc, name)),
-    hasDatacenter: (dc) => datacenters.has(dc),
-  };
+  return new InstrumentedDirectory(inst, datacenters);
+}
+
+/** `directoryOf`'s directory (an object with methods, not closures: one is made per build). */
+class InstrumentedDirectory implements PeerDirectory {
+  constructor(private readonly inst: Instrumentation, private readonly datacenters: { has(dc: string): boolean }) {}
+
+  hasService(dc: string, name: string): boolean {
+    return this.inst.services.has(serviceKey(dc, name));
+  }
+
+  hasDatacenter(dc: string): boolean {
+    return this.datacenters.has(dc);
+  }
 }
 
 /**

@@ -1,9 +1,9 @@
 import { collectEdges } from './edges.ts';
 import type { RawEdge } from './edges.ts';
-import { datacenterFilter, directoryOf, instrumentation, knownDatacenter, splitServiceKey } from './endpoints.ts';
+import { datacenterFilter, instrumentation, knownDatacenter, serviceKey, splitServiceKey } from './endpoints.ts';
 import { PeerResolver } from './peerResolver.ts';
 import type { PeerDirectory } from './peerResolver.ts';
-import type { Endpoint } from './endpoints.ts';
+import type { Endpoint, Instrumentation } from './endpoints.ts';
 import { focusView } from './focus.ts';
 import type { ViewScope } from './scope.ts';
 import { ViewBuilder, belongsTo, edgesByDatacenter, nodeIdOf, placeInDatacenter } from './views.ts';
@@ -40,12 +40,8 @@ export function buildScopedGraph(input: TrafficInput, params: BuildParams, scope
   const inst = instrumentation(input, datacenterFilter(known, problems));
   // Peers named by host resolve to the view's nodes, or (services and focus) to any service of the list.
   const listedDcs = context.datacenters ?? [];
-  const own = directoryOf(inst, { has: (d) => inst.datacenters.has(d) || listedDcs.includes(d) });
   const byName = scope.level === 'focus' || (scope.level === 'datacenter' && !scope.grouped);
-  const list = byName ? context.directory : undefined;
-  const directory: PeerDirectory = list
-    ? { hasService: (dc, name) => own.hasService(dc, name) || list.hasService(dc, name), hasDatacenter: (dc) => own.hasDatacenter(dc) || list.hasDatacenter(dc) }
-    : own;
+  const directory = new ViewDirectory(inst, listedDcs, byName ? context.directory : undefined);
   const peers = new PeerResolver(params.peerRules ?? [], directory, { hostNotices: params.peersAreHosts === true });
   const edges = collectEdges(input, inst, params.internetPeers, problems, knownDatacenter(known), peers);
   if (scope.level === 'global') {
@@ -53,16 +49,7 @@ export function buildScopedGraph(input: TrafficInput, params: BuildParams, scope
     return { global: scopedGlobalView(dcs, edges, params), datacenters: {}, problems };
   }
   const dc = scope.dc;
-  const groups = context.groups;
-  const inGroup = (e: Endpoint): boolean => scope.level === 'group' && e.kind !== 'internet' && e.name === scope.group;
-  // By name: a group named like a reserved node (INTERNET, dc:x) has an escaped id.
-  const kindOf = (id: NodeId, kind: NodeKind): NodeKind => {
-    if (kind !== 'service' || !groups) return kind;
-    const name = displayless(id);
-    if (scope.level === 'datacenter' && scope.grouped) return groups.has(name) ? 'group' : kind;
-    if (scope.level === 'group') return groups.has(name) && name !== scope.group ? 'group' : kind;
-    return kind;
-  };
+  const kinds = new NodeKinds(scope, context.groups);
   const services: string[] = [];
   for (const key of inst.services) {
     const [d, name] = splitServiceKey(key);
@@ -78,7 +65,7 @@ export function buildScopedGraph(input: TrafficInput, params: BuildParams, scope
   // edges only between the nodes the cap could keep (every node is in `allNodes`, with its totals).
   const focus = scope.level === 'focus';
   // A capped first build is folded below: its edges would not be drawn, so it makes none.
-  const first = placedView(dc, dcEdges, focus ? [] : services, params, groupOf, kindOf, inGroup, undefined, focus ? Infinity : params.maxNodesPerView, true);
+  const first = placedView(dc, dcEdges, focus ? [] : services, params, groupOf, kinds, undefined, focus ? Infinity : params.maxNodesPerView, true);
   let view = first.view;
   let allNodes = first.allNodes;
   if (scope.level === 'focus') {
@@ -86,7 +73,7 @@ export function buildScopedGraph(input: TrafficInput, params: BuildParams, scope
     view = focused ?? { kind: 'focus', datacenter: dc, focus: nodeIdOf(scope.service), nodes: [], edges: [] };
     allNodes = view.nodes;
   }
-  const capped = capWithAggregate(view, allNodes, params.maxNodesPerView, dc, dcEdges, params, groupOf, kindOf, inGroup);
+  const capped = capWithAggregate(view, allNodes, params.maxNodesPerView, dc, dcEdges, params, groupOf, kinds);
   if (capped.hidden > 0) problems.push({ kind: 'capped', datacenter: dc, shown: capped.view.nodes.length - 1, total: capped.view.nodes.length - 1 + capped.hidden });
   // The global level keeps its nodes (no numbers: they are not read here), so the renderer's root
   // stays the same from level to level; only the datacenter read is filled in.
@@ -106,7 +93,38 @@ function distinct(list: readonly string[], last: string): string[] {
   return out;
 }
 
-type KindOf = (id: NodeId, kind: NodeKind) => NodeKind;
+/**
+ * Peers named by host resolve to the view's nodes, or (`list`: services and focus views) to any
+ * service of the service list. An object with methods, not closures: one is made per build.
+ */
+class ViewDirectory implements PeerDirectory {
+  constructor(private readonly inst: Instrumentation, private readonly listedDcs: readonly string[], private readonly list: PeerDirectory | undefined) {}
+
+  hasService(dc: string, name: string): boolean {
+    return this.inst.services.has(serviceKey(dc, name)) || (this.list !== undefined && this.list.hasService(dc, name));
+  }
+
+  hasDatacenter(dc: string): boolean {
+    return this.inst.datacenters.has(dc) || this.listedDcs.includes(dc) || (this.list !== undefined && this.list.hasDatacenter(dc));
+  }
+}
+
+/** The kind of a node of the view: a service node named like a group of the list is that group. */
+class NodeKinds {
+  constructor(private readonly scope: ViewScope, private readonly groups: ReadonlyMap<string, number> | undefined) {}
+
+  /** By name: a group named like a reserved node (INTERNET, dc:x) has an escaped id. */
+  of(id: NodeId, kind: NodeKind): NodeKind {
+    const { scope, groups } = this;
+    if (kind !== 'service' || !groups) return kind;
+    const name = displayless(id);
+    if (scope.level === 'datacenter' && scope.grouped) return groups.has(name) ? 'group' : kind;
+    if (scope.level === 'group') return groups.has(name) && name !== scope.group ? 'group' : kind;
+    return kind;
+  }
+}
+
+type Rename = (id: NodeId) => NodeId | null;
 
 /**
  * The datacenter view of `edges` (those of `dc`), node kinds adjusted; `rename` folds nodes into
@@ -114,31 +132,33 @@ type KindOf = (id: NodeId, kind: NodeKind) => NodeKind;
  * (see `ViewBuilder.build`), and `allNodes` every node.
  */
 function placedView(
-  dc: string, edges: readonly RawEdge[], services: readonly string[], params: BuildParams, groupOf: GroupOf | undefined, kindOf: KindOf,
-  _inGroup: (e: Endpoint) => boolean, rename?: (id: NodeId) => NodeId | null, maxNodes = Infinity, nodesOnlyWhenCapped = false,
+  dc: string, edges: readonly RawEdge[], services: readonly string[], params: BuildParams, groupOf: GroupOf | undefined, kinds: NodeKinds,
+  rename?: Rename, maxNodes = Infinity, nodesOnlyWhenCapped = false,
 ): BuiltView {
   const builder = new ViewBuilder(params.thresholds, groupOf);
   // Endpoints are shared by the edges of a build (see `EndpointTable`): each is placed once.
   const placed = new Map<Endpoint, PlacedNode>();
-  const place = (e: Endpoint): PlacedNode => {
-    let node = placed.get(e);
-    if (node) return node;
-    const p = placeInDatacenter(e, dc);
-    const folded = rename?.(p.id);
-    node = folded ? { id: folded, kind: 'more', datacenter: dc as DatacenterId } : { ...p, kind: kindOf(p.id, p.kind) };
-    placed.set(e, node);
-    return node;
-  };
   for (const name of services) {
     const id = nodeIdOf(name);
     const folded = rename?.(id);
-    builder.addNode(folded ? { id: folded, kind: 'more', datacenter: dc as DatacenterId } : { id, kind: kindOf(id, 'service'), datacenter: dc as DatacenterId });
+    builder.addNode(folded ? { id: folded, kind: 'more', datacenter: dc as DatacenterId } : { id, kind: kinds.of(id, 'service'), datacenter: dc as DatacenterId });
   }
   for (const edge of edges) {
     if (!belongsTo(edge.source, dc) && !belongsTo(edge.target, dc)) continue;
-    builder.addEdge(place(edge.source), place(edge.target), edge);
+    builder.addEdge(placeOnce(placed, edge.source, dc, kinds, rename), placeOnce(placed, edge.target, dc, kinds, rename), edge);
   }
   return builder.build('datacenter', dc, maxNodes, nodesOnlyWhenCapped);
+}
+
+/** Where `e` stands in the view of `dc` (kind adjusted, folded by `rename`), placed once per build (`placed`). */
+function placeOnce(placed: Map<Endpoint, PlacedNode>, e: Endpoint, dc: string, kinds: NodeKinds, rename: Rename | undefined): PlacedNode {
+  let node = placed.get(e);
+  if (node) return node;
+  const p = placeInDatacenter(e, dc);
+  const folded = rename?.(p.id);
+  node = folded ? { id: folded, kind: 'more', datacenter: dc as DatacenterId } : { ...p, kind: kinds.of(p.id, p.kind) };
+  placed.set(e, node);
+  return node;
 }
 
 /**
@@ -148,7 +168,7 @@ function placedView(
  */
 function capWithAggregate(
   view: TrafficView, allNodes: readonly TrafficNode[], max: number, dc: string, edges: readonly RawEdge[], params: BuildParams,
-  groupOf: GroupOf | undefined, kindOf: KindOf, inGroup: (e: Endpoint) => boolean,
+  groupOf: GroupOf | undefined, kinds: NodeKinds,
 ): { view: TrafficView; hidden: number } {
   if (allNodes.length <= max) return { view, hidden: 0 };
   const always = (n: TrafficNode): boolean => n.kind === 'internet' || n.kind === 'remote' || n.id === view.focus;
@@ -159,7 +179,7 @@ function capWithAggregate(
   const more = `${MORE_NODE}${hidden} more` as NodeId;
   const shown = new Set(allNodes.map((n) => n.id));
   const rename = (id: NodeId): NodeId | null => (kept.has(id) || !shown.has(id) ? null : more);
-  let folded = placedView(dc, edges, allNodes.filter((n) => n.kind === 'service').map((n) => displayless(n.id)), params, groupOf, kindOf, inGroup, rename).view;
+  let folded = placedView(dc, edges, allNodes.filter((n) => n.kind === 'service').map((n) => displayless(n.id)), params, groupOf, kinds, rename).view;
   if (view.kind === 'focus' && view.focus) {
     // Only the edges of the focused service (and the fold of its quieter neighbours).
     const f = view.focus;
