@@ -38,6 +38,20 @@ describe('floatValue', () => {
     { desc: 'blank around', text: ' 3 ', expected: NaN },
     { desc: 'hex', text: '0x10', expected: NaN },
     { desc: 'octal prefix', text: '0o7', expected: NaN },
+    { desc: 'binary prefix (ends with a digit)', text: '0b11', expected: NaN },
+    { desc: 'hex prefix in capitals, ending with a digit', text: '0X10', expected: NaN },
+    { desc: 'octal prefix in capitals', text: '0O7', expected: NaN },
+    { desc: 'binary prefix in capitals', text: '0B1', expected: NaN },
+    { desc: 'signed hex', text: '-0x10', expected: NaN },
+    { desc: 'a zero before the point', text: '0.5', expected: 0.5 },
+    { desc: 'zeros before digits', text: '007', expected: 7 },
+    { desc: 'blank before', text: ' 3', expected: NaN },
+    { desc: 'line break after', text: '3\n', expected: NaN },
+    { desc: 'no-break space before', text: '\u00a03', expected: NaN },
+    { desc: 'line separator after', text: '3\u2028', expected: NaN },
+    { desc: 'a point alone', text: '.', expected: NaN },
+    { desc: 'a sign alone', text: '-', expected: NaN },
+    { desc: 'signed infinity', text: '-Infinity', expected: NaN },
     { desc: 'exponent without digits', text: '1e', expected: NaN },
     { desc: 'Go infinity', text: '+Inf', expected: NaN },
     { desc: 'JS infinity', text: 'Infinity', expected: NaN },
@@ -47,8 +61,15 @@ describe('floatValue', () => {
     expect(Object.is(floatValue(text), reference(text))).toBe(true);
   });
 
+  /** Float texts with what `Number()` reads besides: blanks around, integer-literal prefixes, "Infinity". */
+  const nearFloat: fc.Arbitrary<string> = fc.tuple(
+    fc.constantFrom('', ' ', '\t', '\n', '\u00a0', '\u2028', '\ufeff', '0x', '0X', '0o', '0b', '0B', '+', '-', '0'),
+    fc.oneof(floatText, fc.stringMatching(/^[0-9a-fA-F]{1,6}$/), fc.constant('Infinity')),
+    fc.constantFrom('', ' ', '\n', '\u3000', '.', 'e', 'e1'),
+  ).map((p) => p.join(''));
+
   it('is exactly what the syntax check and Number() give, for every text', () => {
-    fc.assert(fc.property(fc.oneof(floatText, printed, sampleText, fc.string()), (text) => {
+    fc.assert(fc.property(fc.oneof(floatText, printed, nearFloat, sampleText, fc.string()), (text) => {
       expect(Object.is(floatValue(text), reference(text))).toBe(true);
     }), { numRuns: 20_000 });
   });
