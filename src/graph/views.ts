@@ -233,10 +233,15 @@ function summed(parts: readonly EdgeAccumulators[], thresholds: Thresholds): Edg
       callees++;
     }
   }
+  // Most parts have no hosts: no list of them to make then.
   return {
     stats: stats.finish(thresholds), calleeView: callees === parts.length ? callee.finish(thresholds) : undefined,
-    hosts: sortedHosts(parts.map((p) => p.hosts)),
+    hosts: parts.some(hasHosts) ? sortedHosts(parts.map((p) => p.hosts)) : undefined,
   };
+}
+
+function hasHosts(part: EdgeAccumulators): boolean {
+  return part.hosts !== undefined && part.hosts.size > 0;
 }
 
 /** Adds a pair's sum when several edges land on it, else its one edge's accumulator. */
