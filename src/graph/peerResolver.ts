@@ -191,7 +191,9 @@ export class PeerResolver {
       if (d.hasService(dc, hit.service)) return { kind: 'service', service: hit.service, datacenter: dc, via: 'rule', rule: hit.rule };
       return { kind: 'external', name: hit.service, datacenter: d.hasDatacenter(dc) ? dc : '', via: 'rule', rule: hit.rule };
     }
-    const labels = hostLabels(peer);
+    // A value with neither a dot nor a colon is one label at most: the host defaults would find
+    // the value itself in `homeDc`, already asked above (and most values that get here are such).
+    const labels = looksLikeHost(peer) ? hostLabels(peer) : null;
     if (labels) {
       let named = -1;
       for (let i = 1; i < labels.length; i++) {
