@@ -22,8 +22,6 @@ export interface RawEdge {
   hosts?: Set<string>;
 }
 
-/** The accumulator a row adds to (created on first use when `create`); null when it has nowhere to go. */
-type Placer = (row: RateRow | LatencyRow, create: boolean) => StatsAccumulator | null;
 
 /** One series of a rate query without its status class: where it lands, and the classes seen. */
 interface Series {
@@ -69,43 +67,14 @@ export function collectEdges(
   /** Resolves peers that are no service's name (one build's: its notices are added to `problems`). */
   peers: PeerResolver = new PeerResolver([], directoryOf(inst, inst.datacenters)),
 ): RawEdge[] {
-  const edges = new EdgeTable();
-  const totals = new Map<Endpoint, RawEdge>();
-  const peersOutside = new Set(internetPeers);
-  const ends = new EndpointTable();
-  const services = new ServiceLookup(inst.services);
-  const senders = new ServiceLookup(inst.senders);
-  // The caller's view (see `egressEnds`); a peer that is no service's name is resolved (see `PeerResolver`).
-  const egress: Placer = (row, create) => {
-    const caller = ends.get('service', row.datacenter, row.service);
-    const peer = row.peerService;
-    const calleeDc = row.peerDatacenter || (services.has(row.datacenter, peer) ? row.datacenter : '');
-    if (services.has(calleeDc, peer)) return edges.named(caller, ends.get('service', calleeDc, peer), 'target', peer, create);
-    const r = peers.resolve(peer, { callerDatacenter: row.datacenter, peerDatacenter: row.peerDatacenter });
-    const callee = r.kind === 'service' ? ends.get('service', r.datacenter, r.service) : ends.get('external', r.datacenter, r.name);
-    return edges.named(caller, callee, 'target', peer, create);
-  };
-  // The callee's view (see `ingressEnds`), or a callee's caller-less total.
-  const ingress: Placer = (row, create) => {
-    const callee = ends.get('service', row.datacenter, row.service);
-    const peer = row.peerService;
-    if (row.peerUnknown) return totalAcc(totals, ends.internet, callee, create);
-    if (peer === '' || peersOutside.has(peer)) return edges.acc(ends.internet, callee, false, create);
-    const callerDc = row.peerDatacenter || row.datacenter;
-    if (senders.has(callerDc, peer)) return edges.acc(ends.get('service', callerDc, peer), callee, true, create);
-    if (services.has(callerDc, peer)) return edges.named(ends.get('external', row.peerDatacenter, peer), callee, 'source', peer, create);
-    const r = peers.resolve(peer, { callerDatacenter: row.datacenter, peerDatacenter: row.peerDatacenter });
-    if (r.kind === 'service' && senders.has(r.datacenter, r.service)) return edges.acc(ends.get('service', r.datacenter, r.service), callee, true, create);
-    // A caller without egress metrics is drawn under its name (in the node of its service, when it is one).
-    const caller = ends.get('external', r.datacenter, r.kind === 'service' ? r.service : r.name);
-    return edges.named(caller, callee, 'source', peer, create);
-  };
+  const placement = new Placement(inst, internetPeers, peers);
+  const { edges, totals } = placement;
   const egressSeries = new SeriesIndex();
   const ingressSeries = new SeriesIndex();
-  addRates(egressSeries, input.egressRate, known, egress, 'egressRate', problems);
-  addRates(ingressSeries, input.ingressRate, known, ingress, 'ingressRate', problems);
-  addLatencies(egressSeries, input.egressLatency, egress);
-  addLatencies(ingressSeries, input.ingressLatency, ingress);
+  addRates(egressSeries, input.egressRate, known, placement, true, 'egressRate', problems);
+  addRates(ingressSeries, input.ingressRate, known, placement, false, 'ingressRate', problems);
+  addLatencies(egressSeries, input.egressLatency, placement, true);
+  addLatencies(ingressSeries, input.ingressLatency, placement, false);
   problems.push(...peers.problems());
   if (totals.size === 0) return edges.list;
 
@@ -123,6 +92,58 @@ export function collectEdges(
     else edges.add(total.source, total.target, rest);
   }
   return edges.list;
+}
+
+/**
+ * Where a row adds to: the accumulator of its edge (created on first use when `create`), or null
+ * when it has nowhere to go. An object with methods, not closures: one is made per build.
+ */
+class Placement {
+  readonly edges = new EdgeTable();
+  readonly totals = new Map<Endpoint, RawEdge>();
+  private readonly peersOutside: ReadonlySet<string>;
+  private readonly ends = new EndpointTable();
+  private readonly services: ServiceLookup;
+  private readonly senders: ServiceLookup;
+
+  constructor(inst: Instrumentation, internetPeers: readonly string[], private readonly peers: PeerResolver) {
+    this.peersOutside = new Set(internetPeers);
+    this.services = new ServiceLookup(inst.services);
+    this.senders = new ServiceLookup(inst.senders);
+  }
+
+  place(row: RateRow | LatencyRow, egress: boolean, create: boolean): StatsAccumulator | null {
+    return egress ? this.egress(row, create) : this.ingress(row, create);
+  }
+
+  /** The caller's view (see `egressEnds`); a peer that is no service's name is resolved (see `PeerResolver`). */
+  private egress(row: RateRow | LatencyRow, create: boolean): StatsAccumulator | null {
+    const { ends, services, edges } = this;
+    const caller = ends.get('service', row.datacenter, row.service);
+    const peer = row.peerService;
+    const calleeDc = row.peerDatacenter || (services.has(row.datacenter, peer) ? row.datacenter : '');
+    if (services.has(calleeDc, peer)) return edges.named(caller, ends.get('service', calleeDc, peer), 'target', peer, create);
+    const r = this.peers.resolve(peer, { callerDatacenter: row.datacenter, peerDatacenter: row.peerDatacenter });
+    const callee = r.kind === 'service' ? ends.get('service', r.datacenter, r.service) : ends.get('external', r.datacenter, r.name);
+    return edges.named(caller, callee, 'target', peer, create);
+  }
+
+  /** The callee's view (see `ingressEnds`), or a callee's caller-less total. */
+  private ingress(row: RateRow | LatencyRow, create: boolean): StatsAccumulator | null {
+    const { ends, services, senders, edges } = this;
+    const callee = ends.get('service', row.datacenter, row.service);
+    const peer = row.peerService;
+    if (row.peerUnknown) return totalAcc(this.totals, ends.internet, callee, create);
+    if (peer === '' || this.peersOutside.has(peer)) return edges.acc(ends.internet, callee, false, create);
+    const callerDc = row.peerDatacenter || row.datacenter;
+    if (senders.has(callerDc, peer)) return edges.acc(ends.get('service', callerDc, peer), callee, true, create);
+    if (services.has(callerDc, peer)) return edges.named(ends.get('external', row.peerDatacenter, peer), callee, 'source', peer, create);
+    const r = this.peers.resolve(peer, { callerDatacenter: row.datacenter, peerDatacenter: row.peerDatacenter });
+    if (r.kind === 'service' && senders.has(r.datacenter, r.service)) return edges.acc(ends.get('service', r.datacenter, r.service), callee, true, create);
+    // A caller without egress metrics is drawn under its name (in the node of its service, when it is one).
+    const caller = ends.get('external', r.datacenter, r.kind === 'service' ? r.service : r.name);
+    return edges.named(caller, callee, 'source', peer, create);
+  }
 }
 
 /** Edges by caller, then callee (interned endpoints: no key string), in the order first met. */
@@ -237,7 +258,9 @@ class SeriesIndex {
   }
 }
 
-function addRates(series: SeriesIndex, rows: RowSource<RateRow>, known: ((row: RateRow) => boolean) | null, place: Placer, query: string, problems: DataProblem[]): void {
+function addRates(
+  series: SeriesIndex, rows: RowSource<RateRow>, known: ((row: RateRow) => boolean) | null, placement: Placement, egress: boolean, query: string, problems: DataProblem[],
+): void {
   let duplicates = 0;
   let example = '';
   rows.forEach((row) => {
@@ -245,7 +268,7 @@ function addRates(series: SeriesIndex, rows: RowSource<RateRow>, known: ((row: R
     if (known && !known(row)) return;
     // Prometheus never answers two series with one label set, but a sum over a label the query
     // does not keep, or a recording rule next to the raw metric, are different series of one edge and are summed.
-    const s = series.get(row) ?? series.add(row, place(row, true), row.peerUnknown === true);
+    const s = series.get(row) ?? series.add(row, placement.place(row, egress, true), row.peerUnknown === true);
     const bit = classBit(row.statusClass);
     if ((s.seen & bit) !== 0) {
       duplicates++;
@@ -254,17 +277,17 @@ function addRates(series: SeriesIndex, rows: RowSource<RateRow>, known: ((row: R
     }
     s.seen |= bit;
     // One query reads one side, so `peerUnknown` is the same on all its rows; placed apart if not.
-    const acc = s.unknown === (row.peerUnknown === true) ? s.acc : place(row, true);
+    const acc = s.unknown === (row.peerUnknown === true) ? s.acc : placement.place(row, egress, true);
     if (acc) addRate(acc, row.statusClass, row.value);
   });
   if (duplicates > 0) problems.push({ kind: 'duplicate-series', query, count: duplicates, example });
 }
 
-function addLatencies(series: SeriesIndex, rows: RowSource<LatencyRow>, place: Placer): void {
+function addLatencies(series: SeriesIndex, rows: RowSource<LatencyRow>, placement: Placement, egress: boolean): void {
   rows.forEach((row) => {
     if (Number.isNaN(row.value)) return;
     const known = series.get(row);
-    const acc = known && known.unknown === (row.peerUnknown === true) ? known.acc : place(row, false);
+    const acc = known && known.unknown === (row.peerUnknown === true) ? known.acc : placement.place(row, egress, false);
     if (!acc) return;
     acc.latency = Number.isNaN(acc.latency) ? row.value : Math.max(acc.latency, row.value);
   });

@@ -61,29 +61,34 @@ class InstrumentedDirectory implements PeerDirectory {
  * The rate rows are not made: the runs of a read answer were recorded when it was checked.
  */
 export function instrumentation(input: TrafficInput, accepted: (run: ServiceRun<RateRow>) => boolean): Instrumentation {
-  const services = new Set<string>();
-  const senders = new Set<string>();
-  const datacenters = new Set<string>();
+  const found = new InstrumentationFinder(accepted);
+  runsOf(input.egressRate, (run) => found.visit(run, true));
+  found.dc = undefined;
+  found.name = undefined;
+  runsOf(input.ingressRate, (run) => found.visit(run, false));
+  return { services: found.services, senders: found.senders, datacenters: found.datacenters };
+}
+
+/** `instrumentation`'s sets, filled run by run (an object, not a named closure: one per build). */
+class InstrumentationFinder {
+  readonly services = new Set<string>();
+  readonly senders = new Set<string>();
+  readonly datacenters = new Set<string>();
   // Runs of one service may follow each other (one per part of a list): skip the keys of a run like the one before.
-  let dc: string | undefined;
-  let name: string | undefined;
-  let sends = true;
-  const visit = (run: ServiceRun<RateRow>): void => {
-    if (run.datacenter === dc && run.service === name) return;
-    if (!accepted(run)) return;
-    dc = run.datacenter;
-    name = run.service;
-    const key = serviceKey(dc, name);
-    services.add(key);
-    if (sends) senders.add(key);
-    datacenters.add(dc);
-  };
-  runsOf(input.egressRate, visit);
-  dc = undefined;
-  name = undefined;
-  sends = false;
-  runsOf(input.ingressRate, visit);
-  return { services, senders, datacenters };
+  dc: string | undefined;
+  name: string | undefined;
+
+  constructor(private readonly accepted: (run: ServiceRun<RateRow>) => boolean) {}
+
+  visit(run: ServiceRun<RateRow>, sends: boolean): void {
+    if (run.datacenter === this.dc && run.service === this.name) return;
+    if (!this.accepted(run)) return;
+    const dc = (this.dc = run.datacenter);
+    const key = serviceKey(dc, (this.name = run.service));
+    this.services.add(key);
+    if (sends) this.senders.add(key);
+    this.datacenters.add(dc);
+  }
 }
 
 /** Caller and callee of an egress row (the caller's view of the call). */
