@@ -15,12 +15,12 @@
  *   with them: JSON.parse, the client's check (checkQueryData), the rows (readTraffic's addRows,
  *   through viewConvention), the groups from the service list and buildScopedGraph; rounds of
  *   blocks, medians (see graph.bench.ts); target at most 2x. Also the bytes each allocates (V8's
- *   sampling heap profiler, collected objects included): exact where the times are noisy.
- *   These are measured apart, in a fresh child process per view (bench/support/viewTiming.ts)
+ *   sampling heap profiler, collected objects included): steady to a few % where the times are
+ *   noisy. Both are measured apart, in a fresh child process per view (bench/support/viewTiming.ts)
  *   that holds only the view's answer bodies and the service list, as a browser tab does. This
- *   process holds the simulated platform (hundreds of MB to over 1 GB of heap), which makes every
- *   garbage collection dearer: timed here, a build's ratio to parse comes out higher than for the
- *   same code timed apart (docs/PERFORMANCE.md, "Views at platform scale", says by how much).
+ *   process holds the simulated platform (about 1.1 GB of heap), which makes every garbage
+ *   collection dearer: timed here, the same code's ratios came out 0.6-2.7 higher than timed
+ *   apart (docs/PERFORMANCE.md, "Views at platform scale", "Why the timing runs apart").
  *
  * Also the service list (one light query, refreshed every 5 minutes) and the whole platform read
  * the old way (`buildQueries` + `buildGraph`): its bytes and build time, against each view's (timed
