@@ -80,7 +80,8 @@ const WHOLE_ROUNDS = option('whole-rounds', 3);
 const OVERRIDES = option('overrides', 0);
 
 /** The node cap the 80-node target implies, and the default. */
-const CAPS = [80, DEFAULTS.maxNodesPerView] as const;
+// The target (the default) and what the layout still holds for big screens.
+const CAPS = [80, 150] as const;
 const TARGET = { queries: 4, viewBytes: 1024 * 1024, globalBytes: 100 * 1024, nodes: 80, ratio: 2 } as const;
 const GROUPING: Grouping = { source: { kind: 'rule', regex: DEFAULT_GROUP_RULE }, when: 'auto' };
 const THRESHOLDS: BuildParams['thresholds'] = {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm run demo:live`: the traffic simulator, a real Prometheus scraping it every 2 s, and the
-# built app served with a generated config.json pointing at that Prometheus. Ctrl-C stops all.
+# `npm run demo:live`: the traffic simulator, a real Prometheus scraping it every 2 s (with the
+# example alerts of simulator/alert-rules.yml), and the built app served with a generated config.json pointing at that Prometheus. Ctrl-C stops all.
 #
 # The app is built once (dist/, `npm run build`, skipped when dist/ is there; --build forces it)
 # and served by the e2e static server with /config.json overridden: public/config.json is the
@@ -46,7 +46,7 @@ npx tsx simulator/main.ts --port "$SIM_PORT" "$@" &
 PIDS+=($!)
 wait_for "http://127.0.0.1:$SIM_PORT/healthz" "the simulator"
 
-scripts/prometheus.sh --port "$PROM_PORT" --scrape-interval 2s --simulator "http://127.0.0.1:$SIM_PORT" &
+scripts/prometheus.sh --port "$PROM_PORT" --scrape-interval 2s --simulator "http://127.0.0.1:$SIM_PORT" --rules simulator/alert-rules.yml &
 PIDS+=($!)
 wait_for "http://127.0.0.1:$PROM_PORT/-/ready" "Prometheus"
 

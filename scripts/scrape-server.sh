@@ -5,10 +5,11 @@
 #
 #   scripts/prometheus.sh | scripts/victoria-metrics.sh
 #       [--port 9090|8428] [--scrape-interval 2s] [--simulator http://127.0.0.1:9400]
-#       [--datacenter eu-west] [--targets host:port,host:port] [--data-dir DIR]
+#       [--datacenter eu-west] [--targets host:port,host:port] [--data-dir DIR] [--rules FILE]
 #
 # Targets: --targets, else the simulator's /targets.txt (filtered by --datacenter, for one
-# Prometheus per datacenter). --data-dir keeps the data (not removed on exit).
+# Prometheus per datacenter). --data-dir keeps the data (not removed on exit). --rules: a
+# Prometheus rule file to load (alerting or recording rules; Prometheus only).
 set -euo pipefail
 BACKEND="${1:?usage: scrape-server.sh prometheus|victoria-metrics [options]}"; shift
 cd "$(dirname "$0")/.."
@@ -17,7 +18,7 @@ case "$BACKEND" in
   victoria-metrics) PORT=8428; NAME=VictoriaMetrics; READY=/health ;;
   *) echo "unknown backend $BACKEND" >&2; exit 2 ;;
 esac
-INTERVAL=2s SIMULATOR=http://127.0.0.1:9400 DC="" TARGETS="" DATA_DIR=""
+INTERVAL=2s SIMULATOR=http://127.0.0.1:9400 DC="" TARGETS="" DATA_DIR="" RULES=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --port) PORT="$2"; shift 2 ;;
@@ -26,11 +27,17 @@ while [ $# -gt 0 ]; do
     --datacenter) DC="$2"; shift 2 ;;
     --targets) TARGETS="$2"; shift 2 ;;
     --data-dir) DATA_DIR="$2"; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    --rules) RULES="$2"; shift 2 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 command -v "$BACKEND" >/dev/null 2>&1 || scripts/install-system-deps.sh
+if [ -n "$RULES" ]; then
+  [ "$BACKEND" = prometheus ] || { echo "--rules: Prometheus only" >&2; exit 2; }
+  [ -f "$RULES" ] || { echo "--rules: no file $RULES" >&2; exit 2; }
+  RULES=$(cd "$(dirname "$RULES")" && pwd)/$(basename "$RULES")
+fi
 
 if [ -z "$TARGETS" ]; then
   # node instead of curl: always there in this project.
@@ -55,6 +62,7 @@ trap 'exit 130' INT TERM
   echo "global:"
   echo "  scrape_interval: $INTERVAL"
   echo "  scrape_timeout: $INTERVAL"
+  if [ -n "$RULES" ]; then echo "rule_files:"; echo "  - \"$RULES\""; fi
   echo "scrape_configs:"
   echo "  - job_name: traffic-simulator"
   echo "    static_configs:"

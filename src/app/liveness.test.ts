@@ -37,6 +37,12 @@ describe('liveness', () => {
     { desc: 'exactly 2 intervals old and failing is failing, not stale', input: input(2 * INTERVAL, 1, 'x'), want: { kind: 'failing', ageMs: 2 * INTERVAL, message: 'x' } },
     { desc: '2 intervals + 1 ms is stale', input: input(2 * INTERVAL + 1, null), want: { kind: 'stale', ageMs: 2 * INTERVAL + 1 } },
     { desc: '2 intervals + 1 ms and failing is stale with the message', input: input(2 * INTERVAL + 1, 1, 'x'), want: { kind: 'stale', ageMs: 2 * INTERVAL + 1, message: 'x' } },
+    // A new read (another view, or a new query delay) with the last map still on screen.
+    { desc: 'the new read is loading, the last map shown: loading', input: { ...input(null, null), shownUpdatedAt: NOW - 3000 }, want: { kind: 'loading' } },
+    { desc: 'the new read failed, the last map shown: failing by that map\'s age', input: { ...input(null, 1000, 'down'), shownUpdatedAt: NOW - 3000 }, want: { kind: 'failing', ageMs: 3000, message: 'down' } },
+    { desc: 'the new read failed, the last map old: stale', input: { ...input(null, 1000, 'down'), shownUpdatedAt: NOW - 3 * INTERVAL }, want: { kind: 'stale', ageMs: 3 * INTERVAL, message: 'down' } },
+    { desc: 'the new read failed and nothing is shown: failed', input: { ...input(null, 1000, 'down'), shownUpdatedAt: 0 }, want: { kind: 'failed', message: 'down' } },
+    { desc: 'the read\'s own data wins over the shown one', input: { ...input(2000, null), shownUpdatedAt: NOW - 9000 }, want: { kind: 'live', ageMs: 2000 } },
   ];
   it.each(cases)('$desc', ({ input: i, want }) => {
     // toStrictEqual: a stale state without an error has no `message` key at all.
@@ -52,6 +58,8 @@ describe('liveness', () => {
     { desc: 'pinned: nothing read yet is loading', input: { ...input(null, null), pinnedTime: PIN }, want: { kind: 'loading' } },
     { desc: 'pinned: the first read failed', input: { ...input(null, 1000, 'down'), pinnedTime: PIN }, want: { kind: 'failed', message: 'down' } },
     { desc: 'pinnedTime null is live', input: { ...input(25_000, null), pinnedTime: null }, want: { kind: 'stale', ageMs: 25_000 } },
+    { desc: 'pinned: another moment on screen while this one loads is loading', input: { ...input(null, null), pinnedTime: PIN, shownUpdatedAt: NOW - 1000 }, want: { kind: 'loading' } },
+    { desc: 'pinned: another moment on screen, this one failed: failing', input: { ...input(null, 500, 'down'), pinnedTime: PIN, shownUpdatedAt: NOW - 1000 }, want: { kind: 'failing', ageMs: 1000, message: 'down' } },
   ] satisfies { desc: string; input: LivenessInput; want: Liveness }[])('$desc', ({ input: i, want }) => {
     expect(liveness(i)).toStrictEqual(want);
   });

@@ -18,15 +18,25 @@ export interface LivenessInput {
   readonly intervalMs: number;
   /** The pinned moment (unix s) or null when live. */
   readonly pinnedTime?: number | null;
+  /**
+   * When the data on screen arrived, where it is another read's (the view, moment or query delay
+   * changed and the new read has no answer yet: the last map stays); 0 or absent = none.
+   */
+  readonly shownUpdatedAt?: number;
 }
 
 /**
  * live: fresh data and no newer error. failing: the last refresh failed (the last good graph
  * stays, greyed). stale: data older than two refresh intervals, failing or not (a hung request).
+ * A read that failed before its first answer is `failed`, unless another read's map is on screen
+ * (`shownUpdatedAt`): then that map is failing or stale by its own age.
  */
 export function liveness(input: LivenessInput): Liveness {
-  const { now, dataUpdatedAt, errorUpdatedAt, errorMessage, intervalMs, pinnedTime } = input;
-  const failing = errorUpdatedAt > dataUpdatedAt && errorMessage !== undefined;
+  const { now, errorUpdatedAt, errorMessage, intervalMs, pinnedTime } = input;
+  const own = input.dataUpdatedAt;
+  const failing = errorUpdatedAt > own && errorMessage !== undefined;
+  if (!own && !failing) return { kind: 'loading' };
+  const dataUpdatedAt = own || (input.shownUpdatedAt ?? 0);
   if (!dataUpdatedAt) return failing ? { kind: 'failed', message: errorMessage } : { kind: 'loading' };
   if (pinnedTime !== undefined && pinnedTime !== null) {
     return failing ? { kind: 'failing', ageMs: Math.max(0, now - dataUpdatedAt), message: errorMessage } : { kind: 'pinned', time: pinnedTime };

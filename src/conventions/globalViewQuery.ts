@@ -13,9 +13,9 @@ import type { SideLabels } from './viewLabels.ts';
 export function innerLabels(convention: Convention, side: ConventionSide, kind: QueryKind, recorded: boolean): string[] {
   const latency = kind === 'egressLatency' || kind === 'ingressLatency';
   const outcome = side.outcome;
+  // The recorded series keep the failure label too (recordingRules.ts): Linkerd's classification.
   const rate = outcome.kind !== 'status-code' ? []
-    : recorded ? [RECORDED_STATUS_CLASS]
-    : [labelOf(convention, side.roles.status), outcome.failure ? labelOf(convention, outcome.failure.role) : ''];
+    : [recorded ? RECORDED_STATUS_CLASS : labelOf(convention, side.roles.status), outcome.failure ? labelOf(convention, outcome.failure.role) : ''];
   return [...(latency ? ['le'] : rate), ...(side.keep ?? []).map((r) => labelOf(convention, r))].filter((l) => l !== '');
 }
 

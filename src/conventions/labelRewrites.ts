@@ -59,13 +59,16 @@ export function groupOf(x: string, dst: string, name: string, source: GroupSourc
 
 /**
  * `a` and `b` both removed where both equal `value` (else unchanged), the scratch label removed
- * too: one join, three replaces. Meant for after a sum, where the series are few.
+ * too: one join, three replaces. Meant for after a sum, where the series are few. Each replace
+ * matches every series and writes the label back (its own value, or '' to remove it): a replace
+ * that matches nothing and leaves an absent label as it is came back from VictoriaMetrics with
+ * another label's value in it (seen with Debian's 1.79.5: a callee's status code as its datacenter).
  */
 export function clearIfBothEqual(x: string, a: string, b: string, value: string): string {
   const joined = `label_join(${x}, ${escapeLabelValue(SCRATCH)}, "${SEP}", ${escapeLabelValue(a)}, ${escapeLabelValue(b)})`;
   const v = escapeLabelValue(escapeRegex(value)).slice(1, -1);
-  const both = `"${v}${SEP}${v}"`;
-  const clearA = `label_replace(${joined}, ${escapeLabelValue(a)}, "", ${escapeLabelValue(SCRATCH)}, ${both})`;
-  const clearB = `label_replace(${clearA}, ${escapeLabelValue(b)}, "", ${escapeLabelValue(SCRATCH)}, ${both})`;
-  return `label_replace(${clearB}, ${escapeLabelValue(SCRATCH)}, "", "", "")`;
+  const both = `${v}${SEP}${v}`;
+  const keepA = `label_replace(${joined}, ${escapeLabelValue(a)}, "$1", ${escapeLabelValue(SCRATCH)}, "${both}|([^${SEP}]*)${SEP}.*")`;
+  const keepB = `label_replace(${keepA}, ${escapeLabelValue(b)}, "$1", ${escapeLabelValue(SCRATCH)}, "${both}|[^${SEP}]*${SEP}(.*)")`;
+  return `label_replace(${keepB}, ${escapeLabelValue(SCRATCH)}, "", "", "")`;
 }

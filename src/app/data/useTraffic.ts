@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AppConfig } from '../../config/types.ts';
 import { compareWithBaseline } from '../../baseline/apply.ts';
 import { buildGraph } from '../../graph/build.ts';
@@ -131,8 +131,11 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
   }, [listLags, resolved.refetchList, services.dataUpdatedAt, refetchList]);
 
   const waitingForList = resolved.scope === null && services.isError;
+  // When the map on screen arrived: a new read (view, moment, query delay) shows the last one until it answers.
+  const shownAt = useRef(0);
+  if (read && !traffic.isPlaceholderData && traffic.dataUpdatedAt > shownAt.current) shownAt.current = traffic.dataUpdatedAt;
   const live = liveness({
-    now, dataUpdatedAt: traffic.dataUpdatedAt, errorUpdatedAt: Math.max(traffic.errorUpdatedAt, waitingForList ? services.errorUpdatedAt : 0),
+    now, dataUpdatedAt: traffic.dataUpdatedAt, shownUpdatedAt: read ? shownAt.current : 0, errorUpdatedAt: Math.max(traffic.errorUpdatedAt, waitingForList ? services.errorUpdatedAt : 0),
     ...(traffic.error ? { errorMessage: traffic.error.message } : waitingForList && services.error ? { errorMessage: services.error.message } : {}),
     intervalMs, pinnedTime: state.time,
   });
