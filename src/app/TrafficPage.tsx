@@ -87,8 +87,8 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
   }));
   // What the first map does not need is made once it is drawn (or the table is shown, or nothing
   // could be read), and stays: the toolbar's date field, costly to create, and the search's
-  // suggestions, an <option> per service of the platform (800 in the large demo, 20,000 at 2,000
-  // services in 10 datacenters), whose list otherwise arrives with the view's answers.
+  // suggestions, an <option> per service name of the platform (400 in the large demo, up to
+  // 20,000 at 2,000 services in each of 10 datacenters), whose list arrives with the view's answers.
   const [dateField, setDateField] = useState(false);
   const dateFieldNow = dateFieldDue({ firstMapDrawn, view: state.view, liveness: live.kind });
   useEffect(() => { if (dateFieldNow) setDateField(true); }, [dateFieldNow]);
