@@ -144,9 +144,10 @@ async function measure(mode: 'demo' | 'app', prometheus: string, dist = DIST, be
     // first inject its ~330 kB script into the page (a ~40 ms task on the main thread, seen in a
     // trace between the Vizceral chunk and the config check) and then poll every frame, which a
     // viewer's browser does not do. The page tells the console instead.
+    // The server's warming first: at a high load it can take longer than the wait for the page.
+    await beforeGoto?.();
     const onScreen = session.page.waitForEvent('console', { predicate: (m) => m.text() === ON_SCREEN_SIGNAL, timeout: 60_000 });
     onScreen.catch(() => {}); // awaited below; a failed navigation must not leave it unhandled
-    await beforeGoto?.();
     await session.page.goto(`${session.url}/${LINK}`);
     await onScreen;
     await waitForMap(session.page);

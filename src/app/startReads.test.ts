@@ -35,6 +35,20 @@ describe('startReads: the view read before the page renders', () => {
     reads.client.clear();
   });
 
+  // The order the reads are started in is the order their requests take the browser's six
+  // connections to a server: the view's six queries before the list and the scrape interval.
+  const orders: { desc: string; search: string; first: string[] }[] = [
+    { desc: 'a group: the view first', search: '?dc=eu-west&group=payments', first: ['traffic', 'services', 'refresh-interval'] },
+    { desc: 'a focus: the view first', search: '?dc=eu-west&service=checkout', first: ['traffic', 'services', 'refresh-interval'] },
+    { desc: 'the global view: the view first', search: '', first: ['traffic', 'services', 'refresh-interval'] },
+    { desc: 'a datacenter whose size decides: the list first (the view waits for it)', search: '?dc=eu-west', first: ['services', 'refresh-interval'] },
+  ];
+  it.each(orders)('reads started in order: $desc', ({ search, first }) => {
+    const reads = startReads(configWith({}), search);
+    expect(reads.client.getQueryCache().getAll().map((q) => String(q.queryKey[0]))).toEqual(first);
+    reads.client.clear();
+  });
+
   it('a datacenter whose list fails: no view read (the page shows the failure)', async () => {
     server.use(http.post('*/api/v1/query', () => HttpResponse.json({ status: 'error', errorType: 'internal', error: 'boom' }, { status: 500 })));
     const reads = startReads(configWith({}), '?dc=eu-west');

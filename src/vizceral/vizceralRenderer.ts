@@ -91,8 +91,24 @@ export function loadVizceral(): Promise<VizceralModule> {
   return loading;
 }
 
+/**
+ * Resolves in a task of its own, after the tasks already queued (a posted message: not throttled
+ * in a hidden tab as a timer is).
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => { channel.port1.close(); resolve(); };
+    channel.port2.postMessage(null);
+  });
+}
+
 export const createVizceralRenderer: RendererFactory = async (canvas) => {
   const { Vizceral, layoutWorkerSource, layoutWorkerInline } = await loadVizceral();
+  // The chunk's first run is a long task (~0.1-0.2 s here); the renderer is made in the next one,
+  // so that answers that came in meanwhile are handled first: a datacenter link's service list
+  // sends the view's queries, which the server then answers while the renderer is made.
+  await nextTask();
   // Vizceral starts a layout Web Worker for each new graph shape and never ends it: each call into
   // Vizceral runs with workers tracked, ended after their one answer or on dispose. The first
   // layout runs on this thread (made ready now, while the first answers are awaited); later ones
