@@ -212,8 +212,9 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       fixLabelSides(viz.graphs);
       // A graph's views are made when it is first shown: here, not in updateData, for the first data.
       skipUnchangedNoticeIcons(viz.graphs);
-      // The first view's shaders are compiled now, while Vizceral's layout worker runs, rather
-      // than in the first frame after it (three.js waits for each program's link status).
+      // The first view's shaders are compiled here. With the layout on the page's thread, setView
+      // has laid out and drawn the first frame already, so its programs were linked in that draw
+      // (60-160 ms of it): this compiles what that frame did not draw.
       if (!warmed && viz.currentGraph) {
         warmed = true;
         compileCurrentGraph(viz);
