@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../config/presets.ts';
 import { buildBaselineQueries, buildViewQuery, PLAN_COMMENT } from './viewQueries.ts';
-import type { ViewScope } from '../graph/scope.ts';
+import { scopeDesc, VIEW_SCOPES } from './__fixtures__/viewScopes.ts';
 
 const PARAMS = { rateWindow: '1m', latencyQuantile: 0.95, grouping: { kind: 'rule' as const, regex: '([^-]+)-.+' } };
-const SCOPES: readonly ViewScope[] = [
-  { level: 'global' },
-  { level: 'datacenter', dc: 'eu-west', grouped: false },
-  { level: 'datacenter', dc: 'eu-west', grouped: true },
-  { level: 'group', dc: 'eu-west', group: 'shop' },
-  { level: 'focus', dc: 'eu-west', service: 'checkout' },
-];
 
 describe('buildBaselineQueries: two light queries at an offset, for every preset and level', () => {
-  const cases = Object.values(PRESETS).flatMap((convention) => SCOPES.map((scope) => ({ desc: `${convention.name}, ${scope.level}${'grouped' in scope && scope.grouped ? ' (grouped)' : ''}`, convention, scope })));
+  const cases = Object.values(PRESETS).flatMap((convention) => VIEW_SCOPES.map((scope) => ({ desc: `${convention.name}, ${scopeDesc(scope)}`, convention, scope })));
   it.each(cases)('$desc', ({ convention, scope }) => {
     const built = buildBaselineQueries(convention, PARAMS, scope, '7d');
     expect(built.map((q) => q.kind)).toEqual(['egressRate', 'ingressRate']);

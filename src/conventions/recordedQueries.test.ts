@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { hasNamespaces } from '../config/grouping.ts';
 import { PRESETS } from '../config/presets.ts';
-import type { GroupSource, ViewScope } from '../graph/scope.ts';
+import type { GroupSource } from '../graph/scope.ts';
 import { recordingRules } from './recordingRules.ts';
 import { buildServiceListQuery } from './serviceListQuery.ts';
 import { QUERY_KINDS } from './types.ts';
 import type { Convention } from './types.ts';
 import { buildViewQuery, PLAN_COMMENT } from './viewQueries.ts';
+import { scopeDesc, VIEW_SCOPES } from './__fixtures__/viewScopes.ts';
 
 /**
  * With `recordingRules`, every view query reads only the series `npm run rules` records, and only
@@ -34,18 +35,11 @@ function groupingFor(convention: Convention): readonly { desc: string; source: G
   ];
 }
 
-const SCOPES: readonly ViewScope[] = [
-  { level: 'global' },
-  { level: 'datacenter', dc: 'eu-west', grouped: false },
-  { level: 'datacenter', dc: 'eu-west', grouped: true },
-  { level: 'group', dc: 'eu-west', group: 'shop' },
-  { level: 'focus', dc: 'eu-west', service: 'checkout' },
-];
 
 describe.each(presets.map((c) => ({ desc: c.name, convention: c })))('recorded view queries: $desc', ({ convention }) => {
   describe.each(groupingFor(convention))('grouped by $desc', ({ source, keep }) => {
     const rules = new Map(recordingRules(convention, WINDOW, keep).map((r) => [r.record, new Set(r.labels)]));
-    it.each(SCOPES.flatMap((scope) => QUERY_KINDS.map((kind) => ({ desc: `${scope.level}${'grouped' in scope && scope.grouped ? ' (grouped)' : ''} ${kind}`, scope, kind }))))('$desc', ({ scope, kind }) => {
+    it.each(VIEW_SCOPES.flatMap((scope) => QUERY_KINDS.map((kind) => ({ desc: `${scopeDesc(scope)} ${kind}`, scope, kind }))))('$desc', ({ scope, kind }) => {
       const promql = buildViewQuery(convention, { rateWindow: WINDOW, latencyQuantile: 0.95, grouping: source, recorded: true }, scope, kind);
       expect(promql.startsWith(PLAN_COMMENT)).toBe(true);
       expect(JSON.parse(promql.split('\n')[0]?.slice(PLAN_COMMENT.length) ?? '')).toMatchObject({ recorded: true });
@@ -63,7 +57,7 @@ describe.each(presets.map((c) => ({ desc: c.name, convention: c })))('recorded v
       expect(promql.split('\n')[0]).not.toBe(raw.split('\n')[0]);
     });
 
-    it.each(SCOPES.map((scope) => ({ desc: scope.level, scope })))('baseline queries ($desc) read recorded series at the offset', ({ scope }) => {
+    it.each(VIEW_SCOPES.map((scope) => ({ desc: scope.level, scope })))('baseline queries ($desc) read recorded series at the offset', ({ scope }) => {
       for (const kind of ['egressRate', 'ingressRate'] as const) {
         const promql = buildViewQuery(convention, { rateWindow: WINDOW, latencyQuantile: 0.95, grouping: source, recorded: true }, scope, kind, '7d');
         expect(promql).not.toMatch(/\brate\(/);

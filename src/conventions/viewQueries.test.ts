@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../config/presets.ts';
-import type { GroupSource, ViewScope } from '../graph/scope.ts';
+import type { GroupSource } from '../graph/scope.ts';
 import { QUERY_KINDS } from './types.ts';
 import { buildViewQuery } from './viewQueries.ts';
+import { scopeDesc, VIEW_SCOPES } from './__fixtures__/viewScopes.ts';
 
 /**
  * Every view sums the raw series by the labels it reads before it rewrites them (the global
  * view by the datacenters, the others by both ends): every label a rewrite or the final sum reads from the raw series must be among
  * those, or its value would be gone (read as empty) by the time the rewrite runs.
  */
-const SCOPES: readonly ViewScope[] = [
-  { level: 'global' },
-  { level: 'datacenter', dc: 'eu-west', grouped: false },
-  { level: 'datacenter', dc: 'eu-west', grouped: true },
-  { level: 'group', dc: 'eu-west', group: 'shop' },
-  { level: 'focus', dc: 'eu-west', service: 'checkout' },
-];
 const GROUPINGS: readonly (GroupSource | null)[] = [
   null,
   { kind: 'rule', regex: '([^-]+)-.+' },
@@ -56,8 +50,8 @@ function readLabels(promql: string): Set<string> {
 }
 
 describe('view queries sum the raw series first, by every label they read', () => {
-  const cases = Object.values(PRESETS).flatMap((convention) => SCOPES.flatMap((scope) => GROUPINGS.flatMap((grouping) => QUERY_KINDS.map((kind) => ({
-    desc: `${convention.name}, ${scope.level}${'grouped' in scope && scope.grouped ? ' (grouped)' : ''}, ${grouping?.kind ?? 'no groups'}, ${kind}`,
+  const cases = Object.values(PRESETS).flatMap((convention) => VIEW_SCOPES.flatMap((scope) => GROUPINGS.flatMap((grouping) => QUERY_KINDS.map((kind) => ({
+    desc: `${convention.name}, ${scopeDesc(scope)}, ${grouping?.kind ?? 'no groups'}, ${kind}`,
     convention, scope, grouping, kind,
   })))));
   it.each(cases)('$desc', ({ convention, scope, grouping, kind }) => {
