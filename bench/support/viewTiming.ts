@@ -11,6 +11,9 @@
  * if the parent goes first.
  */
 import { fork } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import type { ViewScope } from '../../src/graph/scope.ts';
 import type { ServiceList } from '../../src/graph/serviceList.ts';
@@ -42,6 +45,9 @@ type Reply = { readonly ok: true; readonly measure: ViewMeasure } | { readonly o
 
 /** Measures `job` in a fresh child process; rejects if the child fails or exits without an answer. */
 export function timeViewApart(job: ViewJob): Promise<ViewMeasure> {
+  // VIEWS_DUMP=dir keeps each job (v8-serialized) for `npx tsx bench/support/viewTiming.ts --job FILE`.
+  const dump = process.env.VIEWS_DUMP;
+  if (dump) writeFileSync(join(dump, `view-${dumped++}.bin`), serialize(job));
   // Structured clone ('advanced') carries the service list's Maps as they are.
   const child = fork(fileURLToPath(import.meta.url), ['--child'], { execArgv: ['--expose-gc', '--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const killChild = (): void => { child.kill(); };
@@ -82,7 +88,15 @@ async function measure(job: ViewJob): Promise<ViewMeasure> {
   return { timing, allocated, heapMB: process.memoryUsage().heapUsed / 2 ** 20 };
 }
 
-if (process.argv[2] === '--child' && process.send) {
+let dumped = 0;
+
+if (process.argv[2] === '--job') {
+  // One dumped job timed in this process (to try a change of the build on one view quickly).
+  const job = deserialize(readFileSync(process.argv[3] ?? '')) as ViewJob;
+  const m = await measure({ ...job, seconds: Number(process.argv[4] ?? job.seconds) });
+  const t = m.timing;
+  console.log(`parse ${t.parseMs.toFixed(3)} ms, read ${t.readMs.toFixed(3)} ms, build ${t.buildMs.toFixed(3)} ms, build/parse ${t.ratio.toFixed(2)}x; kB parse ${(m.allocated.parse / 1024).toFixed(0)}, build ${(m.allocated.build / 1024).toFixed(0)}`);
+} else if (process.argv[2] === '--child' && process.send) {
   // The parent gone (or done with us): nothing left to answer.
   process.once('disconnect', () => process.exit());
   process.once('message', (job) => {
