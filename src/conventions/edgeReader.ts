@@ -178,6 +178,16 @@ export class EdgeReader {
     row.value = value;
   }
 
+  /** The peer (qualified by its namespace, where it names a service) of the sample `accepts` last accepted. */
+  peerService(m: Labels): string {
+    return this.peerOf(m);
+  }
+
+  /** The peer's datacenter ('' when unknown) of the sample `accepts` last accepted. */
+  peerDatacenter(m: Labels): string {
+    return this.peerDcOf(m);
+  }
+
   private peerOf(m: Labels): string {
     const p = this.p;
     const spec = this.spec;

@@ -1,10 +1,9 @@
 import type { InstantSample } from '../prometheus/types.ts';
-import { RunRecorder } from '../graph/rowSource.ts';
 import type { RowSource, ServiceRun } from '../graph/rowSource.ts';
 import type { DataProblem, LatencyRow, RateRow, StatusClass } from '../graph/types.ts';
 import { STATUS_CLASS_LABEL } from './types.ts';
 import type { Convention, QueryKind } from './types.ts';
-import { ProblemCollector, SILENT, readValue } from './sampleProblems.ts';
+import { ProblemCollector, readValue } from './sampleProblems.ts';
 import type { ProblemSink } from './sampleProblems.ts';
 import { edgeReader, EdgeReader, specOf } from './edgeReader.ts';
 import type { Labels, Mutable, ReaderSpec } from './edgeReader.ts';
@@ -32,7 +31,7 @@ const CLASSES: ReadonlyMap<string, StatusClass> = new Map(['1xx', '2xx', '3xx', 
 export function toRateRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[], rows: RateRow[] = []): RowsResult<RateRow> {
   const collector = new ProblemCollector(kind);
   const reader = edgeReader(convention, kind);
-  walk(reader, samples, collector, null, false, (m, value) => rows.push(rateRowOf(reader, m, value)));
+  walk(reader, samples, collector, false, (m, value) => rows.push(rateRowOf(reader, m, value)));
   return { rows, problems: collector.problems() };
 }
 
@@ -40,126 +39,182 @@ export function toRateRows(convention: Convention, kind: QueryKind, samples: rea
 export function toLatencyRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[], rows: LatencyRow[] = []): RowsResult<LatencyRow> {
   const collector = new ProblemCollector(kind);
   const reader = edgeReader(convention, kind);
-  walk(reader, samples, collector, null, true, (m, value) => rows.push(reader.latencyRow(m, value)));
+  walk(reader, samples, collector, true, (m, value) => rows.push(reader.latencyRow(m, value)));
   return { rows, problems: collector.problems() };
 }
 
 /**
- * `toRateRows` without keeping the rows: the samples are checked now (problems, and the value of
- * each, kept in one array), and the source makes each row again when it is visited. What
- * the app reads on each refresh: the graph is built from the source, and no row outlives its visit.
+ * `toRateRows` without keeping the rows: the samples are checked now (problems, and the labels and
+ * value of each kept in columns: one array per field, no object per sample), and the source makes
+ * each row again from them when it is visited. What the app reads on each refresh: the graph is
+ * built from the source, no row outlives its visit, and each sample's labels are read once.
  */
 export function readRateRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): ReadRows<RateRow> {
   const spec = specOf(convention, kind);
-  // The services of the rate rows are asked for before the rows (which services report): recorded now.
-  const runs = new RunRecorder();
-  const { values, size, problems } = check(spec, kind, samples, false, runs);
-  return { source: new RateAnswer(spec, samples, values, runs), size, problems };
+  const { columns, size, problems } = check(spec, kind, samples, false);
+  return { source: new RateAnswer(columns, spec.peerUnknown), size, problems };
 }
 
 /** `toLatencyRows` without keeping the rows (see `readRateRows`). */
 export function readLatencyRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): ReadRows<LatencyRow> {
   const spec = specOf(convention, kind);
-  const { values, size, problems } = check(spec, kind, samples, true, null);
-  return { source: new LatencyAnswer(spec, samples, values), size, problems };
+  const { columns, size, problems } = check(spec, kind, samples, true);
+  return { source: new LatencyAnswer(columns, spec.peerUnknown), size, problems };
 }
+
+/**
+ * The rows of a checked answer, as columns (index: the row's, in the answer's order; rejected
+ * samples are left out). The labels are the strings of the answer (a qualified name excepted):
+ * kept here, they keep no sample object alive.
+ */
+class Columns {
+  readonly datacenters: string[];
+  readonly services: string[];
+  readonly peers: string[];
+  readonly peerDatacenters: string[];
+  /** The status class of each row (rate answers; its index in `CLASS_OF`). */
+  readonly classes: Uint8Array;
+  readonly values: Float64Array;
+  /** The number of rows (the arrays may be longer: made for every sample of the answer). */
+  size = 0;
+
+  /** Room for `n` rows: each array made once at that size (one grown by pushing copies itself as it grows). */
+  constructor(n: number, rate: boolean) {
+    this.datacenters = new Array<string>(n);
+    this.services = new Array<string>(n);
+    this.peers = new Array<string>(n);
+    this.peerDatacenters = new Array<string>(n);
+    this.classes = new Uint8Array(rate ? n : 0);
+    this.values = new Float64Array(n);
+  }
+}
+
+const CLASS_OF: readonly StatusClass[] = ['1xx', '2xx', '3xx', '4xx', '5xx', 'none'];
+const CLASS_INDEX: ReadonlyMap<StatusClass, number> = new Map(CLASS_OF.map((c, i) => [c, i]));
 
 /**
  * The rows of a checked answer, made as they are visited (see `readRateRows`). A class, not
  * closures: a refresh reads four answers, and each closure made is an object (and, under tsx's
  * `keepNames`, a property definition) per answer and refresh.
  */
-abstract class AnswerRows<R> implements RowSource<R> {
-  constructor(private readonly spec: ReaderSpec, private readonly samples: readonly InstantSample[], private readonly values: Values) {}
+abstract class AnswerRows<R extends RateRow | LatencyRow> implements RowSource<R> {
+  constructor(protected readonly columns: Columns, protected readonly peerUnknown: boolean) {}
 
-  /** The row of the sample `reader.accepts` last accepted. */
-  protected abstract make(reader: EdgeReader, m: Labels, value: number): R;
-  /** `make` written into a row `make` made (see `RowSource.forEach`). */
-  protected abstract remake(reader: EdgeReader, row: Mutable<R>, m: Labels, value: number): void;
+  /** The row at `i`, made anew. */
+  protected abstract rowAt(i: number): R;
 
   forEach(visit: (row: R) => void): void {
-    const { samples, values } = this;
-    // A reader of its own: a visit may start while another is under way (nothing shared but the samples).
-    const reader = new EdgeReader(this.spec);
-    let row: R | undefined;
-    // Its own loop, not `walk`: the values are known, and only the labels are read again.
-    for (let i = 0; i < samples.length; i++) {
-      const value = values[i] as number;
-      if (value === REJECTED) continue;
-      const sample = samples[i] as InstantSample;
-      const m = sample.metric ?? {};
-      reader.accepts(m, sample, SILENT);
-      // One row object for the whole visit, rewritten for each sample: a row per sample and
-      // visit is most of what a build allocates besides the answers (see `RowSource.forEach`).
-      if (row === undefined) row = this.make(reader, m, value);
-      else this.remake(reader, row as Mutable<R>, m, value);
+    const c = this.columns;
+    const n = c.size;
+    if (n === 0) return;
+    // One row object for the whole visit, rewritten for each row: a row per sample and visit is
+    // most of what a build allocates besides the answers (see `RowSource.forEach`).
+    const row = this.rowAt(0) as Mutable<R>;
+    visit(row);
+    const { datacenters, services, peers, peerDatacenters, classes, values } = c;
+    const rate = classes.length > 0;
+    // (the arrays hold `n` rows and may be longer)
+    for (let i = 1; i < n; i++) {
+      row.datacenter = datacenters[i] as string;
+      row.service = services[i] as string;
+      row.peerService = peers[i] as string;
+      row.peerDatacenter = peerDatacenters[i] as string;
+      if (rate) (row as Mutable<RateRow>).statusClass = CLASS_OF[classes[i] as number] as StatusClass;
+      row.value = values[i] as number;
       visit(row);
     }
-  }
-
-  /** The row read from sample `i`, made anew (a reader of its own). */
-  protected rowAt(i: number): R {
-    const reader = new EdgeReader(this.spec);
-    const sample = this.samples[i] as InstantSample;
-    const m = sample.metric ?? {};
-    reader.accepts(m, sample, SILENT);
-    return this.make(reader, m, this.values[i] as number);
   }
 }
 
 class RateAnswer extends AnswerRows<RateRow> {
-  constructor(spec: ReaderSpec, samples: readonly InstantSample[], values: Values, private readonly runs: RunRecorder) {
-    super(spec, samples, values);
+  protected rowAt(i: number): RateRow {
+    const c = this.columns;
+    const datacenter = c.datacenters[i] as string;
+    const service = c.services[i] as string;
+    const peerService = c.peers[i] as string;
+    const peerDatacenter = c.peerDatacenters[i] as string;
+    const statusClass = CLASS_OF[c.classes[i] as number] as StatusClass;
+    const value = c.values[i] as number;
+    return this.peerUnknown
+      ? { datacenter, service, peerService, peerDatacenter, peerUnknown: true, statusClass, value }
+      : { datacenter, service, peerService, peerDatacenter, statusClass, value };
   }
 
-  protected make(reader: EdgeReader, m: Labels, value: number): RateRow {
-    return rateRowOf(reader, m, value);
-  }
-
-  protected remake(reader: EdgeReader, row: Mutable<RateRow>, m: Labels, value: number): void {
-    reader.setRateRow(row, m, statusClassOf(reader, m), value);
-  }
-
-  /** The runs recorded when the answer was checked (see `RowSource.forEachRun`). */
+  /** The runs of rows of one service (see `RowSource.forEachRun`), from the columns. */
   forEachRun(visit: (run: ServiceRun<RateRow>) => void): void {
-    this.runs.forEach((i) => this.rowAt(i), visit);
+    const { datacenters, services } = this.columns;
+    let start = 0;
+    const n = this.columns.size;
+    for (let i = 1; i <= n; i++) {
+      if (i < n && datacenters[i] === datacenters[start] && services[i] === services[start]) continue;
+      visit(new ColumnRun(this, start, i - start));
+      start = i;
+    }
+  }
+
+  /** The row at `i`, made anew (a run's first row). */
+  row(i: number): RateRow {
+    return this.rowAt(i);
+  }
+}
+
+/** A run of rows of a `RateAnswer`: its first row made when asked for. */
+class ColumnRun implements ServiceRun<RateRow> {
+  readonly datacenter: string;
+  readonly service: string;
+
+  constructor(private readonly answer: RateAnswer, private readonly start: number, readonly rows: number) {
+    const first = answer.row(start);
+    this.datacenter = first.datacenter;
+    this.service = first.service;
+  }
+
+  first(): RateRow {
+    return this.answer.row(this.start);
   }
 }
 
 class LatencyAnswer extends AnswerRows<LatencyRow> {
-  protected make(reader: EdgeReader, m: Labels, value: number): LatencyRow {
-    return reader.latencyRow(m, value);
-  }
-
-  protected remake(reader: EdgeReader, row: Mutable<LatencyRow>, m: Labels, value: number): void {
-    reader.setLatencyRow(row, m, value);
+  protected rowAt(i: number): LatencyRow {
+    const c = this.columns;
+    const datacenter = c.datacenters[i] as string;
+    const service = c.services[i] as string;
+    const peerService = c.peers[i] as string;
+    const peerDatacenter = c.peerDatacenters[i] as string;
+    const value = c.values[i] as number;
+    return this.peerUnknown
+      ? { datacenter, service, peerService, peerDatacenter, peerUnknown: true, value }
+      : { datacenter, service, peerService, peerDatacenter, value };
   }
 }
 
 /**
- * The first walk of `readRateRows`: problems counted, the value of each sample (or REJECTED) kept,
- * and the runs of rows of one service recorded when `runs` is given. (`walk`'s loop, without a
- * visitor to make.)
+ * The one walk of `readRateRows`: problems counted, and the labels and value of each accepted
+ * sample kept in columns (the status class on rate answers). (`walk`'s loop, without a visitor.)
  */
 function check(
-  spec: ReaderSpec, kind: QueryKind, samples: readonly InstantSample[], nanAllowed: boolean, runs: RunRecorder | null,
-): { values: Values; size: number; problems: DataProblem[] } {
+  spec: ReaderSpec, kind: QueryKind, samples: readonly InstantSample[], latency: boolean,
+): { columns: Columns; size: number; problems: DataProblem[] } {
   const collector = new ProblemCollector(kind);
-  // Exactly the size needed (an array grown by pushing allocates about twice the final size),
-  // a typed array for all but the smallest answers (whose buffer costs more than the values).
-  const values: Values = samples.length > 16 ? new Float64Array(samples.length) : new Array<number>(samples.length).fill(REJECTED);
   const reader = new EdgeReader(spec);
-  let size = 0;
+  const columns = new Columns(samples.length, !latency);
+  const { datacenters, services, peers, peerDatacenters, classes, values } = columns;
+  let k = 0;
   for (let i = 0; i < samples.length; i++) {
     const sample = samples[i] as InstantSample;
     const m = sample.metric ?? {};
-    const value = reader.accepts(m, sample, collector) ? readValue(sample, collector, nanAllowed) : null;
-    values[i] = value ?? REJECTED;
+    const value = reader.accepts(m, sample, collector) ? readValue(sample, collector, latency) : null;
     if (value === null) continue;
-    size++;
-    if (runs) runs.add(i, reader.datacenter(), reader.service(m));
+    datacenters[k] = reader.datacenter();
+    services[k] = reader.service(m);
+    peers[k] = reader.peerService(m);
+    peerDatacenters[k] = reader.peerDatacenter(m);
+    if (!latency) classes[k] = CLASS_INDEX.get(statusClassOf(reader, m)) as number;
+    values[k] = value;
+    k++;
   }
-  return { values, size, problems: collector.problems() };
+  columns.size = k;
+  return { columns, size: k, problems: collector.problems() };
 }
 
 /** The rate row of the sample `reader.accepts` last accepted. */
@@ -176,18 +231,12 @@ function statusClassOf(reader: EdgeReader, m: Labels): StatusClass {
   return failedAnswer ? '5xx' : statusClass;
 }
 
-/** The value of each sample of an answer, by index. */
-type Values = Float64Array | number[];
-
-/** What `values` holds for a sample that makes no row (values are >= 0, or NaN). */
-const REJECTED = -1;
-
 /**
  * Visits the samples that make a row, checking labels and value and reporting problems; the value
  * of each sample (or REJECTED) is written to `values` when given.
  */
 function walk(
-  reader: EdgeReader, samples: readonly InstantSample[], problems: ProblemSink, values: Values | null,
+  reader: EdgeReader, samples: readonly InstantSample[], problems: ProblemSink,
   nanAllowed: boolean, visit: (m: Labels, value: number, index: number) => void,
 ): void {
   // Indexed: an array iterator can cost an object per sample where the compiler keeps it.
@@ -195,7 +244,6 @@ function walk(
     const sample = samples[i] as InstantSample;
     const m = sample.metric ?? {};
     const value = reader.accepts(m, sample, problems) ? readValue(sample, problems, nanAllowed) : null;
-    if (values) values[i] = value ?? REJECTED;
     if (value !== null) visit(m, value, i);
   }
 }

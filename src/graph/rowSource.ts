@@ -12,7 +12,7 @@ export interface RowSource<R> {
   forEach(visit: (row: R) => void): void;
   /**
    * The runs of its rows (see `ServiceRun`), in order, when the source knows them without making
-   * its rows (a read answer records them when it is checked); else `runsOf` groups the rows.
+   * its rows (a read answer finds them in its columns); else `runsOf` groups the rows.
    */
   readonly forEachRun?: (visit: (run: ServiceRun<R>) => void) => void;
 }
@@ -78,46 +78,6 @@ export function runsOf<R extends ServiceRow>(source: RowSource<R> | readonly R[]
     run = { datacenter: row.datacenter, service: row.service, rows: 1, first: () => first };
   });
   if (run) visit(run);
-}
-
-/** Runs recorded as rows are met (by index in what they are read from), for a source's `forEachRun`. */
-export class RunRecorder {
-  private readonly starts: number[] = [];
-  private readonly rows: number[] = [];
-  private readonly datacenters: string[] = [];
-  private readonly services: string[] = [];
-
-  /** The row read from `index` (indexes ascending). */
-  add(index: number, datacenter: string, service: string): void {
-    const last = this.rows.length - 1;
-    if (last >= 0 && this.datacenters[last] === datacenter && this.services[last] === service) {
-      this.rows[last] = (this.rows[last] as number) + 1;
-      return;
-    }
-    this.starts.push(index);
-    this.rows.push(1);
-    this.datacenters.push(datacenter);
-    this.services.push(service);
-  }
-
-  /** Visits the runs; `rowAt` makes the row read from an index. */
-  forEach<R>(rowAt: (index: number) => R, visit: (run: ServiceRun<R>) => void): void {
-    for (let i = 0; i < this.rows.length; i++) {
-      visit(new RecordedRun(this.datacenters[i] as string, this.services[i] as string, this.rows[i] as number, this.starts[i] as number, rowAt));
-    }
-  }
-}
-
-/** A run of a `RunRecorder`: its first row is made from its index when asked for. */
-class RecordedRun<R> implements ServiceRun<R> {
-  constructor(
-    readonly datacenter: string, readonly service: string, readonly rows: number,
-    private readonly start: number, private readonly rowAt: (index: number) => R,
-  ) {}
-
-  first(): R {
-    return this.rowAt(this.start);
-  }
 }
 
 /** The rows of a source as an array (tests, small inputs). */

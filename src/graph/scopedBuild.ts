@@ -8,7 +8,7 @@ import { focusView } from './focus.ts';
 import type { ViewScope } from './scope.ts';
 import { ViewBuilder, belongsTo, edgesByDatacenter, nodeIdOf, placeInDatacenter } from './views.ts';
 import { EMPTY_STATS } from './stats.ts';
-import type { BuiltView, GroupOf, PlacedNode } from './views.ts';
+import type { GroupOf, PlacedNode } from './views.ts';
 import { INTERNET } from './types.ts';
 import type { BuildParams, DataProblem, DatacenterId, NodeId, NodeKind, TrafficGraph, TrafficInput, TrafficNode, TrafficView } from './types.ts';
 
@@ -65,7 +65,8 @@ export function buildScopedGraph(input: TrafficInput, params: BuildParams, scope
   // edges only between the nodes the cap could keep (every node is in `allNodes`, with its totals).
   const focus = scope.level === 'focus';
   // A capped first build is folded below: its edges would not be drawn, so it makes none.
-  const first = placedView(dc, dcEdges, focus ? [] : services, params, groupOf, kinds, undefined, focus ? Infinity : params.maxNodesPerView, true);
+  const builder = placedView(dc, dcEdges, focus ? [] : services, params, groupOf, kinds);
+  const first = builder.build('datacenter', dc, focus ? Infinity : params.maxNodesPerView, true);
   let view = first.view;
   let allNodes = first.allNodes;
   if (scope.level === 'focus') {
@@ -73,7 +74,7 @@ export function buildScopedGraph(input: TrafficInput, params: BuildParams, scope
     view = focused ?? { kind: 'focus', datacenter: dc, focus: nodeIdOf(scope.service), nodes: [], edges: [] };
     allNodes = view.nodes;
   }
-  const capped = capWithAggregate(view, allNodes, params.maxNodesPerView, dc, dcEdges, params, groupOf, kinds);
+  const capped = capWithAggregate(view, allNodes, params.maxNodesPerView, dc, builder);
   if (capped.hidden > 0) problems.push({ kind: 'capped', datacenter: dc, shown: capped.view.nodes.length - 1, total: capped.view.nodes.length - 1 + capped.hidden });
   // The global level keeps its nodes (no numbers: they are not read here), so the renderer's root
   // stays the same from level to level; only the datacenter read is filled in.
@@ -124,39 +125,31 @@ class NodeKinds {
   }
 }
 
-type Rename = (id: NodeId) => NodeId | null;
-
 /**
- * The datacenter view of `edges` (those of `dc`), node kinds adjusted; `rename` folds nodes into
- * others. With more nodes than `maxNodes`, the view has the busiest and the edges between them
- * (see `ViewBuilder.build`), and `allNodes` every node.
+ * The builder of the datacenter view of `edges` (those of `dc`), node kinds adjusted: every node
+ * of the view and its edges (see `ViewBuilder.build` for the view, `fold` to fold nodes).
  */
-function placedView(
-  dc: string, edges: readonly RawEdge[], services: readonly string[], params: BuildParams, groupOf: GroupOf | undefined, kinds: NodeKinds,
-  rename?: Rename, maxNodes = Infinity, nodesOnlyWhenCapped = false,
-): BuiltView {
+function placedView(dc: string, edges: readonly RawEdge[], services: readonly string[], params: BuildParams, groupOf: GroupOf | undefined, kinds: NodeKinds): ViewBuilder {
   const builder = new ViewBuilder(params.thresholds, groupOf);
   // Endpoints are shared by the edges of a build (see `EndpointTable`): each is placed once.
   const placed = new Map<Endpoint, PlacedNode>();
   for (const name of services) {
     const id = nodeIdOf(name);
-    const folded = rename?.(id);
-    builder.addNode(folded ? { id: folded, kind: 'more', datacenter: dc as DatacenterId } : { id, kind: kinds.of(id, 'service'), datacenter: dc as DatacenterId });
+    builder.addNode({ id, kind: kinds.of(id, 'service'), datacenter: dc as DatacenterId });
   }
   for (const edge of edges) {
     if (!belongsTo(edge.source, dc) && !belongsTo(edge.target, dc)) continue;
-    builder.addEdge(placeOnce(placed, edge.source, dc, kinds, rename), placeOnce(placed, edge.target, dc, kinds, rename), edge);
+    builder.addEdge(placeOnce(placed, edge.source, dc, kinds), placeOnce(placed, edge.target, dc, kinds), edge);
   }
-  return builder.build('datacenter', dc, maxNodes, nodesOnlyWhenCapped);
+  return builder;
 }
 
-/** Where `e` stands in the view of `dc` (kind adjusted, folded by `rename`), placed once per build (`placed`). */
-function placeOnce(placed: Map<Endpoint, PlacedNode>, e: Endpoint, dc: string, kinds: NodeKinds, rename: Rename | undefined): PlacedNode {
+/** Where `e` stands in the view of `dc` (kind adjusted), placed once per build (`placed`). */
+function placeOnce(placed: Map<Endpoint, PlacedNode>, e: Endpoint, dc: string, kinds: NodeKinds): PlacedNode {
   let node = placed.get(e);
   if (node) return node;
   const p = placeInDatacenter(e, dc);
-  const folded = rename?.(p.id);
-  node = folded ? { id: folded, kind: 'more', datacenter: dc as DatacenterId } : { ...p, kind: kinds.of(p.id, p.kind) };
+  node = { ...p, kind: kinds.of(p.id, p.kind) };
   placed.set(e, node);
   return node;
 }
@@ -167,8 +160,7 @@ function placeOnce(placed: Map<Endpoint, PlacedNode>, e: Endpoint, dc: string, k
  * `allNodes`: every node of the view with its totals (`view` may hold fewer when over `max`).
  */
 function capWithAggregate(
-  view: TrafficView, allNodes: readonly TrafficNode[], max: number, dc: string, edges: readonly RawEdge[], params: BuildParams,
-  groupOf: GroupOf | undefined, kinds: NodeKinds,
+  view: TrafficView, allNodes: readonly TrafficNode[], max: number, dc: string, builder: ViewBuilder,
 ): { view: TrafficView; hidden: number } {
   if (allNodes.length <= max) return { view, hidden: 0 };
   const always = (n: TrafficNode): boolean => n.kind === 'internet' || n.kind === 'remote' || n.id === view.focus;
@@ -178,8 +170,8 @@ function capWithAggregate(
   const hidden = allNodes.length - kept.size;
   const more = `${MORE_NODE}${hidden} more` as NodeId;
   const shown = new Set(allNodes.map((n) => n.id));
-  const rename = (id: NodeId): NodeId | null => (kept.has(id) || !shown.has(id) ? null : more);
-  let folded = placedView(dc, edges, allNodes.filter((n) => n.kind === 'service').map((n) => displayless(n.id)), params, groupOf, kinds, rename).view;
+  const moreNode: PlacedNode = { id: more, kind: 'more', datacenter: dc as DatacenterId };
+  let folded = builder.fold((n) => (kept.has(n.id) || !shown.has(n.id) ? null : moreNode)).build('datacenter', dc).view;
   if (view.kind === 'focus' && view.focus) {
     // Only the edges of the focused service (and the fold of its quieter neighbours).
     const f = view.focus;

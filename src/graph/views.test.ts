@@ -63,3 +63,35 @@ describe('ViewBuilder.build: nodesOnlyWhenCapped', () => {
     else expect(plain.view.edges.length).toBeGreaterThan(0);
   });
 });
+
+describe('ViewBuilder.fold: nodes folded into another, as if the edges had been added between them', () => {
+  const more = { id: '…2 more' as NodeId, kind: 'more' as NodeKind, datacenter: 'eu' as DatacenterId };
+  /** The same edges as `builder()`, plus a second a -> b edge and one more into c (parts of one pair). */
+  const edges = (): [ReturnType<typeof svc> | typeof internet, ReturnType<typeof svc> | typeof internet, { acc: StatsAccumulator; callee?: StatsAccumulator }][] => [
+    [internet, svc('a'), { acc: acc({ '2xx': 100 }, 0.1) }],
+    [svc('a'), svc('b'), { acc: acc({ '2xx': 50 }, 0.2), callee: acc({ '2xx': 49 }) }],
+    [svc('a'), svc('c'), { acc: acc({ '2xx': 9, '5xx': 1 }, 0.3) }],
+    [svc('b'), svc('c'), { acc: acc({ '2xx': 1 }, 0.4), callee: acc({ '2xx': 1 }) }],
+    [svc('a'), svc('b'), { acc: acc({ '4xx': 3 }, 0.5) }],
+    [internet, svc('c'), { acc: acc({ '2xx': 7 }) }],
+  ];
+  const cases: { desc: string; folded: string[] }[] = [
+    { desc: 'two callees folded: their edges from a and from the internet merge', folded: ['b', 'c'] },
+    { desc: 'a caller and a callee folded: the edge between them becomes a self edge of the fold', folded: ['a', 'c'] },
+    { desc: 'nothing folded: the same view', folded: [] },
+  ];
+  it.each(cases)('$desc', ({ folded }) => {
+    const rename = (n: { id: NodeId }) => (folded.includes(n.id) ? more : null);
+    const first = new ViewBuilder(T);
+    const direct = new ViewBuilder(T);
+    for (const [s, t, e] of edges()) {
+      first.addEdge(s, t, e);
+      direct.addEdge(rename(s) ?? s, rename(t) ?? t, e);
+    }
+    const want = direct.build('datacenter', 'eu');
+    const got = first.fold(rename).build('datacenter', 'eu');
+    expect(got).toEqual(want);
+    expect(got.view.nodes.map((n) => n.id)).toEqual(want.view.nodes.map((n) => n.id));
+    if (folded.length > 0) expect(got.view.nodes.some((n) => n.id === more.id)).toBe(true);
+  });
+});

@@ -55,8 +55,11 @@ export class ViewBuilder {
   private readonly sources: NodeId[] = [];
   private readonly targets: NodeId[] = [];
   /** The first edge of each pair (when several land on it, all are in `parts`, summed in `build`). */
-  private readonly pairs: EdgeAccumulators[] = [];
+  private readonly pairs: (EdgeAccumulators | null)[] = [];
   private readonly parts = new Map<number, EdgeAccumulators[]>();
+  /** Every edge added, in order, and the index of its pair (for `fold`). */
+  private readonly added: EdgeAccumulators[] = [];
+  private readonly pairOf: number[] = [];
 
   /** `groupOf`: a service's group where known (the service list), for overrides by group pattern. */
   constructor(private readonly thresholds: Thresholds, private readonly groupOf?: GroupOf) {}
@@ -69,19 +72,63 @@ export class ViewBuilder {
   addEdge(source: PlacedNode, target: PlacedNode, edge: EdgeAccumulators): void {
     this.addNode(source);
     this.addNode(target);
-    let byTarget = this.edges.get(source.id);
-    if (!byTarget) this.edges.set(source.id, (byTarget = new Map()));
-    const index = byTarget.get(target.id);
-    if (index === undefined) {
-      byTarget.set(target.id, this.pairs.length);
-      this.sources.push(source.id);
-      this.targets.push(target.id);
-      this.pairs.push(edge);
+    const index = this.pairIndex(source.id, target.id);
+    this.addPart(index, edge);
+  }
+
+  /** The index of the pair from `source` to `target`, made when new (its first part added next). */
+  private pairIndex(source: NodeId, target: NodeId): number {
+    let byTarget = this.edges.get(source);
+    if (!byTarget) this.edges.set(source, (byTarget = new Map()));
+    const index = byTarget.get(target);
+    if (index !== undefined) return index;
+    byTarget.set(target, this.pairs.length);
+    this.sources.push(source);
+    this.targets.push(target);
+    this.pairs.push(null);
+    return this.pairs.length - 1;
+  }
+
+  private addPart(index: number, edge: EdgeAccumulators): void {
+    this.added.push(edge);
+    this.pairOf.push(index);
+    const first = this.pairs[index];
+    if (first === null || first === undefined) {
+      this.pairs[index] = edge;
       return;
     }
     const parts = this.parts.get(index);
     if (parts) parts.push(edge);
-    else this.parts.set(index, [this.pairs[index] as EdgeAccumulators, edge]);
+    else this.parts.set(index, [first, edge]);
+  }
+
+  /**
+   * This builder's nodes and edges again, with the nodes `rename` gives another node for folded
+   * into it: what adding the same edges between the renamed nodes would make (the same pairs in
+   * the same order, each summing its parts in the order they were added), without placing each
+   * edge again. A view over its cap is built once to rank its nodes, then folded.
+   */
+  fold(rename: (node: PlacedNode) => PlacedNode | null): ViewBuilder {
+    const out = new ViewBuilder(this.thresholds, this.groupOf);
+    const renamed = new Map<NodeId, NodeId>();
+    for (const n of this.nodes.values()) {
+      const f = rename(n);
+      out.addNode(f ?? n);
+      if (f) renamed.set(n.id, f.id);
+    }
+    const { sources, targets, added, pairOf } = this;
+    const to = new Int32Array(this.pairs.length).fill(-1);
+    for (let k = 0; k < added.length; k++) {
+      const p = pairOf[k] as number;
+      let q = to[p] as number;
+      if (q < 0) {
+        const s = sources[p] as NodeId;
+        const t = targets[p] as NodeId;
+        q = to[p] = out.pairIndex(renamed.get(s) ?? s, renamed.get(t) ?? t);
+      }
+      out.addPart(q, added[k] as EdgeAccumulators);
+    }
+    return out;
   }
 
   /**
