@@ -72,3 +72,31 @@ describe('view queries sum the raw series first, by every label they read', () =
     }
   });
 });
+
+describe('latency view queries name the nodes on one series per pair of ends, not on every bucket', () => {
+  const cases = Object.values(PRESETS).flatMap((convention) => VIEW_SCOPES.filter((s) => s.level !== 'global').flatMap((scope) => GROUPINGS.flatMap((grouping) => (['egressLatency', 'ingressLatency'] as const).map((kind) => ({
+    desc: `${convention.name}, ${scopeDesc(scope)}, ${grouping?.kind ?? 'no groups'}, ${kind}`,
+    convention, scope, grouping, kind,
+  })))));
+  it.each(cases)('$desc', ({ convention, scope, grouping, kind }) => {
+    for (const recorded of [false, true]) {
+      const promql = buildViewQuery(convention, { rateWindow: '1m', latencyQuantile: 0.95, grouping, ...(recorded ? { recorded } : {}) }, scope, kind).split('\n')[1] ?? '';
+      // The buckets, summed, joined to their pair's nodes: no rewrite between the quantile and the join.
+      const quantile = promql.indexOf('histogram_quantile(');
+      const join = /\* on \(([^)]*)\) group_left \(([^)]*)\) /.exec(promql);
+      expect(join, 'a join of the buckets to their nodes').not.toBeNull();
+      const buckets = promql.slice(quantile, join?.index ?? 0);
+      expect(buckets).not.toMatch(/label_(replace|join)\(/);
+      // The pairs: one series per pair of ends (no bucket), from the +Inf bucket, by the labels the join matches on.
+      const pairs = /group by \(([^)]*)\) \(/.exec(promql);
+      const ends = new Set((pairs?.[1] ?? '').split(', '));
+      expect(ends.has('le')).toBe(false);
+      expect([...ends].sort()).toEqual((join?.[1] ?? '').split(', ').sort());
+      expect(promql.slice(pairs?.index ?? 0)).toContain('le="+Inf"');
+      // Every label the rewrites read from the series is among the pair's labels.
+      for (const label of [...readLabels(promql.slice(pairs?.index ?? 0))].filter((l) => l !== '' && !OURS.test(l))) expect(ends.has(label), label).toBe(true);
+      // The join gives the buckets the node labels the final sum keeps.
+      expect((join?.[2] ?? '').split(', ')).toContain('tm_node');
+    }
+  });
+});

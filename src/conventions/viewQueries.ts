@@ -94,15 +94,30 @@ export function buildViewQuery(convention: Convention, params: ViewQueryParams, 
       if (scope.level === 'global') return globalSeries(rate, branches, labels, internet, innerLabels(convention, side, kind, params.recorded === true));
       const rates = branches.map(rate);
       const raw = rates.length === 1 ? (rates[0] as string) : `(${rates.join(' or ')})`;
+      const inner = innerLabels(convention, side, kind, params.recorded === true);
+      // What names the nodes: both ends (and the group labels).
+      const ends = [...new Set([
+        labels.dc, labels.service, labels.namespace, labels.peerDc, labels.peer, labels.peerNamespace,
+        ...(params.grouping?.kind === 'label' ? [params.grouping.label, params.grouping.peerLabel] : []),
+      ])].filter((x) => x !== '' && !inner.includes(x));
       // Summed by the labels the rewrites and the final sum read before they run: a platform with
       // a series per pod (or version, or any other label) gives them far fewer series to rewrite.
       // After the union, so a series two branches select counts once.
-      const read = [...new Set([
-        labels.dc, labels.service, labels.namespace, labels.peerDc, labels.peer, labels.peerNamespace,
-        ...(params.grouping?.kind === 'label' ? [params.grouping.label, params.grouping.peerLabel] : []),
-        ...innerLabels(convention, side, kind, params.recorded === true),
-      ])].filter((x) => x !== '');
-      return mapNodes(`sum by (${read.join(', ')}) (${raw})`, labels, scope, params.grouping, internet, remoteEnds(convention, side, labels, scope), convention.unknownValues);
+      const keyed = `sum by (${[...ends, ...inner].join(', ')}) (${raw})`;
+      const mapped = (x: string): string => mapNodes(x, labels, scope, params.grouping, internet, remoteEnds(convention, side, labels, scope), convention.unknownValues);
+      if (kind !== 'egressLatency' && kind !== 'ingressLatency') return mapped(keyed);
+      // A histogram has a series per bucket (10-20 per pair of ends), and a label rewrite costs
+      // Prometheus per series it rewrites (at 2,000 services a datacenter view's buckets are 100,000
+      // series): the nodes are named on one series per pair of ends, from its +Inf bucket (every
+      // histogram has one; without it there is no quantile) in the window (a superset of the pairs
+      // with a rate; a recorded series as the rates read it), then given to the buckets by a join.
+      const present = (b: string): string => {
+        const sel = withMatcher(b, 'le="+Inf"');
+        return params.recorded ? `${recordedName(metric, window)}${sel}${offset}` : `last_over_time(${metric}${sel}[${window}]${offset})`;
+      };
+      const named = mapped(`group by (${ends.join(', ')}) (${branches.map(present).join(' or ')})`);
+      const nodeLabels = [labels.dc ? DC_LABEL : '', NODE_LABEL, labels.peerDc ? PEER_DC_LABEL : '', labels.peer ? PEER_NODE_LABEL : ''].filter((l) => l !== '');
+      return `${keyed} * on (${ends.join(', ')}) group_left (${nodeLabels.join(', ')}) ${named}`;
     },
   };
   const query = baseline !== undefined
@@ -111,6 +126,11 @@ export function buildViewQuery(convention: Convention, params: ViewQueryParams, 
   return `${PLAN_COMMENT}${JSON.stringify(header)}\n${elidesHome(labels, scope) ? clearIfBothEqual(query, DC_LABEL, PEER_DC_LABEL, scope.dc) : query}`;
 }
 
+
+/** A selector (`{...}` or '') with one more matcher. */
+function withMatcher(selector: string, matcher: string): string {
+  return selector === '' ? `{${matcher}}` : `{${matcher}, ${selector.slice(1)}`;
+}
 
 /**
  * Whether a view's answers leave out the datacenters of a series whose two ends are both in the
