@@ -4,6 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { healthOf, expectTableMatchesPromQL } from '../support/realChecks.ts';
+import { latestLatencyCheck } from '../support/realLatency.ts';
 import { DATACENTERS, startStack, waitForData } from '../support/realStack.ts';
 import type { RealStack } from '../support/realStack.ts';
 
@@ -97,3 +98,11 @@ test('Prometheus stopped: banner, last graph kept; restarted on the same port: r
   expect(await rows.count()).toBeGreaterThan(10);
   expect(navigations).toBe(0);
 });
+
+for (const dc of DATACENTERS) {
+  test(`the latency of every pair of nodes of ${dc}, flat and by group, is the quantile of its summed buckets in plain PromQL`, async () => {
+    const { compared, problems } = await latestLatencyCheck(serverUrl(), dc, stack.rateWindow);
+    expect(problems).toEqual([]);
+    expect(compared).toBeGreaterThan(10);
+  });
+}

@@ -5,6 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { expectTableMatchesPromQL } from '../support/realChecks.ts';
+import { latestLatencyCheck } from '../support/realLatency.ts';
 import { DATACENTERS, startStack, waitForData } from '../support/realStack.ts';
 import type { RealStack } from '../support/realStack.ts';
 
@@ -29,5 +30,13 @@ for (const dc of DATACENTERS) {
     await expect(page.getByTestId('freshness')).toHaveAttribute('data-liveness', 'live');
     await expect(page.getByTestId('freshness')).toContainText('(fallback)');
     await expectTableMatchesPromQL(page, [stack.servers[0]?.url ?? ''], dc, stack.rateWindow);
+  });
+}
+
+for (const dc of DATACENTERS) {
+  test(`the latency of every pair of nodes of ${dc}, flat and by group, is the quantile of its summed buckets in plain MetricsQL`, async () => {
+    const { compared, problems } = await latestLatencyCheck(stack.servers[0]?.url ?? '', dc, stack.rateWindow);
+    expect(problems).toEqual([]);
+    expect(compared).toBeGreaterThan(10);
   });
 }

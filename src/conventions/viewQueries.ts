@@ -115,7 +115,9 @@ export function buildViewQuery(convention: Convention, params: ViewQueryParams, 
         const sel = withMatcher(b, 'le="+Inf"');
         return params.recorded ? `${recordedName(metric, window)}${sel}${offset}` : `last_over_time(${metric}${sel}[${window}]${offset})`;
       };
-      const named = mapped(`group by (${ends.join(', ')}) (${branches.map(present).join(' or ')})`);
+      // `le` (only "+Inf" here) stays on the pairs: without it, VictoriaMetrics 1.79.5 (Debian's)
+      // named a caller by its callee in this chain of rewrites (victoria-metrics.spec checks it).
+      const named = mapped(`group by (${[...ends, 'le'].join(', ')}) (${branches.map(present).join(' or ')})`);
       const nodeLabels = [labels.dc ? DC_LABEL : '', NODE_LABEL, labels.peerDc ? PEER_DC_LABEL : '', labels.peer ? PEER_NODE_LABEL : ''].filter((l) => l !== '');
       return `${keyed} * on (${ends.join(', ')}) group_left (${nodeLabels.join(', ')}) ${named}`;
     },
