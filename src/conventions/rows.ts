@@ -73,19 +73,22 @@ class Columns {
   readonly peers: string[];
   readonly peerDatacenters: string[];
   /** The status class of each row (rate answers; its index in `CLASS_OF`). */
-  readonly classes: Uint8Array;
-  readonly values: Float64Array;
+  readonly classes: number[];
+  readonly values: number[];
   /** The number of rows (the arrays may be longer: made for every sample of the answer). */
   size = 0;
 
-  /** Room for `n` rows: each array made once at that size (one grown by pushing copies itself as it grows). */
+  /**
+   * Room for `n` rows: each array made once at that size (one grown by pushing copies itself as it
+   * grows). Plain arrays: a typed array's buffer costs more to make than a focus view's few values.
+   */
   constructor(n: number, rate: boolean) {
     this.datacenters = new Array<string>(n);
     this.services = new Array<string>(n);
     this.peers = new Array<string>(n);
     this.peerDatacenters = new Array<string>(n);
-    this.classes = new Uint8Array(rate ? n : 0);
-    this.values = new Float64Array(n);
+    this.classes = new Array<number>(rate ? n : 0);
+    this.values = new Array<number>(n);
   }
 }
 
