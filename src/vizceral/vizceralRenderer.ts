@@ -6,6 +6,7 @@ import { inlineWorker, LayoutWorkers, pageWorkerHost, workerFromSource } from '.
 import type { LayoutScript } from './layoutWorkers.ts';
 import type { GeometryCensus } from './geometryCensus.ts';
 import { disposeReplacedParticles } from './geometryHygiene.ts';
+import { skipDrawingInteractiveLines, skipInGraph } from './interactiveLines.ts';
 import { fixLabelSides } from './labelSides.ts';
 import { noticeIcons, shareNoticeIcons, shareNoticeIconsOf } from './noticeIcons.ts';
 import { applyFound, dimmingOf, keepFoundAfterHover } from './foundDimming.ts';
@@ -168,6 +169,8 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
     foundApplied = applyFound(graph, found, foundApplied);
   };
   viz.on('viewUpdated', () => {
+    // Before the first frame of a view, drawn by a handler below in this same task.
+    if (viz.currentGraph) skipInGraph(viz.currentGraph);
     refreshFound();
     updatedHandlers.forEach((h) => h());
   });
@@ -199,6 +202,7 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       disposeDroppedSegments(viz.graphs);
       disposeReplacedParticles(viz.graphs);
       shareNoticeIcons(viz.graphs);
+      skipDrawingInteractiveLines(viz.graphs);
       refreshFound();
     }),
     setView: (view, highlight) => tracked(() => {
@@ -218,6 +222,7 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       fixLabelSides(viz.graphs);
       // A graph's views are made when it is first shown: here, not in updateData, for the first data.
       shareNoticeIcons(viz.graphs);
+      skipDrawingInteractiveLines(viz.graphs);
       // The first view's shaders are compiled here. With the layout on the page's thread, setView
       // has laid out and drawn the first frame already, so its programs were linked in that draw
       // (60-160 ms of it): this compiles what that frame did not draw.
