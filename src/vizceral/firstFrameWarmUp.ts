@@ -64,21 +64,11 @@ export interface Three {
   readonly DoubleSide: number;
 }
 
-/** The WebGL calls `linkProgramsAhead` changes for its compile. */
-export interface LinkingContext {
-  getProgramParameter(program: unknown, name: number): unknown;
-  deleteProgram(program: unknown): void;
-  flush(): void;
-}
-
 /** What `linkProgramsAhead` compiles with: the scene, camera and renderer of the map. */
 type Linking = Pick<VizInstance, 'camera'> & {
   scene: { add(object: unknown): void; remove(object: unknown): void };
-  renderer: { compile(scene: unknown, camera: unknown): void; debug: { checkShaderErrors: boolean }; getContext(): LinkingContext };
+  renderer: { compile(scene: unknown, camera: unknown): void; debug: { checkShaderErrors: boolean }; getContext(): { flush(): void } };
 };
-
-/** WebGL's ACTIVE_UNIFORMS. */
-const ACTIVE_UNIFORMS = 0x8b86;
 
 /**
  * One object for each shader program Vizceral's views draw with (three.js links one per material
@@ -86,7 +76,7 @@ const ACTIVE_UNIFORMS = 0x8b86;
  * particles (a clone of their ShaderMaterial, as each connection has); colour only (node circles,
  * borders, dots); a texture on both sides (labels, notice icons, a focused node's text); colour on
  * both sides (a focused node's donut and arc meter); lines (a datacenter's connections).
- * `dispose` frees their materials, geometry and texture.
+ * `dispose` frees them, and with them the programs no view uses.
  */
 export function programObjects(three: Three, particleMaterial: { clone(): { dispose(): void } }): { objects: readonly object[]; dispose(): void } {
   const geometry = new three.BufferGeometry();
@@ -116,58 +106,24 @@ export function programObjects(three: Three, particleMaterial: { clone(): { disp
 }
 
 /**
- * Has the GPU process link the shader programs of `objects` now, while the first answers are
- * awaited, without waiting for it. The GPU process keeps what it linked by the programs' sources:
- * the first frame's links of the same programs then take a few ms instead of 10-25 each here.
- *
- * three.js (r106) makes the sources and asks for the links (`compile`), then waits for each link
- * twice: reading its logs (its shader checks, off for this compile) and reading its uniforms
- * (answered 0 for this compile: nothing of it is kept). Its programs are then released (`dispose`,
- * which disposes the objects' materials) but not deleted, so that their links run to the end:
- * `release` deletes them, once the first frame is drawn. Before the first frame, three.js makes
- * its programs (`compileWith` a new set of the objects, kept until the frame is drawn): with the
- * links already done, that costs a few ms, and the frame itself waits for no link.
+ * Links the shader programs of `objects` now, while the first answers are awaited, without waiting
+ * for the links. three.js waits for each link when it reads the program's logs after linking
+ * (its shader checks); with them off for this compile, the compile only queues the work, which
+ * the GPU process does on its own thread while the page goes on. The first frame then finds each
+ * program in three.js's cache (by its code), linked: in the first frame of a view, the four links
+ * took 60-160 ms here. The programs stay while `objects`' materials are not disposed. (A link that
+ * failed is not reported: these are Vizceral's fixed shaders, which three.js checked before.)
  */
-export function linkProgramsAhead(viz: Linking, objects: readonly object[], dispose: () => void): { release(): void } {
-  const gl = viz.renderer.getContext();
+export function linkProgramsAhead(viz: Linking, objects: readonly object[]): void {
   const debug = viz.renderer.debug;
   const checked = debug.checkShaderErrors;
-  const kept: unknown[] = [];
-  const own = { getProgramParameter: Object.hasOwn(gl, 'getProgramParameter'), deleteProgram: Object.hasOwn(gl, 'deleteProgram') };
-  const { getProgramParameter, deleteProgram } = gl;
   debug.checkShaderErrors = false;
-  gl.getProgramParameter = (program, name) => (name === ACTIVE_UNIFORMS ? 0 : getProgramParameter.call(gl, program, name));
-  gl.deleteProgram = (program) => { kept.push(program); };
-  try {
-    compileWith(viz, objects);
-  } finally {
-    debug.checkShaderErrors = checked;
-    try {
-      dispose();
-    } finally {
-      restore(gl, 'getProgramParameter', own.getProgramParameter, getProgramParameter);
-      restore(gl, 'deleteProgram', own.deleteProgram, deleteProgram);
-    }
-  }
-  gl.flush();
-  return { release: () => { for (const program of kept.splice(0)) gl.deleteProgram(program); } };
-}
-
-function restore<K extends keyof LinkingContext>(gl: LinkingContext, name: K, wasOwn: boolean, original: LinkingContext[K]): void {
-  if (wasOwn) gl[name] = original;
-  else delete (gl as Partial<LinkingContext>)[name];
-}
-
-/**
- * Compiles the programs of `objects` (added to the scene for the compile only): three.js links
- * each program not in its cache and waits for it. Its programs stay while the objects' materials
- * are not disposed, and a material of the same program's code made later gets the same program.
- */
-export function compileWith(viz: Pick<Linking, 'scene' | 'camera'> & { renderer: { compile(scene: unknown, camera: unknown): void } }, objects: readonly object[]): void {
   for (const object of objects) viz.scene.add(object);
   try {
     viz.renderer.compile(viz.scene, viz.camera);
+    viz.renderer.getContext().flush();
   } finally {
     for (const object of objects) viz.scene.remove(object);
+    debug.checkShaderErrors = checked;
   }
 }

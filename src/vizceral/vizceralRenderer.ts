@@ -1,4 +1,4 @@
-import { compileCurrentGraph, compileWith, linkProgramsAhead, programObjects, wantsAntialias } from './firstFrameWarmUp.ts';
+import { compileCurrentGraph, linkProgramsAhead, programObjects, wantsAntialias } from './firstFrameWarmUp.ts';
 import type { Three } from './firstFrameWarmUp.ts';
 import { geometryCensus } from './geometryCensus.ts';
 import type { DrawnView } from './layoutOverlaps.ts';
@@ -155,12 +155,9 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
   // a reallocation (and a wait for the GPU) in the first frame with data. Done now instead,
   // while the first answers are awaited.
   if (canvas.offsetWidth > 0 && canvas.offsetHeight > 0) viz.setSize(canvas.offsetWidth, canvas.offsetHeight);
-  // The shader programs of Vizceral's views, linked by the GPU process meanwhile, so that the
-  // first frame's links of the same programs are quick (firstFrameWarmUp.ts).
-  const warmUp = three ? programObjects(three.THREE, three.particleMaterial) : null;
-  let linkedAhead = warmUp ? linkProgramsAhead(viz, warmUp.objects, warmUp.dispose) : null;
-  // three.js's own programs of them, made before the first frame and kept until it is drawn.
-  let programs: { dispose(): void } | null = null;
+  // The shader programs of Vizceral's views, linked by the GPU process meanwhile (firstFrameWarmUp.ts).
+  const programs = three ? programObjects(three.THREE, three.particleMaterial) : null;
+  if (programs) linkProgramsAhead(viz, programs.objects);
   let warmed = false;
 
   let clickHandler: (hit: MapHit | null) => void = () => {};
@@ -226,12 +223,6 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       const isChild = current !== undefined && names.length === current.length + 1 && current.every((n, i) => n === names[i]);
       const same = current !== undefined && names.length === current.length && names.every((n, i) => n === current[i]);
       if (current && current.length > 0 && !isParent && !isChild && !same) viz.setView([]);
-      if (!warmed && three && !programs) {
-        // With the links done (linkProgramsAhead), three.js makes its programs in a few ms here, and the first frame waits for none.
-        const made = programObjects(three.THREE, three.particleMaterial);
-        programs = made;
-        compileWith(viz, made.objects);
-      }
       viz.setView(names, highlight && (highlight.type === 'node' ? vizName(highlight.name) : vizConnectionName(highlight.source, highlight.target)));
       disposeDroppedSegments(viz.graphs);
       disposeReplacedParticles(viz.graphs);
@@ -240,15 +231,11 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       shareNoticeIcons(viz.graphs);
       skipDrawingInteractiveLines(viz.graphs);
       // The first view's shaders are compiled here. With the layout on the page's thread, setView
-      // has laid out and drawn the first frame already (its programs linked ahead by the GPU
-      // process, when the renderer was made): this compiles what that frame did not draw.
+      // has laid out and drawn the first frame already, with the programs linked ahead (when the
+      // renderer was made): this compiles what that frame did not draw.
       if (!warmed && viz.currentGraph) {
         warmed = true;
         compileCurrentGraph(viz);
-        programs?.dispose();
-        programs = null;
-        linkedAhead?.release();
-        linkedAhead = null;
       }
       refreshFound();
     }),
@@ -305,7 +292,6 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       disposeSceneResources(viz);
       noticeIcons.disposeTextures();
       programs?.dispose();
-      linkedAhead?.release();
       viz.removeAllListeners();
       viz.hammertime?.destroy();
       windowListeners.removeAll();

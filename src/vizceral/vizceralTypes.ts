@@ -102,7 +102,7 @@ export interface VizInstance {
     compile(scene: unknown, camera: unknown): void;
     /** `checkShaderErrors`: whether a new program's logs are read (waiting for its link). */
     debug: { checkShaderErrors: boolean };
-    getContext(): { flush(): void; getProgramParameter(program: unknown, name: number): unknown; deleteProgram(program: unknown): void };
+    getContext(): { flush(): void };
   };
   hammertime?: { destroy(): void };
 }
