@@ -4,7 +4,6 @@ import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { lazyCanvases } from './scripts/vizceralCanvases.ts';
 import { exposeLayoutWorkerSource } from './scripts/vizceralLayoutWorker.ts';
-import { exposeThree } from './scripts/vizceralThree.ts';
 
 /**
  * Preloads the renderer's lazy chunk with the page (`<link rel="modulepreload">`: fetched and
@@ -43,9 +42,8 @@ const vizceralLayoutWorker = {
   name: 'traffic-map:vizceral-layout-worker',
   transform(code: string, id: string) {
     if (!/\/node_modules\/vizceral\/dist\/vizceral\.js(\?|$)/.test(id)) return null;
-    // And with canvases that get their pixels when drawn on (scripts/vizceralCanvases.ts), and its
-    // three.js and particle material exported (scripts/vizceralThree.ts).
-    return { code: exposeThree(lazyCanvases(exposeLayoutWorkerSource(code))), map: null };
+    // And with canvases that get their pixels when drawn on (scripts/vizceralCanvases.ts).
+    return { code: lazyCanvases(exposeLayoutWorkerSource(code)), map: null };
   },
 };
 

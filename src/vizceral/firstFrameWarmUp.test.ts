@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileCurrentGraph, isSoftwareRenderer, linkProgramsAhead, programObjects, wantsAntialias } from './firstFrameWarmUp.ts';
-import type { Three } from './firstFrameWarmUp.ts';
+import { compileCurrentGraph, isSoftwareRenderer, wantsAntialias } from './firstFrameWarmUp.ts';
 import type { SceneObject, VizGraph, VizObject } from './vizceralTypes.ts';
 
 describe('isSoftwareRenderer / wantsAntialias', () => {
@@ -74,64 +73,5 @@ describe('compileCurrentGraph', () => {
     let compiles = 0;
     compileCurrentGraph({ currentGraph: undefined, camera: { position: { clone: () => { throw new Error('unused'); } } }, scene, renderer: { compile: () => { compiles++; } } });
     expect(compiles).toBe(0);
-  });
-});
-
-/** three.js as far as programObjects uses it: objects and materials that say what they were made with, and count disposals. */
-function fakeThree() {
-  const disposed: string[] = [];
-  const disposable = (kind: string, parameters: Record<string, unknown> = {}) => ({ kind, parameters, dispose() { disposed.push(kind); } });
-  const object = (kind: string) => class { constructor(readonly geometry: unknown, readonly material: unknown) { void kind; } readonly kind = kind; };
-  const three = {
-    Mesh: object('Mesh'), Line: object('Line'), Points: object('Points'),
-    BufferGeometry: class { kind = 'BufferGeometry'; dispose() { disposed.push('BufferGeometry'); } },
-    MeshBasicMaterial: class { constructor(readonly parameters: Record<string, unknown>) {} kind = 'MeshBasicMaterial'; dispose() { disposed.push('MeshBasicMaterial'); } },
-    LineBasicMaterial: class { constructor(readonly parameters: Record<string, unknown>) {} kind = 'LineBasicMaterial'; dispose() { disposed.push('LineBasicMaterial'); } },
-    Texture: class { kind = 'Texture'; dispose() { disposed.push('Texture'); } },
-    DoubleSide: 2,
-  } as unknown as Three;
-  const particleMaterial = { clone: () => disposable('ParticleClone') };
-  return { three, particleMaterial, disposed };
-}
-
-describe('programObjects: one object per shader program of Vizceral\'s views', () => {
-  it('particles (a clone of theirs), colour, a texture on both sides, colour on both sides, lines; dispose frees every material, the geometry and the texture', () => {
-    const { three, particleMaterial, disposed } = fakeThree();
-    const { objects, dispose } = programObjects(three, particleMaterial);
-    const made = objects.map((o) => {
-      const { kind, material } = o as { kind: string; material: { kind: string; parameters: Record<string, unknown> } };
-      const { map, side } = material.parameters;
-      return `${kind} ${material.kind}${map ? ' map' : ''}${side === 2 ? ' both sides' : ''}`;
-    });
-    expect(made).toEqual(['Points ParticleClone', 'Mesh MeshBasicMaterial', 'Mesh MeshBasicMaterial map both sides', 'Mesh MeshBasicMaterial both sides', 'Line LineBasicMaterial']);
-    dispose();
-    expect(disposed.sort()).toEqual(['BufferGeometry', 'LineBasicMaterial', 'MeshBasicMaterial', 'MeshBasicMaterial', 'MeshBasicMaterial', 'ParticleClone', 'Texture']);
-  });
-});
-
-describe('linkProgramsAhead: compiled without waiting for the links', () => {
-  const linking = (compile: () => void) => {
-    const { scene, children } = fakeScene();
-    const seen: { checks: boolean; inScene: number }[] = [];
-    let flushes = 0;
-    const renderer = {
-      debug: { checkShaderErrors: true },
-      compile: (s: unknown) => { expect(s).toBe(scene); seen.push({ checks: renderer.debug.checkShaderErrors, inScene: children.size }); compile(); },
-      getContext: () => ({ flush: () => { flushes++; } }),
-    };
-    return { viz: { scene, renderer, camera: { position: { clone: () => { throw new Error('unused'); } } } }, children, seen, flushes: () => flushes };
-  };
-  const objects = () => [{ parent: null }, { parent: null }] as object[];
-
-  it('with the shader checks off (they wait for each link) and the objects in the scene for the compile only; the commands flushed', () => {
-    const { viz, children, seen, flushes } = linking(() => {});
-    linkProgramsAhead(viz, objects());
-    expect({ seen, inSceneAfter: children.size, checks: viz.renderer.debug.checkShaderErrors, flushes: flushes() }).toEqual({ seen: [{ checks: false, inScene: 2 }], inSceneAfter: 0, checks: true, flushes: 1 });
-  });
-
-  it('the checks back on and the objects out when the compile throws', () => {
-    const { viz, children } = linking(() => { throw new Error('context lost'); });
-    expect(() => linkProgramsAhead(viz, objects())).toThrow('context lost');
-    expect({ inScene: children.size, checks: viz.renderer.debug.checkShaderErrors }).toEqual({ inScene: 0, checks: true });
   });
 });

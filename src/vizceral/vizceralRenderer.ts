@@ -1,5 +1,4 @@
-import { compileCurrentGraph, linkProgramsAhead, programObjects, wantsAntialias } from './firstFrameWarmUp.ts';
-import type { Three } from './firstFrameWarmUp.ts';
+import { compileCurrentGraph, wantsAntialias } from './firstFrameWarmUp.ts';
 import { geometryCensus } from './geometryCensus.ts';
 import type { DrawnView } from './layoutOverlaps.ts';
 import { readDrawnView } from './layoutProbe.ts';
@@ -73,8 +72,6 @@ interface VizceralModule {
   readonly layoutWorkerInline: LayoutScript | null;
   /** Its connection notice view class (Vizceral exports its base classes). */
   readonly ConnectionNoticeView: { prototype: object } | null;
-  /** Its three.js and the connections' particle material, where the build exports them (scripts/vizceralThree.ts). */
-  readonly three: { readonly THREE: Three; readonly particleMaterial: { clone(): { dispose(): void } } } | null;
 }
 
 let loading: Promise<VizceralModule> | undefined;
@@ -85,7 +82,7 @@ let loading: Promise<VizceralModule> | undefined;
  */
 export function loadVizceral(): Promise<VizceralModule> {
   loading ??= import('vizceral').then((mod: { default: unknown }) => {
-    const inner = mod.default as { default?: unknown; layoutWorkerSource?: unknown; layoutWorkerInline?: unknown; ConnectionNoticeView?: unknown; THREE?: unknown; particleMaterial?: unknown };
+    const inner = mod.default as { default?: unknown; layoutWorkerSource?: unknown; layoutWorkerInline?: unknown; ConnectionNoticeView?: unknown };
     const source = inner.layoutWorkerSource;
     const inline = inner.layoutWorkerInline;
     const noticeView = inner.ConnectionNoticeView;
@@ -94,7 +91,6 @@ export function loadVizceral(): Promise<VizceralModule> {
       layoutWorkerSource: typeof source === 'string' ? source : null,
       layoutWorkerInline: typeof inline === 'function' ? (inline as LayoutScript) : null,
       ConnectionNoticeView: typeof noticeView === 'function' ? (noticeView as { prototype: object }) : null,
-      three: inner.THREE && inner.particleMaterial ? { THREE: inner.THREE as Three, particleMaterial: inner.particleMaterial as { clone(): { dispose(): void } } } : null,
     };
   });
   return loading;
@@ -113,7 +109,7 @@ function nextTask(): Promise<void> {
 }
 
 export const createVizceralRenderer: RendererFactory = async (canvas) => {
-  const { Vizceral, layoutWorkerSource, layoutWorkerInline, ConnectionNoticeView, three } = await loadVizceral();
+  const { Vizceral, layoutWorkerSource, layoutWorkerInline, ConnectionNoticeView } = await loadVizceral();
   // The chunk's first run is a long task (~0.1-0.2 s here); the renderer is made in the next one,
   // so that answers that came in meanwhile are handled first: a datacenter link's service list
   // sends the view's queries, which the server then answers while the renderer is made.
@@ -155,9 +151,6 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
   // a reallocation (and a wait for the GPU) in the first frame with data. Done now instead,
   // while the first answers are awaited.
   if (canvas.offsetWidth > 0 && canvas.offsetHeight > 0) viz.setSize(canvas.offsetWidth, canvas.offsetHeight);
-  // The shader programs of Vizceral's views, linked by the GPU process meanwhile (firstFrameWarmUp.ts).
-  const programs = three ? programObjects(three.THREE, three.particleMaterial) : null;
-  if (programs) linkProgramsAhead(viz, programs.objects);
   let warmed = false;
 
   let clickHandler: (hit: MapHit | null) => void = () => {};
@@ -231,8 +224,8 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       shareNoticeIcons(viz.graphs);
       skipDrawingInteractiveLines(viz.graphs);
       // The first view's shaders are compiled here. With the layout on the page's thread, setView
-      // has laid out and drawn the first frame already, with the programs linked ahead (when the
-      // renderer was made): this compiles what that frame did not draw.
+      // has laid out and drawn the first frame already, so its programs were linked in that draw
+      // (60-160 ms of it): this compiles what that frame did not draw.
       if (!warmed && viz.currentGraph) {
         warmed = true;
         compileCurrentGraph(viz);
@@ -291,7 +284,6 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       // GL context, canvas, scene and label canvases) stays reachable from them.
       disposeSceneResources(viz);
       noticeIcons.disposeTextures();
-      programs?.dispose();
       viz.removeAllListeners();
       viz.hammertime?.destroy();
       windowListeners.removeAll();

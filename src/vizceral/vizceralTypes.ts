@@ -100,9 +100,6 @@ export interface VizInstance {
     domElement: HTMLCanvasElement; info: GlInfo; dispose(): void; forceContextLoss(): void; setClearColor(color: number, alpha: number): void;
     /** Compiles the shader programs of the materials in `scene` (three.js r106). */
     compile(scene: unknown, camera: unknown): void;
-    /** `checkShaderErrors`: whether a new program's logs are read (waiting for its link). */
-    debug: { checkShaderErrors: boolean };
-    getContext(): { flush(): void };
   };
   hammertime?: { destroy(): void };
 }
