@@ -50,22 +50,6 @@ describe('retireHiddenGraphs: graphs out of sight after a view change', () => {
   });
 });
 
-describe('retireHiddenGraphs: a texture the scene still draws', () => {
-  it('a notice icon\'s texture shared with the shown graph stays; the hidden graph\'s own go', () => {
-    const icon = disposable();
-    const iconMesh = (): SceneObject => { const m: SceneObject = { traverse: (fn) => fn(m), material: { ...disposable(), map: icon } as Material }; return m; };
-    const shownIcon = iconMesh();
-    const withIcon: typeof scene = { traverse: (fn) => { fn(sharedInScene); fn(shownIcon); }, add() {}, remove() {} };
-    const hidden = graph(true, false);
-    const hiddenIcon = iconMesh();
-    const traverse = hidden.view.container.traverse;
-    hidden.view.container.traverse = (fn) => { traverse(fn); fn(hiddenIcon); };
-    const shown = graph(true, true);
-    expect(retireHiddenGraphs({ graphs: { a: hidden, b: shown }, currentGraph: shown, scene: withIcon })).toBe(false);
-    expect({ icon: icon.disposed, own: hidden.texture.disposed }).toEqual({ icon: 0, own: 1 });
-  });
-});
-
 describe('wrapSegmentMethods: donut and arc meshes Vizceral drops', () => {
   const mesh = () => {
     const geometry = disposable();

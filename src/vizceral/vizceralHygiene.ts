@@ -48,7 +48,7 @@ export function dropGraph(viz: VizInstance, graph: VizGraph): void {
   // setCurrent(false) disposes the materials and label textures of its nodes and connections.
   if (graph.current) graph.setCurrent(false);
   viz.scene.remove(graph.view.container);
-  disposeGraphTextures(graph, texturesUnder(viz.scene));
+  disposeGraphTextures(graph);
   disposeGraphOwnMeshes(graph);
   graph.removeAllListeners();
 }
@@ -81,10 +81,9 @@ export function retireHiddenGraphs(viz: Pick<VizInstance, 'graphs' | 'currentGra
   visit(viz.graphs);
   if (leaving) return true;
   const drawn = geometriesUnder(hidden.length > 0 ? [viz.scene] : []);
-  const shown = hidden.length > 0 ? texturesUnder(viz.scene) : new Set<Disposable>();
   for (const graph of hidden) {
     if (graph.current) graph.setCurrent(false);
-    disposeGraphTextures(graph, shown);
+    disposeGraphTextures(graph);
     disposeGeometriesNotIn([graph.view.container, ...graphObjectContainers(graph, new Set())], drawn);
   }
   return false;
@@ -92,22 +91,14 @@ export function retireHiddenGraphs(viz: Pick<VizInstance, 'graphs' | 'currentGra
 
 /**
  * Disposes the textures (material maps, texture uniforms) of a graph's scene objects, hidden
- * labels and notices included, but those in `shown` (a notice icon's texture is shared by every
- * connection that shows it: noticeIcons.ts); not its materials or geometries, which it may share.
+ * labels and notices included; not its materials or geometries, which it may share.
  */
-export function disposeGraphTextures(graph: VizGraph, shown: ReadonlySet<Disposable> = new Set()): void {
+export function disposeGraphTextures(graph: VizGraph): void {
   const textures = new Set<Disposable>();
-  const collect = (object: SceneObject): void => { for (const texture of texturesOf(object)) if (!shown.has(texture)) textures.add(texture); };
+  const collect = (object: SceneObject): void => { for (const texture of texturesOf(object)) textures.add(texture); };
   graph.view.container.traverse(collect);
   for (const container of graphObjectContainers(graph, new Set())) container.traverse(collect);
   for (const texture of textures) texture.dispose();
-}
-
-/** The textures of the objects under `root` (what the next frame draws, for the scene). */
-export function texturesUnder(root: SceneObject): Set<Disposable> {
-  const textures = new Set<Disposable>();
-  root.traverse((object) => { for (const texture of texturesOf(object)) textures.add(texture); });
-  return textures;
 }
 
 function materialsOf(object: SceneObject): readonly Material[] {

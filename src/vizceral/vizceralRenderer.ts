@@ -8,7 +8,7 @@ import type { GeometryCensus } from './geometryCensus.ts';
 import { disposeReplacedParticles } from './geometryHygiene.ts';
 import { skipDrawingInteractiveLines, skipInGraph } from './interactiveLines.ts';
 import { fixLabelSides } from './labelSides.ts';
-import { noticeIcons, shareNoticeIcons, shareNoticeIconsOf } from './noticeIcons.ts';
+import { skipUnchangedNoticeIcons } from './noticeIcons.ts';
 import { applyFound, dimmingOf, keepFoundAfterHover } from './foundDimming.ts';
 import type { DimmableGraph } from './foundDimming.ts';
 import type { MapFound, MapHit, MapRenderer, RendererFactory } from './renderer.ts';
@@ -70,8 +70,6 @@ interface VizceralModule {
   readonly layoutWorkerSource: string | null;
   /** The same script as code, for the first layout on the page's thread (scripts/vizceralLayoutWorker.ts). */
   readonly layoutWorkerInline: LayoutScript | null;
-  /** Its connection notice view class (Vizceral exports its base classes). */
-  readonly ConnectionNoticeView: { prototype: object } | null;
 }
 
 let loading: Promise<VizceralModule> | undefined;
@@ -82,15 +80,13 @@ let loading: Promise<VizceralModule> | undefined;
  */
 export function loadVizceral(): Promise<VizceralModule> {
   loading ??= import('vizceral').then((mod: { default: unknown }) => {
-    const inner = mod.default as { default?: unknown; layoutWorkerSource?: unknown; layoutWorkerInline?: unknown; ConnectionNoticeView?: unknown };
+    const inner = mod.default as { default?: unknown; layoutWorkerSource?: unknown; layoutWorkerInline?: unknown };
     const source = inner.layoutWorkerSource;
     const inline = inner.layoutWorkerInline;
-    const noticeView = inner.ConnectionNoticeView;
     return {
       Vizceral: (inner.default ?? inner) as VizConstructor,
       layoutWorkerSource: typeof source === 'string' ? source : null,
       layoutWorkerInline: typeof inline === 'function' ? (inline as LayoutScript) : null,
-      ConnectionNoticeView: typeof noticeView === 'function' ? (noticeView as { prototype: object }) : null,
     };
   });
   return loading;
@@ -109,7 +105,7 @@ function nextTask(): Promise<void> {
 }
 
 export const createVizceralRenderer: RendererFactory = async (canvas) => {
-  const { Vizceral, layoutWorkerSource, layoutWorkerInline, ConnectionNoticeView } = await loadVizceral();
+  const { Vizceral, layoutWorkerSource, layoutWorkerInline } = await loadVizceral();
   // The chunk's first run is a long task (~0.1-0.2 s here); the renderer is made in the next one,
   // so that answers that came in meanwhile are handled first: a datacenter link's service list
   // sends the view's queries, which the server then answers while the renderer is made.
@@ -131,8 +127,6 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
   // Vizceral asks three.js for a multisampled context. The canvas's context is made here first,
   // without multisampling on a software rasterizer (three.js then takes it as it is).
   const antialias = wantsAntialias(webglRendererName());
-  // Connections that show the same notice icon share its texture (noticeIcons.ts), from the first view on.
-  if (ConnectionNoticeView) shareNoticeIconsOf(ConnectionNoticeView.prototype);
   canvas.getContext('webgl', { alpha: true, antialias });
   let viz: VizInstance;
   try {
@@ -201,7 +195,7 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       disposeRemovedObjects(viz, before);
       disposeDroppedSegments(viz.graphs);
       disposeReplacedParticles(viz.graphs);
-      shareNoticeIcons(viz.graphs);
+      skipUnchangedNoticeIcons(viz.graphs);
       skipDrawingInteractiveLines(viz.graphs);
       refreshFound();
     }),
@@ -221,7 +215,7 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       disposeReplacedParticles(viz.graphs);
       fixLabelSides(viz.graphs);
       // A graph's views are made when it is first shown: here, not in updateData, for the first data.
-      shareNoticeIcons(viz.graphs);
+      skipUnchangedNoticeIcons(viz.graphs);
       skipDrawingInteractiveLines(viz.graphs);
       // The first view's shaders are compiled here. With the layout on the page's thread, setView
       // has laid out and drawn the first frame already, so its programs were linked in that draw
@@ -283,7 +277,6 @@ export const createVizceralRenderer: RendererFactory = async (canvas) => {
       // geometries cached by radius, in module scope), so without this every disposed map (its
       // GL context, canvas, scene and label canvases) stays reachable from them.
       disposeSceneResources(viz);
-      noticeIcons.disposeTextures();
       viz.removeAllListeners();
       viz.hammertime?.destroy();
       windowListeners.removeAll();
