@@ -59,7 +59,7 @@ export function readRateRows(convention: Convention, kind: QueryKind, samples: r
 export function readLatencyRows(convention: Convention, kind: QueryKind, samples: readonly InstantSample[]): ReadRows<LatencyRow> {
   const spec = specOf(convention, kind);
   const { columns, size, problems } = check(spec, kind, samples, true);
-  return { source: new LatencyAnswer(columns, spec.peerUnknown), size, problems };
+  return { source: new AnswerRows<LatencyRow>(columns, spec.peerUnknown), size, problems };
 }
 
 /**
@@ -100,11 +100,20 @@ const CLASS_INDEX: ReadonlyMap<StatusClass, number> = new Map(CLASS_OF.map((c, i
  * closures: a refresh reads four answers, and each closure made is an object (and, under tsx's
  * `keepNames`, a property definition) per answer and refresh.
  */
-abstract class AnswerRows<R extends RateRow | LatencyRow> implements RowSource<R> {
-  constructor(protected readonly columns: Columns, protected readonly peerUnknown: boolean) {}
+class AnswerRows<R extends RateRow | LatencyRow> implements RowSource<R> {
+  constructor(protected readonly columns: Columns, private readonly peerUnknown: boolean) {}
 
-  /** The row at `i`, made anew. */
-  protected abstract rowAt(i: number): R;
+  /** The row at `i`, made anew (its status class on rate answers). */
+  rowAt(i: number): R {
+    const c = this.columns;
+    const row: Mutable<LatencyRow & Partial<RateRow>> = {
+      datacenter: c.datacenters[i] as string, service: c.services[i] as string,
+      peerService: c.peers[i] as string, peerDatacenter: c.peerDatacenters[i] as string, value: c.values[i] as number,
+    };
+    if (this.peerUnknown) row.peerUnknown = true;
+    if (c.classes.length > 0) row.statusClass = CLASS_OF[c.classes[i] as number] as StatusClass;
+    return row as R;
+  }
 
   forEach(visit: (row: R) => void): void {
     const c = this.columns;
@@ -116,7 +125,6 @@ abstract class AnswerRows<R extends RateRow | LatencyRow> implements RowSource<R
     visit(row);
     const { datacenters, services, peers, peerDatacenters, classes, values } = c;
     const rate = classes.length > 0;
-    // (the arrays hold `n` rows and may be longer)
     for (let i = 1; i < n; i++) {
       row.datacenter = datacenters[i] as string;
       row.service = services[i] as string;
@@ -130,64 +138,27 @@ abstract class AnswerRows<R extends RateRow | LatencyRow> implements RowSource<R
 }
 
 class RateAnswer extends AnswerRows<RateRow> {
-  protected rowAt(i: number): RateRow {
-    const c = this.columns;
-    const datacenter = c.datacenters[i] as string;
-    const service = c.services[i] as string;
-    const peerService = c.peers[i] as string;
-    const peerDatacenter = c.peerDatacenters[i] as string;
-    const statusClass = CLASS_OF[c.classes[i] as number] as StatusClass;
-    const value = c.values[i] as number;
-    return this.peerUnknown
-      ? { datacenter, service, peerService, peerDatacenter, peerUnknown: true, statusClass, value }
-      : { datacenter, service, peerService, peerDatacenter, statusClass, value };
-  }
-
   /** The runs of rows of one service (see `RowSource.forEachRun`), from the columns. */
   forEachRun(visit: (run: ServiceRun<RateRow>) => void): void {
-    const { datacenters, services } = this.columns;
+    const { datacenters, services, size } = this.columns;
     let start = 0;
-    const n = this.columns.size;
-    for (let i = 1; i <= n; i++) {
-      if (i < n && datacenters[i] === datacenters[start] && services[i] === services[start]) continue;
-      visit(new ColumnRun(this, start, i - start));
+    for (let i = 1; i <= size; i++) {
+      if (i < size && datacenters[i] === datacenters[start] && services[i] === services[start]) continue;
+      visit(new ColumnRun(this, datacenters[start] as string, services[start] as string, start, i - start));
       start = i;
     }
-  }
-
-  /** The row at `i`, made anew (a run's first row). */
-  row(i: number): RateRow {
-    return this.rowAt(i);
   }
 }
 
 /** A run of rows of a `RateAnswer`: its first row made when asked for. */
 class ColumnRun implements ServiceRun<RateRow> {
-  readonly datacenter: string;
-  readonly service: string;
-
-  constructor(private readonly answer: RateAnswer, private readonly start: number, readonly rows: number) {
-    const first = answer.row(start);
-    this.datacenter = first.datacenter;
-    this.service = first.service;
-  }
+  constructor(
+    private readonly answer: RateAnswer, readonly datacenter: string, readonly service: string,
+    private readonly start: number, readonly rows: number,
+  ) {}
 
   first(): RateRow {
-    return this.answer.row(this.start);
-  }
-}
-
-class LatencyAnswer extends AnswerRows<LatencyRow> {
-  protected rowAt(i: number): LatencyRow {
-    const c = this.columns;
-    const datacenter = c.datacenters[i] as string;
-    const service = c.services[i] as string;
-    const peerService = c.peers[i] as string;
-    const peerDatacenter = c.peerDatacenters[i] as string;
-    const value = c.values[i] as number;
-    return this.peerUnknown
-      ? { datacenter, service, peerService, peerDatacenter, peerUnknown: true, value }
-      : { datacenter, service, peerService, peerDatacenter, value };
+    return this.answer.rowAt(this.start);
   }
 }
 
