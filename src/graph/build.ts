@@ -2,7 +2,8 @@ import { nodeText } from './displayNames.ts';
 import { collectEdges } from './edges.ts';
 import { datacenterFilter, directoryOf, instrumentation, knownDatacenter, splitServiceKey } from './endpoints.ts';
 import { PeerResolver } from './peerResolver.ts';
-import { datacenterView, edgesByDatacenter, globalView } from './views.ts';
+import { datacenterView, globalView } from './platformViews.ts';
+import { edgesByDatacenter } from './views.ts';
 import type { BuildParams, DataProblem, Health, TrafficGraph, TrafficInput, TrafficNode, TrafficView } from './types.ts';
 
 /**
