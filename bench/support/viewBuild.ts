@@ -5,7 +5,8 @@
  * imports the simulated platform, so a process that loads only this holds what a browser does.
  */
 import { Session } from 'node:inspector/promises';
-import { addRows, emptyRead } from '../../src/app/data/readTraffic.ts';
+import { addRows, addScanned, emptyRead } from '../../src/app/data/readTraffic.ts';
+import { textReader } from '../../src/conventions/scannedRows.ts';
 import type { TrafficRead } from '../../src/app/data/readTraffic.ts';
 import { standardConvention } from '../../src/conventions/standard.ts';
 import type { Convention, QueryKind } from '../../src/conventions/types.ts';
@@ -25,10 +26,18 @@ export function parseAll(bodies: readonly Body[]): unknown[] {
   return bodies.map((b) => JSON.parse(b.body) as unknown);
 }
 
-/** The app's path from the bodies to the rows (readTraffic after the fetch); `timeS` the evaluation time. */
+/**
+ * The app's path from the bodies to the rows (readTraffic after the fetch: the client's reader of
+ * the text, else its parse and check); `timeS` the evaluation time.
+ */
 export function readAll(bodies: readonly Body[], convention: Convention, timeS: number): TrafficRead {
   const read = emptyRead(timeS);
   for (const b of bodies) {
+    const scanned = textReader(convention, b.kind)?.(b.body);
+    if (scanned) {
+      addScanned(read, scanned);
+      continue;
+    }
     const parsed = JSON.parse(b.body) as { data: unknown };
     const checked = checkQueryData(parsed.data);
     if (!checked.ok || checked.value.resultType !== 'vector') throw new Error(`the ${b.kind} answer did not pass the client's check`);

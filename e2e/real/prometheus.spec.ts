@@ -101,8 +101,10 @@ test('Prometheus stopped: banner, last graph kept; restarted on the same port: r
 
 for (const dc of DATACENTERS) {
   test(`the rate and latency of every pair of nodes of ${dc}, flat and by group, are those of its series in plain PromQL`, async () => {
-    const { compared, problems } = await latestViewAnswerCheck(serverUrl(), dc, stack.rateWindow);
+    const { compared, problems, readFromText, answers } = await latestViewAnswerCheck(serverUrl(), dc, stack.rateWindow);
     expect(problems).toEqual([]);
     expect(compared).toBeGreaterThan(40);
+    // Prometheus answers in the compact shape the app reads without parsing: every answer read so, alike.
+    expect(readFromText).toBe(answers);
   });
 }

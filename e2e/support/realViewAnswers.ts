@@ -4,8 +4,14 @@
  * of the buckets summed so, over the series whose two ends are both in the view's datacenter.
  * Both at one evaluation time, on one server, so both read the same samples.
  */
+import { readLatencyRows, readRateRows } from '../../src/conventions/rows.ts';
+import { textReader } from '../../src/conventions/scannedRows.ts';
 import { standardConvention } from '../../src/conventions/standard.ts';
+import type { QueryKind } from '../../src/conventions/types.ts';
+import { viewConvention } from '../../src/conventions/viewConvention.ts';
 import { buildViewQuery } from '../../src/conventions/viewQueries.ts';
+import { rowsOf } from '../../src/graph/rowSource.ts';
+import type { InstantSample } from '../../src/prometheus/types.ts';
 import type { GroupSource, ViewScope } from '../../src/graph/scope.ts';
 import { instantQuery } from './realTruth.ts';
 
@@ -16,6 +22,28 @@ export interface ViewAnswerCheck {
   readonly compared: number;
   /** What differs: a pair only one side has, or a value more than 1e-6 apart. */
   readonly problems: readonly string[];
+  /** Answers the app read from their text (conventions/scannedRows.ts) rather than parsed, of all compared. */
+  readonly readFromText: number;
+  readonly answers: number;
+}
+
+/**
+ * The app's answer to `promql` as the app asks for it (a form POST), read by the app's text
+ * reader and by its parse: whether the reader read it, and where the two differ.
+ */
+async function readersAgree(url: string, promql: string, kind: QueryKind, dc: string, time: number): Promise<{ read: boolean; problem?: string }> {
+  const res = await fetch(`${url}/api/v1/query`, {
+    method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ query: promql, time: String(time) }).toString(), signal: AbortSignal.timeout(10_000),
+  });
+  const text = await res.text();
+  const convention = viewConvention(standardConvention, dc);
+  const scanned = textReader(convention, kind)?.(text);
+  if (!scanned) return { read: false };
+  const samples = (JSON.parse(text) as { data: { result: InstantSample[] } }).data.result;
+  const parsed = kind === 'egressRate' || kind === 'ingressRate' ? readRateRows(convention, kind, samples) : readLatencyRows(convention, kind, samples);
+  const same = JSON.stringify(rowsOf<object>(scanned.rows.source)) === JSON.stringify(rowsOf<object>(parsed.source)) && parsed.problems.length === 0;
+  return same ? { read: true } : { read: true, problem: `${kind}: the rows read from the text differ from those of its parse` };
 }
 
 const QUERIES = [
@@ -29,6 +57,8 @@ const QUERIES = [
 export async function viewAnswerMismatches(url: string, dc: string, rateWindow: string, time: number): Promise<ViewAnswerCheck> {
   const problems: string[] = [];
   let compared = 0;
+  let readFromText = 0;
+  let answers = 0;
   const scopes: { desc: string; scope: ViewScope; regex: string; replacement: string }[] = [
     { desc: 'flat', scope: { level: 'datacenter', dc, grouped: false }, regex: '(.*)', replacement: '$1' },
     // A name the rule captures nothing from is its own group.
@@ -37,7 +67,12 @@ export async function viewAnswerMismatches(url: string, dc: string, rateWindow: 
   for (const { desc, scope, regex, replacement } of scopes) {
     for (const [kind, metric] of QUERIES) {
       const latency = kind === 'egressLatency' || kind === 'ingressLatency';
-      const app = await instantQuery(url, buildViewQuery(standardConvention, { rateWindow, latencyQuantile: 0.95, grouping: RULE }, scope, kind), time);
+      const promql = buildViewQuery(standardConvention, { rateWindow, latencyQuantile: 0.95, grouping: RULE }, scope, kind);
+      const app = await instantQuery(url, promql, time);
+      const text = await readersAgree(url, promql, kind, dc, time);
+      answers++;
+      if (text.read) readFromText++;
+      if (text.problem) problems.push(`${desc} ${text.problem}`);
       const selected = `${metric}{datacenter=${JSON.stringify(dc)}, peer_datacenter=${JSON.stringify(dc)}}`;
       const named = `label_replace(label_replace(rate(${selected}[${rateWindow}]), "a", "${replacement}", "service", "${regex}"), "b", "${replacement}", "peer_service", "${regex}")`;
       const plain = await instantQuery(url, latency ? `histogram_quantile(0.95, sum by (a, b, le) (${named}))` : `sum by (a, b) (${named})`, time);
@@ -62,7 +97,7 @@ export async function viewAnswerMismatches(url: string, dc: string, rateWindow: 
       for (const pair of bothLeftOut) if (!want.has(pair)) problems.push(`${desc} ${kind} ${pair}: only in the app's answer`);
     }
   }
-  return { compared, problems };
+  return { compared, problems, readFromText, answers };
 }
 
 /**

@@ -22,7 +22,7 @@ export interface ReadRows<R> {
 }
 
 // A Map: a stray label value such as "toString" must not find Object.prototype.
-const CLASSES: ReadonlyMap<string, StatusClass> = new Map(['1xx', '2xx', '3xx', '4xx', '5xx'].map((c) => [c, c as StatusClass]));
+export const CLASSES: ReadonlyMap<string, StatusClass> = new Map(['1xx', '2xx', '3xx', '4xx', '5xx'].map((c) => [c, c as StatusClass]));
 
 /**
  * Turns the samples of a rate query into rows, reporting (not throwing on) bad series. The rows
@@ -67,7 +67,7 @@ export function readLatencyRows(convention: Convention, kind: QueryKind, samples
  * samples are left out). The labels are the strings of the answer (a qualified name excepted):
  * kept here, they keep no sample object alive.
  */
-class Columns {
+export class Columns {
   readonly datacenters: string[];
   readonly services: string[];
   readonly peers: string[];
@@ -92,15 +92,15 @@ class Columns {
   }
 }
 
-const CLASS_OF: readonly StatusClass[] = ['1xx', '2xx', '3xx', '4xx', '5xx', 'none'];
-const CLASS_INDEX: ReadonlyMap<StatusClass, number> = new Map(CLASS_OF.map((c, i) => [c, i]));
+export const CLASS_OF: readonly StatusClass[] = ['1xx', '2xx', '3xx', '4xx', '5xx', 'none'];
+export const CLASS_INDEX: ReadonlyMap<StatusClass, number> = new Map(CLASS_OF.map((c, i) => [c, i]));
 
 /**
  * The rows of a checked answer, made as they are visited (see `readRateRows`). A class, not
  * closures: a refresh reads four answers, and each closure made is an object (and, under tsx's
  * `keepNames`, a property definition) per answer and refresh.
  */
-class AnswerRows<R extends RateRow | LatencyRow> implements RowSource<R> {
+export class AnswerRows<R extends RateRow | LatencyRow> implements RowSource<R> {
   constructor(protected readonly columns: Columns, private readonly peerUnknown: boolean) {}
 
   /** The row at `i`, made anew (its status class on rate answers). */
@@ -137,7 +137,7 @@ class AnswerRows<R extends RateRow | LatencyRow> implements RowSource<R> {
   }
 }
 
-class RateAnswer extends AnswerRows<RateRow> {
+export class RateAnswer extends AnswerRows<RateRow> {
   /** The runs of rows of one service (see `RowSource.forEachRun`), from the columns. */
   forEachRun(visit: (run: ServiceRun<RateRow>) => void): void {
     const { datacenters, services, size } = this.columns;

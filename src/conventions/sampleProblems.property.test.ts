@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sampleText } from '../app/__fixtures__/hostileArbitraries.ts';
-import { floatValue } from './sampleProblems.ts';
+import { floatValue } from '../prometheus/floatText.ts';
 
 /** The reference: Go's float syntax by regex, then the language's own conversion. */
 const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;

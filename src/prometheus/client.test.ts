@@ -89,6 +89,34 @@ type Resolver = HttpResponseResolver;
 const text = (body: string, status: number, type = 'text/plain') =>
   new HttpResponse(body, { status, headers: { 'Content-Type': type } });
 
+describe('queryRead', () => {
+  // A reader that reads an answer it knows (by a marker in its text) and declines the others.
+  const reader = (text: string) => (text.includes('"api"') ? { length: text.length } : null);
+  const cases: { desc: string; status: number; body: JsonBodyType; read: boolean; resultType?: string; kind?: string }[] = [
+    { desc: 'an answer the reader reads: its value, no warnings', status: 200, body: vector, read: true },
+    { desc: 'an answer the reader declines: parsed and checked as by query', status: 200, body: matrix, read: false, resultType: 'matrix' },
+    { desc: 'an error answer is never offered to the reader', status: 400, body: { status: 'error', errorType: 'bad_data', error: 'in "api"' }, read: false, kind: 'api' },
+    { desc: 'an HTTP error with a body the reader would read is still an error', status: 503, body: vector, read: false, kind: 'http' },
+  ];
+  it.each(cases)('$desc', async ({ status, body, read, resultType, kind }) => {
+    let seen = '';
+    server.use(http.post(QUERY, async ({ request }) => {
+      seen = new URLSearchParams(await request.text()).get('query') ?? '';
+      return HttpResponse.json(body, { status });
+    }));
+    const pending = client().queryRead('sum(up)', reader, { time: 1700000000 });
+    if (kind) {
+      expect((await failure(pending)).kind).toBe(kind);
+      return;
+    }
+    const answer = await pending;
+    expect(seen).toBe('sum(up)');
+    expect(answer.warnings).toEqual([]);
+    if (read) expect(answer.data).toEqual({ resultType: 'read', value: { length: JSON.stringify(body).length } });
+    else expect(answer.data.resultType).toBe(resultType);
+  });
+});
+
 describe('query failures', () => {
   const cases: { desc: string; resolver: Resolver; kind: string; status?: number; errorType?: string; message: RegExp }[] = [
     {

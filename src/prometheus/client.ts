@@ -40,8 +40,20 @@ export interface LabelValuesOptions extends Cancellable {
   readonly match?: string | readonly string[];
 }
 
+/** An answer the caller's reader read from its text (see `PrometheusClient.queryRead`). */
+export interface ReadData<R> {
+  readonly resultType: 'read';
+  readonly value: R;
+}
+
 export interface PrometheusClient {
   query(promql: string, options?: InstantQueryOptions): Promise<ApiSuccess<QueryData>>;
+  /**
+   * `query`, with the answer's text offered to `read` first: what it returns stands for the data
+   * (a reader of the API's compact vector shape, without an object per sample: vectorText.ts);
+   * null, and the answer is parsed and checked as `query` does.
+   */
+  queryRead<R>(promql: string, read: (text: string) => R | null, options?: InstantQueryOptions): Promise<ApiSuccess<QueryData | ReadData<R>>>;
   queryRange(promql: string, options: RangeQueryOptions): Promise<ApiSuccess<QueryData>>;
   /**
    * The global scrape interval in ms from /api/v1/status/config (1m when the config sets none,
@@ -68,6 +80,15 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
   return {
     query: (promql, { time, signal } = {}) =>
       apiRequest(ctx, { method: 'POST', path: 'api/v1/query', params: { query: promql, time }, signal, check: checkQueryData }),
+
+    queryRead: <R>(promql: string, read: (text: string) => R | null, { time, signal }: InstantQueryOptions = {}) =>
+      apiRequest<QueryData | ReadData<R>>(ctx, {
+        method: 'POST', path: 'api/v1/query', params: { query: promql, time }, signal, check: checkQueryData,
+        readText: (text) => {
+          const value = read(text);
+          return value === null ? null : { resultType: 'read', value };
+        },
+      }),
 
     queryRange: (promql, { start, end, step, signal }) =>
       apiRequest(ctx, {

@@ -40,6 +40,11 @@ export interface ApiRequest<T> {
   readonly signal?: AbortSignal;
   /** Checks the shape of `data` in a success answer. */
   readonly check: (data: unknown) => Checked<T>;
+  /**
+   * Reads a success answer's `data` from its text, when it can (see vectorText.ts): tried on a
+   * 2xx answer before it is parsed; null, and the answer is parsed and checked as any other.
+   */
+  readonly readText?: (text: string) => T | null;
 }
 
 /**
@@ -57,6 +62,9 @@ export async function apiRequest<T>(ctx: RequestContext, req: ApiRequest<T>): Pr
   if (req.method === 'POST') init.body = encoded;
 
   const { status, ok, text } = await send(ctx, target, init, req.signal);
+  const read = ok && req.readText ? req.readText(text) : null;
+  // Only an answer without warnings or infos is read from its text.
+  if (read !== null) return { data: read, warnings: [], infos: [] };
   return interpret(target, status, ok, text, req.check);
 }
 

@@ -28,6 +28,7 @@ function fakeClient(calls: Calls, fail = false): PrometheusClient {
       if (fail) throw new Error('down');
       return { data: { resultType: 'vector', result: [{ metric: { __name__: 'ALERTS', alertname: 'Old', alertstate: 'firing' }, value: [1, '1'] }] }, warnings: [], infos: [] };
     },
+    queryRead: () => Promise.reject(new Error('unused')),
     queryRange: () => Promise.reject(new Error('unused')),
     scrapeInterval: () => Promise.reject(new Error('unused')),
     labelValues: () => Promise.reject(new Error('unused')),

@@ -2,6 +2,8 @@ import { buildQueries } from '../../conventions/queries.ts';
 import { buildBaselineQueries, buildViewQueries, viewConvention } from '../../conventions/viewQueries.ts';
 import type { GroupSource, ViewScope } from '../../graph/scope.ts';
 import { readLatencyRows, readRateRows } from '../../conventions/rows.ts';
+import { textReader } from '../../conventions/scannedRows.ts';
+import type { ScannedAnswer } from '../../conventions/scannedRows.ts';
 import { RowList } from '../../graph/rowSource.ts';
 import type { Convention, QueryKind } from '../../conventions/types.ts';
 import type { DataProblem, LatencyRow, RateRow } from '../../graph/types.ts';
@@ -86,7 +88,12 @@ export async function readTraffic(servers: readonly { plan: ServerPlan; client: 
     read.queryCount += queries.length + baselineQueries.length;
     const baseline = Promise.all(baselineQueries.map(async (q) => ({ kind: q.kind, answer: await ask(q.promql) })));
     baseline.catch(() => undefined);
-    const answers = await Promise.all(queries.map(async (q) => ({ kind: q.kind, answer: await ask(q.promql) })));
+    // A view's answers are read from their text where they can be (scannedRows.ts), else parsed.
+    const answers = await Promise.all(queries.map(async (q) => {
+      const reader = params.scope ? textReader(convention, q.kind) : null;
+      const options = { time: params.time, ...(params.signal ? { signal: params.signal } : {}) };
+      return { kind: q.kind, answer: reader ? await client.queryRead(q.promql, reader, options) : await ask(q.promql) };
+    }));
     return { plan, answers, baseline: await baseline.then((a) => ({ ok: true as const, answers: a }), (e: unknown) => ({ ok: false as const, error: e })) };
   }));
   const baselineRead = params.scope && params.baseline ? { offset: params.baseline, egressRate: new RowList<RateRow>(), ingressRate: new RowList<RateRow>() } : undefined;
@@ -102,6 +109,10 @@ export async function readTraffic(servers: readonly { plan: ServerPlan; client: 
       const prefix = servers.length > 1 ? `${plan.url}: ` : '';
       // Prometheus repeats a warning (e.g. an unreachable store) on each of the four answers: keep it once.
       for (const w of answer.warnings) if (!read.warnings.includes(`${prefix}${w}`)) read.warnings.push(`${prefix}${w}`);
+      if (answer.data.resultType === 'read') {
+        addScanned(read, answer.data.value);
+        continue;
+      }
       const samples = answer.data.resultType === 'vector' ? answer.data.result : [];
       addRows(read, convention, kind, samples);
     }
@@ -136,6 +147,12 @@ export function emptyRead(time: number): TrafficRead {
     egressRate: new RowList(), ingressRate: new RowList(), egressLatency: new RowList(), ingressLatency: new RowList(),
     problems: [], warnings: [], failures: [], time, queryCount: 0,
   };
+}
+
+/** Adds the rows of an answer read from its text (checked as it was read: no problems). */
+export function addScanned(read: TrafficRead, answer: ScannedAnswer): void {
+  if (answer.kind === 'egressRate' || answer.kind === 'ingressRate') read[answer.kind].add(answer.rows.source, answer.rows.size);
+  else read[answer.kind].add(answer.rows.source, answer.rows.size);
 }
 
 /** Adds the samples of one answer (checked now; its rows are made when the graph is built). */
