@@ -6,9 +6,9 @@ import type { PeerDirectory } from './peerResolver.ts';
 import type { Endpoint, Instrumentation } from './endpoints.ts';
 import { focusView } from './focus.ts';
 import type { ViewScope } from './scope.ts';
-import { ViewBuilder, belongsTo, edgesByDatacenter, nodeIdOf, placeInDatacenter } from './views.ts';
+import { ViewBuilder, belongsTo, compare, edgesByDatacenter, nodeIdOf, placeInDatacenter } from './views.ts';
 import { EMPTY_STATS } from './stats.ts';
-import type { GroupOf, PlacedNode } from './views.ts';
+import type { GroupOf, PlacedNode, RankedNode } from './views.ts';
 import { INTERNET } from './types.ts';
 import type { BuildParams, DataProblem, DatacenterId, NodeId, NodeKind, TrafficGraph, TrafficInput, TrafficNode, TrafficView } from './types.ts';
 
@@ -61,20 +61,21 @@ export function buildScopedGraph(input: TrafficInput, params: BuildParams, scope
   const groupOf: GroupOf | undefined = scope.level === 'group'
     ? (d, name) => listed?.(d, name) ?? (d === dc ? scope.group : undefined)
     : listed;
-  // Over the cap, the view is built again with the quieter nodes folded: this first build makes
-  // edges only between the nodes the cap could keep (every node is in `allNodes`, with its totals).
   const focus = scope.level === 'focus';
-  // A capped first build is folded below: its edges would not be drawn, so it makes none.
   const builder = placedView(dc, dcEdges, focus ? [] : services, params, groupOf, kinds);
-  const first = builder.build('datacenter', dc, focus ? Infinity : params.maxNodesPerView, true);
-  let view = first.view;
-  let allNodes = first.allNodes;
-  if (scope.level === 'focus') {
-    const focused = focusView(view, nodeIdOf(scope.service));
-    view = focused ?? { kind: 'focus', datacenter: dc, focus: nodeIdOf(scope.service), nodes: [], edges: [] };
-    allNodes = view.nodes;
+  const max = params.maxNodesPerView;
+  let capped: { view: TrafficView; hidden: number };
+  if (!focus && builder.size > max) {
+    // Over the cap, the nodes are ranked (not judged) and the view is built once, the quieter folded.
+    capped = capWithAggregate({ kind: 'datacenter' }, builder.ranking(), max, dc, builder);
+  } else {
+    let view = builder.build('datacenter', dc).view;
+    if (scope.level === 'focus') {
+      view = focusView(view, nodeIdOf(scope.service)) ?? { kind: 'focus', datacenter: dc, focus: nodeIdOf(scope.service), nodes: [], edges: [] };
+    }
+    const ranked = view.nodes.map((n) => ({ id: n.id, kind: n.kind, rate: n.incoming.rate + n.outgoing.rate }));
+    capped = ranked.length > max ? capWithAggregate(view, ranked, max, dc, builder) : { view, hidden: 0 };
   }
-  const capped = capWithAggregate(view, allNodes, params.maxNodesPerView, dc, builder);
   if (capped.hidden > 0) problems.push({ kind: 'capped', datacenter: dc, shown: capped.view.nodes.length - 1, total: capped.view.nodes.length - 1 + capped.hidden });
   // The global level keeps its nodes (no numbers: they are not read here), so the renderer's root
   // stays the same from level to level; only the datacenter read is filled in.
@@ -157,14 +158,14 @@ function placeOnce(placed: Map<Endpoint, PlacedNode>, e: Endpoint, dc: string, k
 /**
  * A view of at most `max` nodes: the internet, other datacenters and the focused service always
  * stay; of the rest the busiest; the others become one node (`MORE_NODE`) whose edges sum theirs.
- * `allNodes`: every node of the view with its totals (`view` may hold fewer when over `max`).
+ * `allNodes`: every node of the view, ranked by its traffic.
  */
 function capWithAggregate(
-  view: TrafficView, allNodes: readonly TrafficNode[], max: number, dc: string, builder: ViewBuilder,
+  view: Pick<TrafficView, 'kind' | 'focus'>, allNodes: readonly RankedNode[], max: number, dc: string, builder: ViewBuilder,
 ): { view: TrafficView; hidden: number } {
-  if (allNodes.length <= max) return { view, hidden: 0 };
-  const always = (n: TrafficNode): boolean => n.kind === 'internet' || n.kind === 'remote' || n.id === view.focus;
-  const rest = allNodes.filter((n) => !always(n)).sort((a, b) => b.incoming.rate + b.outgoing.rate - (a.incoming.rate + a.outgoing.rate));
+  const always = (n: RankedNode): boolean => n.kind === 'internet' || n.kind === 'remote' || n.id === view.focus;
+  // The busiest first; of equal traffic, in the order of the view's nodes (by name).
+  const rest = allNodes.filter((n) => !always(n)).sort((a, b) => b.rate - a.rate || compare(a.id, b.id));
   const room = Math.max(0, max - 1 - allNodes.filter(always).length);
   const kept = new Set<NodeId>([...allNodes.filter(always), ...rest.slice(0, room)].map((n) => n.id));
   const hidden = allNodes.length - kept.size;

@@ -46,21 +46,19 @@ describe('ViewBuilder.build: nodes', () => {
   });
 });
 
-describe('ViewBuilder.build: nodesOnlyWhenCapped', () => {
-  const cases: { desc: string; max: number; nodes: string[]; edges: string[] }[] = [
-    { desc: 'under the cap: the whole view, edges too', max: 10, nodes: ['a', 'b', 'c', INTERNET], edges: ['a->b', 'a->c', 'b->c', `${INTERNET}->a`] },
-    { desc: 'over the cap: the kept nodes and no edges', max: 3, nodes: ['a', 'b', INTERNET], edges: [] },
-  ];
-  it.each(cases)('$desc', ({ max, nodes, edges }) => {
-    const built = builder().build('datacenter', 'eu', max, true);
-    const plain = builder().build('datacenter', 'eu', max);
-    expect(built.view.nodes.map((n) => n.id)).toEqual(nodes);
-    expect(built.view.edges.map((e) => `${e.source}->${e.target}`)).toEqual(edges);
-    // Every node, judged on all its traffic, as without the option.
-    expect(built.allNodes).toEqual(plain.allNodes);
-    expect(built.view.nodes).toEqual(plain.view.nodes);
-    if (max >= plain.allNodes.length) expect(built.view.edges).toEqual(plain.view.edges);
-    else expect(plain.view.edges.length).toBeGreaterThan(0);
+describe('ViewBuilder.ranking', () => {
+  it('gives every node, in the order added, with the incoming plus outgoing rate its built stats hold', () => {
+    const b = builder();
+    // A second part of a -> b (a pair of two edges): summed as build sums it.
+    b.addEdge(svc('a'), svc('b'), { acc: acc({ '2xx': 0.1, '4xx': 0.2 }) });
+    const ranked = b.ranking();
+    const built = new Map(b.build('datacenter', 'eu').view.nodes.map((n) => [n.id, n.incoming.rate + n.outgoing.rate]));
+    expect(ranked.map((n) => n.id)).toEqual([INTERNET, 'a', 'b', 'c']);
+    for (const n of ranked) expect(n.rate).toBe(built.get(n.id));
+    // a: 100 in, 50 + 0.3 + 10 out.
+    expect(ranked.find((n) => n.id === 'a')?.rate).toBeCloseTo(160.3, 9);
+    expect(ranked.find((n) => n.id === 'a')?.kind).toBe('service');
+    expect(b.size).toBe(4);
   });
 });
 

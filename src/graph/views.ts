@@ -131,12 +131,28 @@ export class ViewBuilder {
     return out;
   }
 
+  /** The number of nodes. */
+  get size(): number {
+    return this.nodes.size;
+  }
+
   /**
-   * The view, with the `maxNodes` busiest nodes and the edges between them (see `keptNodes`).
-   * `nodesOnlyWhenCapped`: over `maxNodes`, the view has no edges (for a caller that folds the
-   * quieter nodes and builds again: it needs `allNodes` only).
+   * Each node with its incoming plus outgoing rate as `build` sums them (the same numbers its
+   * nodes' stats hold), in the order added: what a cap ranks, without judging or sorting nodes.
    */
-  build(kind: ViewKind, datacenter: string, maxNodes = Infinity, nodesOnlyWhenCapped = false): BuiltView {
+  ranking(): RankedNode[] {
+    const t = this.thresholds;
+    const { incoming, outgoing } = this.sums();
+    const out: RankedNode[] = [];
+    for (const n of this.nodes.values()) {
+      const rate = (incoming.get(n.id)?.finish(t).rate ?? 0) + (outgoing.get(n.id)?.finish(t).rate ?? 0);
+      out.push({ id: n.id, kind: n.kind, rate });
+    }
+    return out;
+  }
+
+  /** The sums of the pairs with several parts, and each node's incoming and outgoing sums. */
+  private sums(): { sums: Map<number, EdgeStats>; incoming: Map<NodeId, StatsSum>; outgoing: Map<NodeId, StatsSum> } {
     const t = this.thresholds;
     const { sources, targets, pairs } = this;
     const sums = new Map<number, EdgeStats>();
@@ -149,6 +165,14 @@ export class ViewBuilder {
       addTo(sumOf(incoming, targets[i] as NodeId), sum, acc);
       addTo(sumOf(outgoing, sources[i] as NodeId), sum, acc);
     }
+    return { sums, incoming, outgoing };
+  }
+
+  /** The view, with the `maxNodes` busiest nodes and the edges between them (see `keptNodes`). */
+  build(kind: ViewKind, datacenter: string, maxNodes = Infinity): BuiltView {
+    const t = this.thresholds;
+    const { sources, targets, pairs } = this;
+    const { sums, incoming, outgoing } = this.sums();
     const allNodes: TrafficNode[] = [];
     const rules = HealthRules.of(t);
     // Each node's rule, found once (edges are judged by their callee's); without overrides, the default's.
@@ -167,7 +191,6 @@ export class ViewBuilder {
     allNodes.sort((a, b) => compare(a.id, b.id));
     const keep = keptNodes(allNodes, maxNodes);
     const nodes = keep ? allNodes.filter((n) => keep.has(n.id)) : allNodes;
-    if (keep && nodesOnlyWhenCapped) return { view: { kind, datacenter, nodes, edges: [] }, allNodes };
     const edges: TrafficEdge[] = [];
     for (let i = 0; i < pairs.length; i++) {
       const source = sources[i] as NodeId;
@@ -179,6 +202,13 @@ export class ViewBuilder {
     }
     return { view: { kind, datacenter, nodes, edges: sortEdges(edges, nodes) }, allNodes };
   }
+}
+
+/** A node and its traffic (incoming plus outgoing request rate), as a cap ranks it. */
+export interface RankedNode {
+  readonly id: NodeId;
+  readonly kind: NodeKind;
+  readonly rate: number;
 }
 
 /**
@@ -213,8 +243,8 @@ function subjectOf(n: PlacedNode, dc: string, groupOf: GroupOf | undefined): Rul
   }
 }
 
-/** `a.localeCompare(b)`, with the collator made once (the same default locale and options). */
-const compare = new Intl.Collator().compare;
+/** `a.localeCompare(b)`, with the collator made once (the same default locale and options): the order of a view's nodes. */
+export const compare = new Intl.Collator().compare;
 
 /**
  * Edges by source, then target, in the collator's order (a stable sort, as
