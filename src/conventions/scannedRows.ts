@@ -34,8 +34,9 @@ const PLANS = new WeakMap<ReaderSpec, ScanPlan | null>();
 
 /**
  * The plan for scanning `convention`'s answers to `kind`, or null when they must be read sample
- * by sample: a convention with namespaces, a virtual node or a failure marker (a view's own
- * conventions have none of them for the presets without a failure marker or a virtual node).
+ * by sample: a convention with namespaces, a virtual node or a failure marker (a view's
+ * conventions have no namespaces; Linkerd keeps its failure marker, the OTel service graph its
+ * virtual node).
  */
 export function scanPlan(convention: Convention, kind: QueryKind): ScanPlan | null {
   const spec = specOf(convention, kind);
