@@ -121,8 +121,10 @@ class Placement {
     const { ends, services, edges } = this;
     const caller = ends.get('service', row.datacenter, row.service);
     const peer = row.peerService;
-    const calleeDc = row.peerDatacenter || (services.has(row.datacenter, peer) ? row.datacenter : '');
-    if (services.has(calleeDc, peer)) return edges.named(caller, ends.get('service', calleeDc, peer), 'target', peer, create);
+    // A peer without a datacenter is in the caller's when a service there has its name.
+    const here = row.peerDatacenter === '' && services.has(row.datacenter, peer);
+    const calleeDc = here ? row.datacenter : row.peerDatacenter;
+    if (here || services.has(calleeDc, peer)) return edges.named(caller, ends.get('service', calleeDc, peer), 'target', peer, create);
     const r = this.peers.resolve(peer, { callerDatacenter: row.datacenter, peerDatacenter: row.peerDatacenter });
     const callee = r.kind === 'service' ? ends.get('service', r.datacenter, r.service) : ends.get('external', r.datacenter, r.name);
     return edges.named(caller, callee, 'target', peer, create);

@@ -77,14 +77,25 @@ class InstrumentationFinder {
   // Runs of one service may follow each other (one per part of a list): skip the keys of a run like the one before.
   dc: string | undefined;
   name: string | undefined;
+  /** The services met, by datacenter and name, and whether as senders: no key string made for a service met before. */
+  private readonly met = new Map<string, Map<string, boolean>>();
 
   constructor(private readonly accepted: (run: ServiceRun<RateRow>) => boolean) {}
 
   visit(run: ServiceRun<RateRow>, sends: boolean): void {
     if (run.datacenter === this.dc && run.service === this.name) return;
+    const dc = run.datacenter;
+    const name = run.service;
+    let byName = this.met.get(dc);
+    const sent = byName?.get(name);
+    // Met before as it is now (or as a sender, which is also a service): nothing to add.
+    if (sent === true || (sent === false && !sends)) return;
     if (!this.accepted(run)) return;
-    const dc = (this.dc = run.datacenter);
-    const key = serviceKey(dc, (this.name = run.service));
+    this.dc = dc;
+    this.name = name;
+    if (!byName) this.met.set(dc, (byName = new Map()));
+    byName.set(name, sends);
+    const key = serviceKey(dc, name);
     this.services.add(key);
     if (sends) this.senders.add(key);
     this.datacenters.add(dc);

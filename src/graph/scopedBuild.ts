@@ -140,18 +140,20 @@ function placedView(dc: string, edges: readonly RawEdge[], services: readonly st
   }
   for (const edge of edges) {
     if (!belongsTo(edge.source, dc) && !belongsTo(edge.target, dc)) continue;
-    builder.addEdge(placeOnce(placed, edge.source, dc, kinds), placeOnce(placed, edge.target, dc, kinds), edge);
+    const source = placeOnce(placed, edge.source, dc, kinds, builder);
+    builder.addEdgeBetweenAdded(source, placeOnce(placed, edge.target, dc, kinds, builder), edge);
   }
   return builder;
 }
 
-/** Where `e` stands in the view of `dc` (kind adjusted), placed once per build (`placed`). */
-function placeOnce(placed: Map<Endpoint, PlacedNode>, e: Endpoint, dc: string, kinds: NodeKinds): PlacedNode {
+/** Where `e` stands in the view of `dc` (kind adjusted), placed once per build (`placed`) and added to `builder` then. */
+function placeOnce(placed: Map<Endpoint, PlacedNode>, e: Endpoint, dc: string, kinds: NodeKinds, builder: ViewBuilder): PlacedNode {
   let node = placed.get(e);
   if (node) return node;
   const p = placeInDatacenter(e, dc);
   node = { ...p, kind: kinds.of(p.id, p.kind) };
   placed.set(e, node);
+  builder.addNode(node);
   return node;
 }
 

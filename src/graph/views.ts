@@ -72,8 +72,12 @@ export class ViewBuilder {
   addEdge(source: PlacedNode, target: PlacedNode, edge: EdgeAccumulators): void {
     this.addNode(source);
     this.addNode(target);
-    const index = this.pairIndex(source.id, target.id);
-    this.addPart(index, edge);
+    this.addEdgeBetweenAdded(source, target, edge);
+  }
+
+  /** `addEdge` between nodes already added (a caller that adds each node once saves the lookups). */
+  addEdgeBetweenAdded(source: PlacedNode, target: PlacedNode, edge: EdgeAccumulators): void {
+    this.addPart(this.pairIndex(source.id, target.id), edge);
   }
 
   /** The index of the pair from `source` to `target`, made when new (its first part added next). */
