@@ -9,6 +9,11 @@ import type { RowSource } from '../../graph/rowSource.ts';
 import { readTraffic } from './readTraffic.ts';
 import type { ReadParams, TrafficRead } from './readTraffic.ts';
 import { createServers } from './trafficQueries.ts';
+import { createPrometheusClient } from '../../prometheus/client.ts';
+import type { ViewScope } from '../../graph/scope.ts';
+import { textReader } from '../../conventions/scannedRows.ts';
+import { viewConvention } from '../../conventions/viewConvention.ts';
+import { buildViewQueries } from '../../conventions/viewQueries.ts';
 
 // The real client (created by createServers from a parsed config) against the simulated
 // Prometheus of the demo, which answers on any origin; per-server failures are `.use()` overrides.
@@ -186,6 +191,42 @@ describe('readTraffic against the simulated Prometheus', () => {
     const r = await read(PER_DC);
     expect(r.warnings).toEqual([`${A}: w`]);
     expect(r.failures.map((f) => f.url)).toEqual([B]);
+  });
+});
+
+describe('readTraffic: answers read from their text', () => {
+  /** The same servers, their answers re-written with whitespace: the text reader declines them, so they are parsed. */
+  const parsedOnly = (c: AppConfig) => createServers(c).list.map(({ plan }) => ({
+    plan,
+    client: createPrometheusClient({
+      baseUrl: plan.url, timeoutMs: 5000,
+      fetch: async (input, init) => {
+        const res = await fetch(input, init);
+        return new Response(JSON.stringify(JSON.parse(await res.text()) as unknown, null, 1), { status: res.status, headers: res.headers });
+      },
+    }),
+  }));
+  const scopes: { desc: string; scope: ViewScope; handlers?: Parameters<typeof createHandlers>[0] }[] = [
+    { desc: 'a datacenter drawn flat', scope: { level: 'datacenter', dc: 'eu-west', grouped: false } },
+    { desc: 'the global view', scope: { level: 'global' } },
+    { desc: 'a focus, with a warning on every answer (so parsed either way)', scope: { level: 'focus', dc: 'eu-west', service: 'checkout' }, handlers: { warnings: ['w'] } },
+  ];
+  it.each(scopes)('$desc: the same rows, problems and warnings as when parsed', async ({ scope, handlers }) => {
+    if (handlers) server.use(...createHandlers(handlers));
+    const extra = { scope, grouping: null };
+    const fromText = await read(SINGLE, extra);
+    const parsed = await readTraffic(parsedOnly(SINGLE), params(SINGLE, extra));
+    for (const kind of ['egressRate', 'ingressRate', 'egressLatency', 'ingressLatency'] as const) {
+      expect(fromText[kind].size).toBeGreaterThan(0);
+      expect(rowsOf<object>(fromText[kind])).toEqual(rowsOf<object>(parsed[kind]));
+    }
+    expect(fromText.problems).toEqual(parsed.problems);
+    expect(fromText.warnings).toEqual(parsed.warnings);
+    // The simulated Prometheus answers in the compact shape: without warnings, its answers were read from their text.
+    const q = buildViewQueries(SINGLE.convention, { rateWindow: SINGLE.rateWindow, latencyQuantile: SINGLE.latencyQuantile, grouping: null }, scope)[0];
+    const text = await (await fetch(`${ONE}/api/v1/query`, { method: 'POST', body: new URLSearchParams({ query: q?.promql ?? '', time: String(T0) }) })).text();
+    const reader = textReader(viewConvention(SINGLE.convention, scope.level === 'global' ? undefined : scope.dc), q?.kind ?? 'egressRate');
+    expect(reader?.(text) !== null).toBe(handlers === undefined);
   });
 });
 

@@ -80,7 +80,8 @@ export async function readTraffic(servers: readonly { plan: ServerPlan; client: 
     };
     const viewParams = { ...queryParams, grouping: params.grouping ?? null, ...(params.recorded ? { recorded: true } : {}) };
     const queries = params.scope ? buildViewQueries(params.convention, viewParams, params.scope) : buildQueries(params.convention, queryParams);
-    const ask = (promql: string) => client.query(promql, { time: params.time, ...(params.signal ? { signal: params.signal } : {}) });
+    const options = { time: params.time, ...(params.signal ? { signal: params.signal } : {}) };
+    const ask = (promql: string) => client.query(promql, options);
     // The baseline's answers are extra: a failed one leaves the map as it is, without comparisons.
     const baselineQueries = params.scope && params.baseline
       ? buildBaselineQueries(params.convention, viewParams, params.scope, params.baseline)
@@ -91,7 +92,6 @@ export async function readTraffic(servers: readonly { plan: ServerPlan; client: 
     // A view's answers are read from their text where they can be (scannedRows.ts), else parsed.
     const answers = await Promise.all(queries.map(async (q) => {
       const reader = params.scope ? textReader(convention, q.kind) : null;
-      const options = { time: params.time, ...(params.signal ? { signal: params.signal } : {}) };
       return { kind: q.kind, answer: reader ? await client.queryRead(q.promql, reader, options) : await ask(q.promql) };
     }));
     return { plan, answers, baseline: await baseline.then((a) => ({ ok: true as const, answers: a }), (e: unknown) => ({ ok: false as const, error: e })) };
