@@ -121,3 +121,18 @@ test('old filter links keep working: match=checkout and hideHealthy=1 read as a 
   expect(new URL(page.url()).searchParams.get('hide')).toBe('not (name = *checkout* or kind = datacenter) or health = normal');
   expect(new URL(page.url()).searchParams.has('match')).toBe(false);
 });
+
+test('a link to a group that does not exist shows the datacenter, says so, and marks the crumb, keeping the link', async ({ page }) => {
+  await page.goto(demoUrl('?dc=eu-west&group=no-such-group'));
+  await expect(page.getByTestId('map')).toHaveAttribute('data-map-ready', 'true');
+  const missing = page.getByTestId('crumb-missing');
+  await expect(missing).toHaveText('no-such-group (not found)');
+  await expect(missing).toHaveAttribute('title', 'No group "no-such-group" in eu-west: showing the datacenter.');
+  // The level on screen is the datacenter: its crumb is current, and a click on it clears the missing group.
+  const here = page.getByRole('navigation', { name: 'Breadcrumbs' }).locator('[aria-current="page"]');
+  await expect(here).toHaveText('eu-west');
+  expect(new URL(page.url()).searchParams.get('group')).toBe('no-such-group');
+  await here.click();
+  await expect(missing).toHaveCount(0);
+  expect(new URL(page.url()).searchParams.has('group')).toBe(false);
+});

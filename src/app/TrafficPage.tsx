@@ -112,7 +112,8 @@ export function TrafficPage({ config, servers, createRenderer, sourceLabel }: Pr
         servers={sourceLabel ? [sourceLabel] : servers.list.map((s) => s.plan.url)} {...(t.interval ? { interval: t.interval } : {})}
         {...(read && state.time === null ? { asOf: { time: read.time, delayMs: t.delayMs, measured: t.delay?.source === 'measured' } } : {})}
         search={{ names, onFind: actions.find, inputRef: searchRef }}
-        alerts={{ status: t.alerts.status, count: t.alerts.located.length, ...(t.alerts.message ? { message: t.alerts.message } : {}) }} />
+        alerts={{ status: t.alerts.status, count: t.alerts.located.length, ...(t.alerts.message ? { message: t.alerts.message } : {}) }}
+        {...(t.shownInstead && t.scopeNotice ? { shownInstead: { scope: t.shownInstead, notice: t.scopeNotice } } : {})} />
       {!state.kiosk && <Toolbar state={state} navigate={navigate} actions={actions} nowS={Math.floor(now / 1000)} dateField={dateField} />}
       <Banner liveness={live} lastGoodAt={t.dataUpdatedAt} onBackToLive={actions.live} />
       <main className="main">

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MapHit } from '../vizceral/renderer.ts';
 import { smallGraph } from './__fixtures__/graph.ts';
 import { breadcrumbs, parentState, stateAfterClick } from './navigation.ts';
+import type { ViewScope } from '../graph/scope.ts';
 import { DEFAULT_URL_STATE } from './urlState.ts';
 import type { UrlState } from './urlState.ts';
 
@@ -99,6 +100,20 @@ describe('breadcrumbs', () => {
   ];
   it.each(cases)('$desc', ({ state: s, want }) => {
     expect(breadcrumbs(s)).toEqual(want);
+  });
+
+  const missing: { desc: string; state: UrlState; shown: ViewScope; want: [string, boolean][] }[] = [
+    { desc: 'a group that does not exist: the datacenter is shown', state: state({ dc: 'eu', group: 'payments' }), shown: { level: 'datacenter', dc: 'eu', grouped: true }, want: [['Global', false], ['eu', false], ['payments', true]] },
+    { desc: 'a service gone from its group: the group is shown', state: state({ dc: 'eu', group: 'pay', service: 'pay-api' }), shown: { level: 'group', dc: 'eu', group: 'pay' }, want: [['Global', false], ['eu', false], ['pay', false], ['pay-api', true]] },
+    { desc: 'a service gone, no group: the datacenter is shown', state: state({ dc: 'eu', service: 'api' }), shown: { level: 'datacenter', dc: 'eu', grouped: false }, want: [['Global', false], ['eu', false], ['api', true]] },
+    { desc: 'a datacenter that does not exist: the global view is shown', state: state({ dc: 'mars', service: 'api' }), shown: { level: 'global' }, want: [['Global', false], ['mars', true], ['api', true]] },
+    { desc: 'shown as asked: nothing missing', state: state({ dc: 'eu', group: 'pay' }), shown: { level: 'group', dc: 'eu', group: 'pay' }, want: [['Global', false], ['eu', false], ['pay', false]] },
+  ];
+  it.each(missing)('$desc', ({ state: s, shown, want }) => {
+    const crumbs = breadcrumbs(s, shown);
+    expect(crumbs.map((c) => [c.label, c.missing === true])).toEqual(want);
+    // The link keeps what it named: each crumb's state is the one without the shown level's fallback.
+    expect(crumbs.map((c) => c.state)).toEqual(breadcrumbs(s).map((c) => c.state));
   });
 });
 

@@ -1,6 +1,7 @@
 import { INTERNET } from '../graph/types.ts';
 import type { TrafficGraph } from '../graph/types.ts';
 import type { MapHit } from '../vizceral/renderer.ts';
+import type { ViewScope } from '../graph/scope.ts';
 import type { UrlState } from './urlState.ts';
 
 /** The group of a service of a datacenter ('' when ungrouped or unknown). */
@@ -37,15 +38,27 @@ export function stateAfterClick(state: UrlState, hit: MapHit | null, graph: Traf
 export interface Crumb {
   readonly label: string;
   readonly state: UrlState;
+  /** The link named it, but it does not exist: a nearer level is shown instead (see `resolveScope`). */
+  readonly missing?: true;
 }
 
-/** Breadcrumbs from the global view down to the current one: Global › datacenter › group › service. */
-export function breadcrumbs(state: UrlState): Crumb[] {
+const DEPTH: Readonly<Record<ViewScope['level'], number>> = { global: 0, datacenter: 1, group: 2, focus: 3 };
+
+/**
+ * Breadcrumbs from the global view down to the current one: Global › datacenter › group › service.
+ * `shown`: the level shown in place of the link's when the link names something that does not
+ * exist; the crumbs below it are marked `missing` (the URL keeps them, so the link still says
+ * what was asked for).
+ */
+export function breadcrumbs(state: UrlState, shown?: ViewScope): Crumb[] {
   const crumbs: Crumb[] = [{ label: 'Global', state: { ...state, dc: '', group: '', service: '', edge: null } }];
-  if (state.dc) crumbs.push({ label: state.dc, state: { ...state, group: '', service: '', edge: null } });
-  if (state.dc && state.group) crumbs.push({ label: state.group, state: { ...state, service: '', edge: null } });
-  if (state.dc && state.service) crumbs.push({ label: state.service, state: { ...state, edge: null } });
-  return crumbs;
+  const depths: number[] = [0];
+  if (state.dc) { crumbs.push({ label: state.dc, state: { ...state, group: '', service: '', edge: null } }); depths.push(1); }
+  if (state.dc && state.group) { crumbs.push({ label: state.group, state: { ...state, service: '', edge: null } }); depths.push(2); }
+  if (state.dc && state.service) { crumbs.push({ label: state.service, state: { ...state, edge: null } }); depths.push(3); }
+  if (!shown) return crumbs;
+  const deepest = DEPTH[shown.level];
+  return crumbs.map((c, i) => ((depths[i] ?? 0) > deepest ? { ...c, missing: true as const } : c));
 }
 
 /** One level up: focus -> group (or datacenter) -> datacenter -> global. */

@@ -1,6 +1,7 @@
 import { breadcrumbs } from '../navigation.ts';
 import { formatAge } from '../liveness.ts';
 import type { Liveness } from '../liveness.ts';
+import type { ViewScope } from '../../graph/scope.ts';
 import type { UrlState } from '../urlState.ts';
 import type { RefreshInterval } from '../data/trafficQueries.ts';
 import type { Navigate } from '../useUrlState.ts';
@@ -18,6 +19,8 @@ interface Props {
   readonly search: Parameters<typeof SearchBox>[0];
   /** Firing alerts: how many, or why they could not be read (said quietly; the map goes on). */
   readonly alerts?: { readonly status: 'off' | 'loading' | 'ok' | 'unavailable'; readonly count: number; readonly message?: string };
+  /** The view shown instead of the one the link names (it does not exist), and why. */
+  readonly shownInstead?: { readonly scope: ViewScope; readonly notice: string };
 }
 
 const INTERVAL_SOURCE: Readonly<Record<RefreshInterval['source'], string>> = {
@@ -27,8 +30,11 @@ const INTERVAL_SOURCE: Readonly<Record<RefreshInterval['source'], string>> = {
 };
 
 /** Title, where we are (breadcrumbs), how fresh the data is, and the map/table switch. */
-export function Header({ title, state, navigate, liveness, servers, interval, asOf, search, alerts }: Props) {
-  const crumbs = breadcrumbs(state);
+export function Header({ title, state, navigate, liveness, servers, interval, asOf, search, alerts, shownInstead }: Props) {
+  const crumbs = breadcrumbs(state, shownInstead?.scope);
+  // The level on screen: the last crumb that exists (a link may name one that does not).
+  const here = crumbs.filter((c) => !c.missing).length - 1;
+  const missing = here < crumbs.length - 1;
   return (
     <header className="header">
       <h1 className="header__title">{title}</h1>
@@ -36,9 +42,12 @@ export function Header({ title, state, navigate, liveness, servers, interval, as
         {crumbs.map((c, i) => (
           <span key={c.label + i}>
             {i > 0 && <span className="crumbs__sep" aria-hidden="true">›</span>}
-            {i === crumbs.length - 1 || state.kiosk
-              ? <span className={i === crumbs.length - 1 ? 'crumbs__here' : ''} aria-current={i === crumbs.length - 1 ? 'page' : undefined}>{c.label}</span>
-              : <button type="button" className="crumbs__link" onClick={() => navigate(c.state)}>{c.label}</button>}
+            {c.missing
+              ? <span className="crumbs__missing" data-testid="crumb-missing" title={shownInstead?.notice}>{c.label} (not found)</span>
+              // The level shown is a link when the link's deeper level is missing: it clears that.
+              : (i === here && !missing) || state.kiosk
+                ? <span className={i === here ? 'crumbs__here' : ''} aria-current={i === here ? 'page' : undefined}>{c.label}</span>
+                : <button type="button" className={i === here ? 'crumbs__link crumbs__here' : 'crumbs__link'} aria-current={i === here ? 'page' : undefined} onClick={() => navigate(c.state)}>{c.label}</button>}
           </span>
         ))}
       </nav>

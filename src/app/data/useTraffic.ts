@@ -35,6 +35,8 @@ export interface TrafficState {
   readonly scope?: ViewScope;
   /** Why the view is not the one the URL asks for. */
   readonly scopeNotice?: string;
+  /** The view shown instead of the one the URL asks for (with `scopeNotice`). */
+  readonly shownInstead?: ViewScope;
   /** Every service, per datacenter, with its group (search, counts). */
   readonly list?: ServiceList;
   /** The datacenters that exist: listed in the config, else those the list saw. */
@@ -145,6 +147,7 @@ export function useTraffic(config: AppConfig, servers: Servers, state: UrlState,
     ...(read ? { read } : {}),
     ...(read?.scope ? { scope: read.scope } : {}),
     ...(resolved.notice ? { scopeNotice: resolved.notice } : {}),
+    ...(resolved.notice && resolved.scope ? { shownInstead: resolved.scope } : {}),
     ...(list ? { list } : {}),
     datacenters,
     ...(interval.data ? { interval: interval.data } : {}),
