@@ -23,8 +23,8 @@ import type { BuiltQuery } from '../src/conventions/types.ts';
 import { buildServiceListQuery } from '../src/conventions/serviceListQuery.ts';
 import { buildViewQueries } from '../src/conventions/viewQueries.ts';
 import type { GroupSource, ViewScope } from '../src/graph/scope.ts';
-import { scrapeHealth, startLargeStack, waitForScrapes } from '../e2e/support/realLargeStack.ts';
-import type { LargeStack } from '../e2e/support/realLargeStack.ts';
+import { scrapeHealth } from '../e2e/support/realLargeStack.ts';
+import { onLargePrometheus } from './support/largePrometheus.ts';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -160,69 +160,50 @@ async function ruleCost(url: string): Promise<string[]> {
   ];
 }
 
-async function main(): Promise<void> {
-  let stack: LargeStack | null = null;
-  const stop = (): void => { void stack?.close().finally(() => process.exit(130)); };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  try {
-    let url = given;
-    if (!url) {
-      const started = Date.now();
-      stack = await startLargeStack({
-        services: SERVICES, groups: GROUPS, scrapeInterval: '10s',
-        ruleFiles: [recordingRulesYaml(convention, WINDOW)], evaluationInterval: RULES_INTERVAL,
-      });
-      url = stack.server.url;
-      const waited = await waitForScrapes(stack.server, stack.sim.targets.length, WINDOW, 4, 600_000);
-      console.log(`${SERVICES} services x 2 datacenters in ${GROUPS} groups: ${stack.sim.targets.length} targets, every one scraped 4 times ${((Date.now() - started) / 1000).toFixed(0)} s after start (${(waited / 1000).toFixed(0)} s of waiting); measuring after ${SETTLE} s more`);
-      await new Promise((ok) => setTimeout(ok, SETTLE * 1000));
-    }
-    const time = Math.floor(Date.now() / 1000) - 5;
-    const service = async (order: 'bottomk' | 'topk'): Promise<string> => {
-      const q = `${order}(1, sum by (service) (rate(traffic_ingress_requests_total{datacenter="${DC}"}[${WINDOW}])) > 0)`;
-      const res = await fetch(`${url}/api/v1/query?${new URLSearchParams({ query: q, time: String(time) })}`);
-      const body = (await res.json()) as { data?: { result?: { metric: Record<string, string> }[] } };
-      return body.data?.result?.[0]?.metric.service ?? '';
-    };
-    const [quiet, busy] = await Promise.all([service('bottomk'), service('topk')]);
-    const group = /^([^-]+)-.+$/.exec(quiet)?.[1] ?? quiet;
-    const health = await scrapeHealth({ url }, '5m');
-    console.log(`Prometheus ${url}, evaluated at ${new Date(time * 1000).toISOString()}, rate window ${WINDOW}, median of ${REPEAT} runs each; scrapes over 5 m: ${health.up}/${health.targets} up, ${fmt(health.meanSeconds, 2)} s mean, ${fmt(health.maxSeconds, 2)} s worst\n`);
+/** The measures, on the server at `url`. */
+async function measureAll(url: string): Promise<void> {
+  const time = Math.floor(Date.now() / 1000) - 5;
+  const service = async (order: 'bottomk' | 'topk'): Promise<string> => {
+    const q = `${order}(1, sum by (service) (rate(traffic_ingress_requests_total{datacenter="${DC}"}[${WINDOW}])) > 0)`;
+    const res = await fetch(`${url}/api/v1/query?${new URLSearchParams({ query: q, time: String(time) })}`);
+    const body = (await res.json()) as { data?: { result?: { metric: Record<string, string> }[] } };
+    return body.data?.result?.[0]?.metric.service ?? '';
+  };
+  const [quiet, busy] = await Promise.all([service('bottomk'), service('topk')]);
+  const group = /^([^-]+)-.+$/.exec(quiet)?.[1] ?? quiet;
+  const health = await scrapeHealth({ url }, '5m');
+  console.log(`Prometheus ${url}, evaluated at ${new Date(time * 1000).toISOString()}, rate window ${WINDOW}, median of ${REPEAT} runs each; scrapes over 5 m: ${health.up}/${health.targets} up, ${fmt(health.meanSeconds, 2)} s mean, ${fmt(health.maxSeconds, 2)} s worst\n`);
 
-    const recordedAvailable = (await ask(url, `count(${rules[0]?.record ?? 'absent'})`, time).catch(() => null))?.series ?? 0;
-    const rows: string[] = [];
-    const totals: string[] = [];
-    for (const plan of plans(group, quiet, busy)) {
-      let sum: Measured = { wallMs: 0, evalMs: 0, samples: 0, peak: 0, series: 0, bytes: 0, total: 0 };
-      let sumRecorded: Measured | null = recordedAvailable > 0 ? { ...sum } : null;
-      for (const q of plan.queries) {
-        const m = await measure(url, q.promql, time);
-        const r = sumRecorded ? await measure(url, q.recorded ?? onRecorded(q.promql, rules, WINDOW), time) : null;
-        console.error(`measured ${plan.view} ${q.name}: ${fmt(m.wallMs)} ms`);
-        rows.push(`| ${plan.view} | ${q.name} | ${fmt(m.wallMs)} | ${fmt(m.evalMs)} | ${fmt(m.samples)} | ${fmt(m.peak)} | ${fmt(m.series)} | ${kb(m.bytes)} | ${r ? `${fmt(r.wallMs)} | ${fmt(r.samples)} | ${fmt(r.series)} | ${fmt(m.total > 0 ? (r.total / m.total - 1) * 100 : NaN, 1)} %` : '– | – | – | –'} |`);
-        sum = add(sum, m);
-        if (sumRecorded && r) sumRecorded = add(sumRecorded, r);
-      }
-      totals.push(`| ${plan.view} | ${plan.queries.length} | ${fmt(sum.wallMs)} | ${fmt(sum.evalMs)} | ${fmt(sum.samples)} | ${kb(sum.bytes)} | ${sumRecorded ? `${fmt(sumRecorded.wallMs)} | ${fmt(sumRecorded.samples)} | ${fmt(sum.samples / sumRecorded.samples, 0)}×` : '– | – | –'} |`);
+  const recordedAvailable = (await ask(url, `count(${rules[0]?.record ?? 'absent'})`, time).catch(() => null))?.series ?? 0;
+  const rows: string[] = [];
+  const totals: string[] = [];
+  for (const plan of plans(group, quiet, busy)) {
+    let sum: Measured = { wallMs: 0, evalMs: 0, samples: 0, peak: 0, series: 0, bytes: 0, total: 0 };
+    let sumRecorded: Measured | null = recordedAvailable > 0 ? { ...sum } : null;
+    for (const q of plan.queries) {
+      const m = await measure(url, q.promql, time);
+      const r = sumRecorded ? await measure(url, q.recorded ?? onRecorded(q.promql, rules, WINDOW), time) : null;
+      console.error(`measured ${plan.view} ${q.name}: ${fmt(m.wallMs)} ms`);
+      rows.push(`| ${plan.view} | ${q.name} | ${fmt(m.wallMs)} | ${fmt(m.evalMs)} | ${fmt(m.samples)} | ${fmt(m.peak)} | ${fmt(m.series)} | ${kb(m.bytes)} | ${r ? `${fmt(r.wallMs)} | ${fmt(r.samples)} | ${fmt(r.series)} | ${fmt(m.total > 0 ? (r.total / m.total - 1) * 100 : NaN, 1)} %` : '– | – | – | –'} |`);
+      sum = add(sum, m);
+      if (sumRecorded && r) sumRecorded = add(sumRecorded, r);
     }
-    console.log('Per view (sum of its queries; recorded: the same queries on the recording rules\' series):\n');
-    console.log('| view | queries | wall ms | eval ms | samples touched | bytes | recorded: wall ms | recorded: samples | samples saved |');
-    console.log('|---|---|---|---|---|---|---|---|---|');
-    for (const line of totals) console.log(line);
-    console.log('\nPer query (recorded Δ: the sum of the answer\'s values on recorded series against raw; rules are evaluated every 10 s, so a few % apart is expected):\n');
-    console.log('| view | query | wall ms | eval ms | samples touched | peak samples | series | bytes | recorded: wall ms | recorded: samples | recorded: series | recorded Δ |');
-    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
-    for (const line of rows) console.log(line);
-    if (recordedAvailable > 0) {
-      console.log('\nWhat the recording rules cost Prometheus:\n');
-      console.log('| | |\n|---|---|');
-      for (const line of await ruleCost(url)) console.log(line);
-    } else {
-      console.log('\n(no recorded series on this server: load `npm run rules` output to compare)');
-    }
-  } finally {
-    await stack?.close();
+    totals.push(`| ${plan.view} | ${plan.queries.length} | ${fmt(sum.wallMs)} | ${fmt(sum.evalMs)} | ${fmt(sum.samples)} | ${kb(sum.bytes)} | ${sumRecorded ? `${fmt(sumRecorded.wallMs)} | ${fmt(sumRecorded.samples)} | ${fmt(sum.samples / sumRecorded.samples, 0)}×` : '– | – | –'} |`);
+  }
+  console.log('Per view (sum of its queries; recorded: the same queries on the recording rules\' series):\n');
+  console.log('| view | queries | wall ms | eval ms | samples touched | bytes | recorded: wall ms | recorded: samples | samples saved |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const line of totals) console.log(line);
+  console.log('\nPer query (recorded Δ: the sum of the answer\'s values on recorded series against raw; rules are evaluated every 10 s, so a few % apart is expected):\n');
+  console.log('| view | query | wall ms | eval ms | samples touched | peak samples | series | bytes | recorded: wall ms | recorded: samples | recorded: series | recorded Δ |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const line of rows) console.log(line);
+  if (recordedAvailable > 0) {
+    console.log('\nWhat the recording rules cost Prometheus:\n');
+    console.log('| | |\n|---|---|');
+    for (const line of await ruleCost(url)) console.log(line);
+  } else {
+    console.log('\n(no recorded series on this server: load `npm run rules` output to compare)');
   }
 }
 
@@ -233,4 +214,7 @@ function add(a: Measured, b: Measured): Measured {
   };
 }
 
-await main();
+await onLargePrometheus(given, {
+  services: SERVICES, groups: GROUPS, scrapeInterval: '10s',
+  ruleFiles: [recordingRulesYaml(convention, WINDOW)], evaluationInterval: RULES_INTERVAL,
+}, { window: WINDOW, scrapes: 4, settleS: SETTLE }, measureAll);

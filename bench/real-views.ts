@@ -26,8 +26,7 @@ import type { GroupSource, ViewScope } from '../src/graph/scope.ts';
 import { groupsOf, readServiceList } from '../src/graph/serviceList.ts';
 import type { BuildParams } from '../src/graph/types.ts';
 import type { InstantSample } from '../src/prometheus/types.ts';
-import { startLargeStack, waitForScrapes } from '../e2e/support/realLargeStack.ts';
-import type { LargeStack } from '../e2e/support/realLargeStack.ts';
+import { onLargePrometheus } from './support/largePrometheus.ts';
 import { table } from './support/measure.ts';
 import type { Body } from './support/viewBuild.ts';
 import { timeViewApart } from './support/viewTiming.ts';
@@ -70,60 +69,45 @@ function together(body: string): number {
   return rows.filter((s, i) => i > 0 && pair(s) === pair(rows[i - 1])).length;
 }
 
-async function main(): Promise<void> {
-  let stack: LargeStack | null = null;
-  const stop = (): void => { void stack?.close().finally(() => process.exit(130)); };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  try {
-    let url = given;
-    if (!url) {
-      stack = await startLargeStack({ services: SERVICES, groups: GROUPS, scrapeInterval: '10s' });
-      url = stack.server.url;
-      await waitForScrapes(stack.server, stack.sim.targets.length, WINDOW, 4, 600_000);
-      console.error(`${stack.sim.targets.length} targets scraped 4 times; measuring after ${SETTLE} s more`);
-      await new Promise((ok) => setTimeout(ok, SETTLE * 1000));
-    }
-    const time = Math.floor(Date.now() / 1000) - 5;
-    const list = readServiceList((JSON.parse(await answer(url, buildServiceListQuery(convention, grouping), time)) as { data: { result: InstantSample[] } }).data.result, SERVICE_LIST_LABELS);
-    const ranked = async (order: 'bottomk' | 'topk'): Promise<string> => {
-      const q = `${order}(1, sum by (service) (rate(traffic_ingress_requests_total{datacenter="${DC}"}[${WINDOW}])) > 0)`;
-      const rows = (JSON.parse(await answer(url, q, time)) as { data: { result: InstantSample[] } }).data.result;
-      return rows[0]?.metric.service ?? '';
-    };
-    const [quiet, busy] = [await ranked('bottomk'), await ranked('topk')];
-    const groupOf = (service: string): string => list.services.get(DC)?.get(service) || service;
-    const largest = [...groupsOf(list, DC)].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-    const views: { name: string; scope: ViewScope }[] = [
-      { name: 'global', scope: { level: 'global' } },
-      { name: `datacenter ${DC}, grouped`, scope: { level: 'datacenter', dc: DC, grouped: true } },
-      { name: `group ${largest} (largest)`, scope: { level: 'group', dc: DC, group: largest } },
-      { name: `group ${groupOf(quiet)} (of the quietest service)`, scope: { level: 'group', dc: DC, group: groupOf(quiet) } },
-      { name: `focus ${quiet} (quietest)`, scope: { level: 'focus', dc: DC, service: quiet } },
-      { name: `focus ${busy} (busiest)`, scope: { level: 'focus', dc: DC, service: busy } },
-    ];
-    const rows: (string | number)[][] = [];
-    for (const { name, scope } of views) {
-      const bodies: Body[] = [];
-      for (const q of buildViewQueries(convention, queryParams, scope)) bodies.push({ kind: q.kind, body: await answer(url, q.promql, time) });
-      const reading = viewConvention(convention, scope.level === 'global' ? undefined : scope.dc);
-      const read = bodies.filter((b) => textReader(reading, b.kind)?.(b.body)).length;
-      const samples = bodies.reduce((n, b) => n + (JSON.parse(b.body) as { data: { result: unknown[] } }).data.result.length, 0);
-      const rates = bodies.filter((b) => b.kind === 'egressRate' || b.kind === 'ingressRate');
-      const rateRows = rates.reduce((n, b) => n + (JSON.parse(b.body) as { data: { result: unknown[] } }).data.result.length, 0);
-      const paired = rates.reduce((n, b) => n + together(b.body), 0);
-      const { timing } = await timeViewApart({ bodies, scope, list, params, timeS: time, seconds: SECONDS, allocRuns: 1 });
-      rows.push([
-        name, samples, `${(bodies.reduce((n, b) => n + b.body.length, 0) / 1024).toFixed(1)} kB`, `${rateRows ? ((100 * paired) / rateRows).toFixed(0) : '-'} %`, `${read} of 4`,
-        timing.parseMs.toFixed(3), timing.readMs.toFixed(3), timing.buildMs.toFixed(3), `${timing.ratio.toFixed(2)}x`,
-      ]);
-      console.error(`measured ${name}`);
-    }
-    console.log(`Prometheus ${url}, ${SERVICES} services x 2 in ${GROUPS} groups, evaluated at ${new Date(time * 1000).toISOString()}; read + build timed in a fresh process per view (median ms of rounds; maxNodesPerView 80)\n`);
-    console.log(table(['view', 'samples', 'bytes', 'rate rows after one of their pair', 'read from text', 'parse ms', 'read ms', 'build ms', 'build/parse'], rows));
-  } finally {
-    await stack?.close();
+/** The measures, on the server at `url`. */
+async function measure(url: string): Promise<void> {
+  const time = Math.floor(Date.now() / 1000) - 5;
+  const list = readServiceList((JSON.parse(await answer(url, buildServiceListQuery(convention, grouping), time)) as { data: { result: InstantSample[] } }).data.result, SERVICE_LIST_LABELS);
+  const ranked = async (order: 'bottomk' | 'topk'): Promise<string> => {
+    const q = `${order}(1, sum by (service) (rate(traffic_ingress_requests_total{datacenter="${DC}"}[${WINDOW}])) > 0)`;
+    const rows = (JSON.parse(await answer(url, q, time)) as { data: { result: InstantSample[] } }).data.result;
+    return rows[0]?.metric.service ?? '';
+  };
+  const [quiet, busy] = [await ranked('bottomk'), await ranked('topk')];
+  const groupOf = (service: string): string => list.services.get(DC)?.get(service) || service;
+  const largest = [...groupsOf(list, DC)].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  const views: { name: string; scope: ViewScope }[] = [
+    { name: 'global', scope: { level: 'global' } },
+    { name: `datacenter ${DC}, grouped`, scope: { level: 'datacenter', dc: DC, grouped: true } },
+    { name: `group ${largest} (largest)`, scope: { level: 'group', dc: DC, group: largest } },
+    { name: `group ${groupOf(quiet)} (of the quietest service)`, scope: { level: 'group', dc: DC, group: groupOf(quiet) } },
+    { name: `focus ${quiet} (quietest)`, scope: { level: 'focus', dc: DC, service: quiet } },
+    { name: `focus ${busy} (busiest)`, scope: { level: 'focus', dc: DC, service: busy } },
+  ];
+  const rows: (string | number)[][] = [];
+  for (const { name, scope } of views) {
+    const bodies: Body[] = [];
+    for (const q of buildViewQueries(convention, queryParams, scope)) bodies.push({ kind: q.kind, body: await answer(url, q.promql, time) });
+    const reading = viewConvention(convention, scope.level === 'global' ? undefined : scope.dc);
+    const read = bodies.filter((b) => textReader(reading, b.kind)?.(b.body)).length;
+    const samples = bodies.reduce((n, b) => n + (JSON.parse(b.body) as { data: { result: unknown[] } }).data.result.length, 0);
+    const rates = bodies.filter((b) => b.kind === 'egressRate' || b.kind === 'ingressRate');
+    const rateRows = rates.reduce((n, b) => n + (JSON.parse(b.body) as { data: { result: unknown[] } }).data.result.length, 0);
+    const paired = rates.reduce((n, b) => n + together(b.body), 0);
+    const { timing } = await timeViewApart({ bodies, scope, list, params, timeS: time, seconds: SECONDS, allocRuns: 1 });
+    rows.push([
+      name, samples, `${(bodies.reduce((n, b) => n + b.body.length, 0) / 1024).toFixed(1)} kB`, `${rateRows ? ((100 * paired) / rateRows).toFixed(0) : '-'} %`, `${read} of 4`,
+      timing.parseMs.toFixed(3), timing.readMs.toFixed(3), timing.buildMs.toFixed(3), `${timing.ratio.toFixed(2)}x`,
+    ]);
+    console.error(`measured ${name}`);
   }
+  console.log(`Prometheus ${url}, ${SERVICES} services x 2 in ${GROUPS} groups, evaluated at ${new Date(time * 1000).toISOString()}; read + build timed in a fresh process per view (median ms of rounds; maxNodesPerView 80)\n`);
+  console.log(table(['view', 'samples', 'bytes', 'rate rows after one of their pair', 'read from text', 'parse ms', 'read ms', 'build ms', 'build/parse'], rows));
 }
 
-await main();
+await onLargePrometheus(given, { services: SERVICES, groups: GROUPS, scrapeInterval: '10s' }, { window: WINDOW, scrapes: 4, settleS: SETTLE }, measure);

@@ -21,8 +21,6 @@ export interface ReadRows<R> {
   readonly problems: DataProblem[];
 }
 
-// A Map: a stray label value such as "toString" must not find Object.prototype.
-export const CLASSES: ReadonlyMap<string, StatusClass> = new Map(['1xx', '2xx', '3xx', '4xx', '5xx'].map((c) => [c, c as StatusClass]));
 
 /**
  * Turns the samples of a rate query into rows, reporting (not throwing on) bad series. The rows
@@ -92,8 +90,22 @@ export class Columns {
   }
 }
 
-export const CLASS_OF: readonly StatusClass[] = ['1xx', '2xx', '3xx', '4xx', '5xx', 'none'];
-export const CLASS_INDEX: ReadonlyMap<StatusClass, number> = new Map(CLASS_OF.map((c, i) => [c, i]));
+const CLASS_OF: readonly StatusClass[] = ['1xx', '2xx', '3xx', '4xx', '5xx', 'none'];
+const CLASS_INDEX: ReadonlyMap<StatusClass, number> = new Map(CLASS_OF.map((c, i) => [c, i]));
+const NO_CLASS = CLASS_OF.length - 1;
+
+/**
+ * The index in `CLASS_OF` of a status class label's value: "1xx" to "5xx" at 0 to 4 (`CLASS_OF`
+ * lists them first, in order), anything else at 'none'. Compared by character, not looked up:
+ * a stray value such as "toString" finds nothing, and a refresh reads thousands.
+ */
+export function classIndex(text: string): number {
+  if (text.length === 3 && text.charCodeAt(1) === 120 && text.charCodeAt(2) === 120) {
+    const digit = text.charCodeAt(0) - 49;
+    if (digit >= 0 && digit < 5) return digit;
+  }
+  return NO_CLASS;
+}
 
 /**
  * The rows of a checked answer, made as they are visited (see `readRateRows`). A class, not
@@ -198,8 +210,8 @@ function rateRowOf(reader: EdgeReader, m: Labels, value: number): RateRow {
 
 /** The status class of the sample `reader.accepts` last accepted. */
 function statusClassOf(reader: EdgeReader, m: Labels): StatusClass {
-  const cls = m[STATUS_CLASS_LABEL];
-  const statusClass = (cls === undefined ? undefined : CLASSES.get(cls)) ?? 'none';
+  const cls: unknown = m[STATUS_CLASS_LABEL];
+  const statusClass = CLASS_OF[typeof cls === 'string' ? classIndex(cls) : NO_CLASS] as StatusClass;
   // A failure marker turns an answer that looks fine (a gRPC error behind a 200) into a 5xx.
   const failedAnswer = (statusClass === '1xx' || statusClass === '2xx' || statusClass === '3xx') && reader.failed(m);
   return failedAnswer ? '5xx' : statusClass;

@@ -11,7 +11,7 @@ import { scanVector } from '../prometheus/vectorText.ts';
 import type { VectorColumns } from '../prometheus/vectorText.ts';
 import { specOf } from './edgeReader.ts';
 import type { ReaderSpec } from './edgeReader.ts';
-import { AnswerRows, CLASS_INDEX, Columns, RateAnswer } from './rows.ts';
+import { AnswerRows, classIndex, Columns, RateAnswer } from './rows.ts';
 import type { ReadRows } from './rows.ts';
 import { STATUS_CLASS_LABEL } from './types.ts';
 import type { Convention, QueryKind } from './types.ts';
@@ -73,21 +73,6 @@ export function scannedLatencyRows(plan: ScanPlan, scanned: VectorColumns): Read
 }
 
 const NONE: readonly string[] = [];
-const NO_CLASS = CLASS_INDEX.get('none') as number;
-
-/**
- * The index in `CLASS_OF` of a status class label's value: "1xx" to "5xx" at 0 to 4, anything
- * else (or none) at 'none' (`CLASSES`, without a map lookup per sample).
- */
-function classIndex(text: string): number {
-  if (text.length === 3 && text.charCodeAt(1) === 120 && text.charCodeAt(2) === 120) {
-    const digit = text.charCodeAt(0) - 49;
-    // CLASS_OF lists "1xx" to "5xx" first, in order.
-    if (digit >= 0 && digit < 5) return digit;
-  }
-  return NO_CLASS;
-}
-
 /**
  * `check` of rows.ts on scanned columns: the same row for every sample (EdgeReader's `accepts`,
  * `peerService`, `peerDatacenter`, `statusClassOf` and `readValue`, for a plan's conventions),
