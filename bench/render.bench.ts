@@ -38,7 +38,7 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
-import { MAP_STYLES, PAGE_BACKGROUND } from '../src/vizceral/vizceralRenderer.ts';
+import { MAP_STYLES, PAGE_BACKGROUND } from '../src/vizceral/mapStyles.ts';
 import { demoConfig, navigate, onEachRenderer, openSession, VIEWPORT, waitForMap } from './support/browser.ts';
 import type { Session } from './support/browser.ts';
 import { offscreen, onPage, perSecond, quantile, rate } from './support/frames.ts';

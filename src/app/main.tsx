@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadConfig } from '../config/load.ts';
-import { createVizceralRenderer, loadVizceral } from '../vizceral/vizceralRenderer.ts';
+import { loadVizceral } from '../vizceral/loadVizceral.ts';
+import { createVizceralRenderer } from '../vizceral/vizceralRenderer.ts';
 import { App, startReads } from './App.tsx';
 import { ConfigErrorPage } from './components/ConfigErrorPage.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';

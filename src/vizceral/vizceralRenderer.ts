@@ -3,22 +3,22 @@ import { geometryCensus } from './geometryCensus.ts';
 import type { DrawnView } from './layoutOverlaps.ts';
 import { readDrawnView } from './layoutProbe.ts';
 import { inlineWorker, LayoutWorkers, pageWorkerHost, workerFromSource } from './layoutWorkers.ts';
-import type { LayoutScript } from './layoutWorkers.ts';
 import type { GeometryCensus } from './geometryCensus.ts';
 import { disposeReplacedParticles } from './geometryHygiene.ts';
 import { skipDrawingInteractiveLines, skipInGraph } from './interactiveLines.ts';
 import { fixLabelSides } from './labelSides.ts';
+import { loadVizceral } from './loadVizceral.ts';
+import { MAP_STYLES, PAGE_BACKGROUND } from './mapStyles.ts';
 import { skipUnchangedNoticeIcons } from './noticeIcons.ts';
 import { applyFound, dimmingOf, keepFoundAfterHover } from './foundDimming.ts';
 import type { DimmableGraph } from './foundDimming.ts';
 import type { MapFound, MapHit, MapRenderer, RendererFactory } from './renderer.ts';
 import { fromVizName, vizConnectionName, vizName, withVizNames } from './vizNames.ts';
 import { captureWindowListeners, countCachedLayouts, countGraphs, disposeDroppedSegments, disposeRemovedObjects, disposeSceneResources, forgetRemovedContextDivs, hasPath, objectContainers, pruneGraphs, retireHiddenGraphs, trimLayoutCaches } from './vizceralHygiene.ts';
-import type { VizConstructor, VizInstance, VizObject } from './vizceralTypes.ts';
+import type { VizInstance, VizObject } from './vizceralTypes.ts';
 
-/* The one module that touches Vizceral. Vizceral is a UMD bundle that reads `window` on import,
- * so it is loaded lazily here and never imported by code that unit tests load. */
-
+/* The one module that drives Vizceral (loaded lazily by loadVizceral.ts); never imported by code
+ * that unit tests load. */
 
 /** What the renderer holds, for the soak test (`window.__trafficMapRenderer.stats()`). */
 export interface RendererStats {
@@ -42,54 +42,6 @@ export interface RendererStats {
   readonly workers: number;
   /** A spare for the next layout (layoutWorkers.ts; before the first layout, the inline one): 0 or 1. */
   readonly spareWorkers: number;
-}
-
-/** Colours tuned for a wall screen: a dark background and high-contrast health colours. */
-export const PAGE_BACKGROUND = 0x11141a;
-export const MAP_STYLES = {
-  colorText: 'rgb(226, 230, 236)',
-  colorTextDisabled: 'rgb(130, 138, 150)',
-  colorTraffic: {
-    normal: 'rgb(120, 190, 240)',
-    normalDonut: 'rgb(70, 80, 96)',
-    warning: 'rgb(255, 184, 48)',
-    danger: 'rgb(255, 64, 64)',
-  },
-  colorNormalDimmed: 'rgb(90, 110, 130)',
-  colorBackgroundDark: 'rgb(17, 20, 26)',
-  colorDonutInternalColor: 'rgb(17, 20, 26)',
-  colorConnectionLine: 'rgb(92, 104, 120)',
-  colorPageBackground: 'rgb(17, 20, 26)',
-  colorPageBackgroundTransparent: 'rgba(17, 20, 26, 0)',
-  colorArcBackground: 'rgb(52, 60, 72)',
-};
-
-/** Vizceral's constructor, and its layout worker's script where the build exports it (vite.config.ts). */
-interface VizceralModule {
-  readonly Vizceral: VizConstructor;
-  readonly layoutWorkerSource: string | null;
-  /** The same script as code, for the first layout on the page's thread (scripts/vizceralLayoutWorker.ts). */
-  readonly layoutWorkerInline: LayoutScript | null;
-}
-
-let loading: Promise<VizceralModule> | undefined;
-
-/**
- * Loads the Vizceral chunk once. Called at startup (main.tsx), before the config and the first
- * data, so that the largest chunk downloads and compiles while they are fetched.
- */
-export function loadVizceral(): Promise<VizceralModule> {
-  loading ??= import('vizceral').then((mod: { default: unknown }) => {
-    const inner = mod.default as { default?: unknown; layoutWorkerSource?: unknown; layoutWorkerInline?: unknown };
-    const source = inner.layoutWorkerSource;
-    const inline = inner.layoutWorkerInline;
-    return {
-      Vizceral: (inner.default ?? inner) as VizConstructor,
-      layoutWorkerSource: typeof source === 'string' ? source : null,
-      layoutWorkerInline: typeof inline === 'function' ? (inline as LayoutScript) : null,
-    };
-  });
-  return loading;
 }
 
 /**
